@@ -1,0 +1,115 @@
+/**
+ * The seam between the interpreter and the in-memory org. The interpreter owns Apex semantics; the data platform owns
+ * schema, records, SOQL, DML, validation, limits and transactions, and calls back into the interpreter only to run
+ * triggers ({@link TriggerHost}) and to evaluate SOQL bind expressions ({@link BindEvaluator}).
+ */
+import type { ApexId, SObject, Value } from '../runtime/values.js';
+
+export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
+
+export interface DmlOptions {
+  /** true for DML statements and `Database.x(records)`; false for `Database.x(records, false)`. */
+  allOrNone: boolean;
+  /** Upsert key: an External ID field API name, or undefined for Id. */
+  externalIdField?: string;
+}
+
+/** One `Database.Error`. `statusCode` is a `System.StatusCode` name such as `REQUIRED_FIELD_MISSING`. */
+export interface DmlError {
+  statusCode: string;
+  message: string;
+  fields: string[];
+}
+
+/** One row of a SaveResult / UpsertResult / DeleteResult / UndeleteResult. */
+export interface DmlRowResult {
+  success: boolean;
+  id: ApexId | null;
+  /** Upsert only: whether the row was inserted. */
+  created?: boolean;
+  errors: DmlError[];
+}
+
+export type TriggerEventName =
+  | 'before insert'
+  | 'before update'
+  | 'before delete'
+  | 'after insert'
+  | 'after update'
+  | 'after delete'
+  | 'after undelete';
+
+/** What a trigger sees; the interpreter builds `Trigger.newMap`/`oldMap` from these lists. */
+export interface TriggerInvocation {
+  sobjectType: string; // API name, e.g. "Event"
+  event: TriggerEventName;
+  newRecords: SObject[] | null;
+  oldRecords: SObject[] | null;
+}
+
+/** Implemented by the interpreter: runs the project's `.trigger` bodies for an object and event. */
+export interface TriggerHost {
+  hasTriggers(sobjectType: string, event: TriggerEventName): boolean;
+  /** Runs every trigger for the event over ≤ 200 records; `addError` calls land in `SObject.errors`. */
+  fire(invocation: TriggerInvocation): void;
+}
+
+/** Evaluates a SOQL bind expression (an opaque node produced by the interpreter's lowering) in the caller's scope. */
+export type BindEvaluator = (bindExpression: unknown) => Value;
+
+/** Governor-limit counters of the current transaction (or of the current `Test.startTest` block). */
+export interface LimitsSnapshot {
+  queries: number;
+  queryRows: number;
+  dmlStatements: number;
+  dmlRows: number;
+  cpuTimeMs: number;
+  /** Queries on custom metadata, reported separately because they do not count against `queries`. */
+  metadataQueries: number;
+}
+
+export interface LimitsTracker {
+  current(): LimitsSnapshot;
+  /** The platform's synchronous limits: 100 queries, 50,000 rows, 150 DML statements, 10,000 DML rows, 10,000 ms CPU. */
+  readonly max: LimitsSnapshot;
+  /** Starts a fresh limit set (Test.startTest) and returns a function that restores the outer set (Test.stopTest). */
+  pushFreshSet(): () => void;
+  /** Charges interpreter CPU time; throws System.LimitException past the CPU limit. */
+  chargeCpu(ms: number): void;
+  /** Resets every counter (new transaction, new test method). */
+  reset(): void;
+}
+
+/** What the interpreter needs from the schema to resolve names; full describe lives in the data platform's stdlib modules. */
+export interface SchemaLookup {
+  /** API name as declared (`Event`, `BookingSyncLog__c`) for any spelling, or null when no such object exists. */
+  objectName(name: string): string | null;
+  /** Field API name on an object (`EventStatus__c`), or null. Relationship names (`Who`, `Account`) are not fields. */
+  fieldName(objectApiName: string, field: string): string | null;
+  /** Field values a record gets on `new X()` (checkbox false, metadata defaultValue), keyed by field API name. */
+  newRecordDefaults(objectApiName: string): Record<string, Value>;
+}
+
+export interface DataPlatform {
+  readonly limits: LimitsTracker;
+  readonly schema: SchemaLookup;
+  /** Installs the interpreter's trigger dispatcher. */
+  setTriggerHost(host: TriggerHost): void;
+
+  /** Runs a lowered SOQL query (opaque to the interpreter: produced by `data/soql` lowering). */
+  query(query: unknown, bind: BindEvaluator): Value;
+  /** Runs DML. With allOrNone, any failed row rolls the statement back and throws System.DmlException. */
+  dml(op: DmlOperation, records: SObject[], options: DmlOptions): DmlRowResult[];
+
+  setSavepoint(): number;
+  rollbackTo(savepoint: number): void;
+
+  /** Transaction boundaries, used by the test runner and the HTTP server. */
+  beginTransaction(): void;
+  commitTransaction(): void;
+  rollbackTransaction(): void;
+
+  /** Whole-store snapshots for @TestSetup isolation. */
+  snapshot(): unknown;
+  restore(snapshot: unknown): void;
+}

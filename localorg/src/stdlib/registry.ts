@@ -1,0 +1,211 @@
+/**
+ * The seam between the interpreter and the standard library: every built-in Apex class is a {@link NativeClassDef}
+ * registered here, one module per class family (string.ts, collections.ts, datetime.ts, json.ts…). The interpreter
+ * resolves `String.valueOf(x)` to `statics.valueof` of class `string`, and `'abc'.contains('b')` to
+ * `instance.contains` of the value's native kind (see {@link nativeKindOf}).
+ *
+ * Apex overloads share one name, so a method receives all arguments and picks its overload by `args.length` and
+ * argument types. A method that cannot serve a call throws {@link unsupported}: never a silent null.
+ */
+import type { DataPlatform } from '../data/platform.js';
+import {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDouble,
+  ApexEnumValue,
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexRuntimeError,
+  ApexSet,
+  ApexTime,
+  ApexTypeValue,
+  Decimal,
+  NativeObject,
+  SObject,
+  type TypeRef,
+  type Value
+} from '../runtime/values.js';
+
+/** The running user as UserInfo and Datetime rendering see it. */
+export interface RunningUser {
+  id: ApexId;
+  userName: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  timeZone: string; // IANA id, e.g. America/Los_Angeles
+  locale: string; // e.g. en_US
+  language: string;
+  profileId: ApexId;
+  organizationId: ApexId;
+  currency: string;
+}
+
+/** What JSON (de)serialisation and Type.forName need to know about a type, answered by the interpreter. */
+export type TypeInfo =
+  | { kind: 'primitive'; name: string } // string, integer, long, double, decimal, boolean, id, date, datetime, time, blob
+  | { kind: 'object' } // Object: untyped
+  | { kind: 'list' | 'set'; element: TypeRef }
+  | { kind: 'map'; key: TypeRef; value: TypeRef }
+  | { kind: 'sobject'; sobjectType: string }
+  | { kind: 'enum'; values: ApexEnumValue[] }
+  | {
+      kind: 'class';
+      /** Instance fields and properties a JSON round trip reads and writes, in declaration order. */
+      fields: { name: string; key: string; type: TypeRef; transient: boolean }[];
+      instantiate(): ApexObject;
+    }
+  | { kind: 'unknown' };
+
+/** Services the interpreter offers to native methods. */
+export interface NativeContext {
+  readonly platform: DataPlatform;
+  readonly user: RunningUser;
+  /** Current instant in epoch milliseconds (the interpreter may pin it for reproducible runs). */
+  now(): number;
+  /** `String.valueOf(v)`: the Apex rendering of any value, calling user `toString()` where declared. */
+  toApexString(v: Value): string;
+  /** Apex `==` (case-insensitive strings, Id 15/18, numeric promotion, user `equals`). */
+  equals(a: Value, b: Value): boolean;
+  /** Map/Set key of a value, honouring user `hashCode`/`equals`. */
+  keyOf(v: Value): string;
+  /** Calls an Apex instance method on any value (e.g. a user `compareTo` while sorting). */
+  call(target: Value, method: string, args: Value[]): Value;
+  /** Instantiates a class by name with constructor arguments (user, prelude or native). */
+  newObject(className: string, args: Value[]): Value;
+  /** Resolves a type name as written in Apex (`Map<String, Object>`, `BookingApi.Change`) in the caller's scope. */
+  resolveType(name: string): TypeRef | null;
+  typeInfo(t: TypeRef): TypeInfo;
+  /** Emits a USER_DEBUG line at the caller's line. */
+  debug(level: string, message: string): void;
+  /** Line of the Apex statement that called into native code, for messages and debug output. */
+  currentLine(): number;
+  /**
+   * Dynamic SOQL support (`Database.query`): lowers an apex-parser ExpressionContext found in a SOQL bind, and
+   * evaluates such a lowered bind in the scope of the Apex code that called the native method.
+   */
+  lowerBindExpression(expressionContext: unknown): unknown;
+  evaluateInCallerScope(loweredExpression: unknown): Value;
+}
+
+export type NativeMethod = (ctx: NativeContext, args: Value[], self: Value) => Value;
+
+export interface NativeClassDef {
+  /** Declared spelling, namespace-qualified where Apex qualifies it: `String`, `Database.SaveResult`, `Schema.DescribeFieldResult`. */
+  name: string;
+  /** Static methods keyed by lower-cased name. */
+  statics?: Record<string, NativeMethod>;
+  /** Instance methods keyed by lower-cased name; `self` is the receiver. */
+  instance?: Record<string, NativeMethod>;
+  /** Static properties and constants (`Integer.MAX_VALUE` does not exist in Apex, but `Schema.SObjectType` does). */
+  staticProps?: Record<string, (ctx: NativeContext) => Value>;
+  /** Readable instance properties (`RestRequest.requestBody` is a field, but `DescribeSObjectResult.fields` is one of these). */
+  props?: Record<string, (ctx: NativeContext, self: Value) => Value>;
+  /** `new X(args)` for native types that can be constructed (e.g. `new Blob`: none; `new JSONGenerator`: none). */
+  construct?: NativeMethod;
+}
+
+/**
+ * Statics reached through an SObject type name: `Foo__mdt.getAll()`, `Foo__mdt.getInstance('x')`,
+ * `Event.SObjectType`, `Event.Subject` (a field token), `Schema.SObjectType.Event`. The interpreter resolves the
+ * object name and delegates here; the data platform's stdlib modules install the hooks.
+ */
+export interface SObjectTypeHooks {
+  staticCall(ctx: NativeContext, objectApiName: string, method: string, args: Value[]): Value;
+  staticProp(ctx: NativeContext, objectApiName: string, prop: string): Value;
+}
+
+let sobjectTypeHooks: SObjectTypeHooks | null = null;
+
+export function defineSObjectTypeHooks(hooks: SObjectTypeHooks): void {
+  sobjectTypeHooks = hooks;
+}
+
+export function sobjectTypeStatics(): SObjectTypeHooks {
+  if (!sobjectTypeHooks) throw new UnsupportedFeatureError('SObject type statics are not registered');
+  return sobjectTypeHooks;
+}
+
+const classes = new Map<string, NativeClassDef>();
+const enums = new Map<string, { display: string; values: ApexEnumValue[] }>();
+
+/** Registers a native class. Names are canonical lower case; `System.` is implied for the System namespace. */
+export function defineNativeClass(def: NativeClassDef): void {
+  classes.set(def.name.toLowerCase(), def);
+}
+
+/** Registers a built-in enum such as `System.LoggingLevel` or `System.StatusCode`. */
+export function defineNativeEnum(name: string, valueNames: readonly string[]): void {
+  const key = name.toLowerCase();
+  enums.set(key, { display: name, values: valueNames.map((v, i) => new ApexEnumValue(key, v, i)) });
+}
+
+export function nativeClass(canonicalName: string): NativeClassDef | undefined {
+  return classes.get(canonicalName) ?? classes.get('system.' + canonicalName);
+}
+
+export function nativeEnum(canonicalName: string): { display: string; values: ApexEnumValue[] } | undefined {
+  return enums.get(canonicalName) ?? enums.get('system.' + canonicalName);
+}
+
+export function nativeEnumValue(enumName: string, valueName: string): ApexEnumValue {
+  const e = nativeEnum(enumName.toLowerCase());
+  const v = e?.values.find((x) => x.name.toLowerCase() === valueName.toLowerCase());
+  if (!v) throw new Error(`unknown enum value ${enumName}.${valueName}`);
+  return v;
+}
+
+/** All registered names, for diagnostics and the fidelity report. */
+export function nativeClassNames(): string[] {
+  return [...classes.values()].map((c) => c.name).sort();
+}
+
+/** The native class whose instance methods serve a runtime value (`'abc'` → `string`, a List → `list`). */
+export function nativeKindOf(v: Value): string | null {
+  if (v === null) return null;
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'integer';
+    case 'bigint':
+      return 'long';
+    case 'boolean':
+      return 'boolean';
+  }
+  if (v instanceof ApexDouble) return 'double';
+  if (v instanceof Decimal) return 'decimal';
+  if (v instanceof ApexId) return 'id';
+  if (v instanceof ApexDate) return 'date';
+  if (v instanceof ApexDatetime) return 'datetime';
+  if (v instanceof ApexTime) return 'time';
+  if (v instanceof ApexBlob) return 'blob';
+  if (v instanceof ApexList) return 'list';
+  if (v instanceof ApexSet) return 'set';
+  if (v instanceof ApexMap) return 'map';
+  if (v instanceof SObject) return 'sobject';
+  if (v instanceof ApexEnumValue) return 'enum';
+  if (v instanceof ApexTypeValue) return 'type';
+  if (v instanceof NativeObject) return v.nativeType;
+  if (v instanceof ApexObject) return null; // user classes dispatch in the interpreter
+  return null;
+}
+
+/** The loud failure for a standard method or overload localorg does not implement. */
+export function unsupported(className: string, method: string, args: readonly Value[]): never {
+  throw new UnsupportedFeatureError(
+    `${className}.${method}(${args.length} argument${args.length === 1 ? '' : 's'}) is not supported by localorg`
+  );
+}
+
+/** A construct or standard method outside localorg's emulation. Reported with file:line, never swallowed. */
+export class UnsupportedFeatureError extends Error {}
+
+/** Shorthand for native code that throws an Apex exception (`System.` is added when missing). */
+export function apexThrow(typeName: string, message: string, data?: Record<string, unknown>): never {
+  throw new ApexRuntimeError(typeName.includes('.') ? typeName : 'System.' + typeName, message, data);
+}
