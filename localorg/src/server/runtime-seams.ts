@@ -1,0 +1,99 @@
+/**
+ * What the HTTP server needs from the interpreter and from the data platform, written as interfaces so the server can
+ * be built and tested while those stages land. The language and data engineers implement these (see
+ * notes/requests.md); `org-runtime.ts` adapts their modules to these shapes in one place.
+ */
+import type { DataPlatform } from '../data/platform.js';
+import type { SObject, TypeRef, Value } from '../runtime/values.js';
+
+/** The HTTP request as Apex sees it in `RestContext.request`. */
+export interface RestRequestData {
+  httpMethod: string;
+  /** Path after `/services/apexrest`, e.g. `/booking-sync/v1/bookings`. */
+  requestURI: string;
+  /** The matched urlMapping, e.g. `/booking-sync/v1/bookings` or `/booking-sync/v1/*`. */
+  resourcePath: string;
+  remoteAddress: string;
+  params: Record<string, string>;
+  headers: Record<string, string>;
+  requestBody: Uint8Array | null;
+}
+
+/** `RestContext.response` as the Apex method left it. */
+export interface RestResponseData {
+  statusCode: number | null;
+  responseBody: Uint8Array | null;
+  headers: Record<string, string>;
+}
+
+export type RestVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RestMethodInfo {
+  verb: RestVerb;
+  methodName: string;
+  parameters: { name: string; type: TypeRef }[];
+  /** `void` has name `void`. */
+  returnType: TypeRef;
+}
+
+export interface RestResourceInfo {
+  className: string;
+  urlMapping: string;
+  methods: RestMethodInfo[];
+}
+
+/** An exception that left the Apex code unhandled. */
+export interface UncaughtApexError {
+  /** `System.NullPointerException`, `BookingApi.ContractException`. */
+  typeName: string;
+  message: string;
+  /** Platform shape: `Class.Y.z: line N, column M` lines joined by `\n`. */
+  stackTrace: string;
+}
+
+/** The loaded project, as the interpreter offers it. */
+export interface ApexHost {
+  restResources(): RestResourceInfo[];
+  /** JSON.deserialize(json, type) semantics; throws for a value that does not fit the type. */
+  deserializeJson(json: string, type: TypeRef): Value;
+  /** JSON.serialize(value). */
+  serializeJson(value: Value): string;
+  /** Sets RestContext for the duration of `fn` and returns the RestResponse as Apex left it. */
+  withRestContext<T>(request: RestRequestData, fn: () => T): { result: T; response: RestResponseData };
+  invokeStatic(className: string, methodName: string, args: Value[]): Value;
+  /** Returns the uncaught-exception details when `e` is an Apex exception that escaped, else null. */
+  asUncaughtApexError(e: unknown): UncaughtApexError | null;
+}
+
+/** One committed row: the full stored after-image, or null when the row is gone for good. */
+export interface CommittedChange {
+  sobjectType: string;
+  id: string;
+  after: SObject | null;
+}
+
+/** A field as the data API needs it to turn JSON into Apex values. */
+export interface FieldInfo {
+  name: string;
+  /** Describe type in lower case: string, textarea, email, phone, url, picklist, multipicklist, boolean, int, double, currency, percent, date, datetime, time, reference, id, base64. */
+  type: string;
+  createable: boolean;
+  updateable: boolean;
+}
+
+export interface ObjectInfo {
+  name: string;
+  keyPrefix: string | null;
+  fields: FieldInfo[];
+}
+
+/** The data platform plus what the server needs beyond the interpreter seam. */
+export interface ServerDataPlatform extends DataPlatform {
+  onCommit(listener: (changes: CommittedChange[]) => void): void;
+  /** Re-applies journaled rows as-is: no triggers, validation or limits; advances Id counters past replayed Ids. */
+  applyCommitted(changes: CommittedChange[]): void;
+  /** Runs a SOQL string (no binds); throws an Apex `System.QueryException` for a malformed query. */
+  queryText(soql: string): SObject[];
+  describeObject(name: string): ObjectInfo | null;
+  objectNames(): string[];
+}
