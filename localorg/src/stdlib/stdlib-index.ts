@@ -1,0 +1,5 @@
+/**
+ * Registers the general-purpose standard library (String, regex, collections, numbers, dates, JSON, Blob, encoding,
+ * Crypto, Id). Importing this module is enough: each family registers its native classes when loaded.
+ */
+import './string.js';
