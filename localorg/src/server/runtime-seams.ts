@@ -92,8 +92,11 @@ export interface ServerDataPlatform extends DataPlatform {
   onCommit(listener: (changes: CommittedChange[]) => void): void;
   /** Re-applies journaled rows as-is: no triggers, validation or limits; advances Id counters past replayed Ids. */
   applyCommitted(changes: CommittedChange[]): void;
-  /** Runs a SOQL string (no binds); throws an Apex `System.QueryException` for a malformed query. */
-  queryText(soql: string): SObject[];
+  /**
+   * Runs a SOQL string (no binds): the records, or the count for `SELECT COUNT() …`. Throws an Apex
+   * `System.QueryException` (as ApexRuntimeError) for a malformed query or an unknown object or field.
+   */
+  queryText(soql: string): SObject[] | number;
   describeObject(name: string): ObjectInfo | null;
   objectNames(): string[];
 }

@@ -1,0 +1,221 @@
+/**
+ * The HTTP front of localorg: authenticates, routes to Apex REST or the data API, runs each request as one queued
+ * transaction, journals what it committed, and answers every outcome — including bugs of our own — in the platform's
+ * JSON error shape with the usage headers, so one bad request never takes the server down.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { LimitsSnapshot } from '../data/platform.js';
+import { ApexRuntimeError } from '../runtime/values.js';
+import { UnsupportedFeatureError } from '../stdlib/registry.js';
+import { parseVersionSegment } from './api-versions.js';
+import { ApexFailure, ApexRestRouter, dispatchApexRest, isRestVerb } from './apexrest.js';
+import { requireToken } from './auth.js';
+import { handleDataApi, versionIndex } from './data-api.js';
+import { HttpError, methodNotAllowed, notFound } from './errors.js';
+import type { Journal } from './journal.js';
+import { ApiUsageCounter, localOrgLimitsHeader, NO_USAGE } from './limits-headers.js';
+import { MAX_REQUEST_BYTES, readBody } from './request-body.js';
+import type { ApexHost, ServerDataPlatform } from './runtime-seams.js';
+import { SerialQueue } from './serial-queue.js';
+import type { Json } from './sobject-json.js';
+import { inTransaction } from './transaction.js';
+
+export interface OrgRuntime {
+  platform: ServerDataPlatform;
+  /** Null when the project has no Apex to serve (data API only). */
+  apex: ApexHost | null;
+}
+
+export interface LocalOrgServerOptions {
+  runtime: OrgRuntime;
+  token: string;
+  journal?: Journal | null;
+  maxBodyBytes?: number;
+  /** One line per request; silent when absent. */
+  log?: (line: string) => void;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface LocalOrgServer {
+  server: http.Server;
+  /** Resolves when every queued transaction has finished. */
+  idle(): Promise<void>;
+}
+
+export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgServer {
+  const { runtime, token } = options;
+  const router = new ApexRestRouter(runtime.apex ? runtime.apex.restResources() : []);
+  const queue = new SerialQueue();
+  const usage = new ApiUsageCounter();
+  const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
+  let journalLabel = '';
+  if (options.journal) {
+    const journal = options.journal;
+    runtime.platform.onCommit((changes) => {
+      if (changes.length > 0) journal.append(journalLabel, changes);
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    let limitsUsed: LimitsSnapshot = NO_USAGE;
+    let answer: Answer;
+    try {
+      requireToken(req, token);
+      usage.count();
+      const body = await readBody(req, maxBody);
+      const outcome = await queue.run(() => {
+        journalLabel = `${method} ${url.pathname}`;
+        return route(method, url, req, body);
+      });
+      limitsUsed = outcome.usage;
+      answer = outcome.answer;
+    } catch (e) {
+      if (e instanceof Routed) {
+        limitsUsed = e.usage;
+        answer = errorAnswer(e.cause);
+      } else answer = errorAnswer(e);
+    }
+    answer.headers['X-LocalOrg-Limits'] = localOrgLimitsHeader(limitsUsed, runtime.platform.limits.max);
+    answer.headers['Sforce-Limit-Info'] = usage.header();
+    res.writeHead(answer.status, answer.headers);
+    res.end(method === 'HEAD' ? undefined : answer.body);
+    options.log?.(`${method} ${url.pathname} ${answer.status} ${Date.now() - started}ms`);
+  }
+
+  function route(
+    method: string,
+    url: URL,
+    req: IncomingMessage,
+    body: Buffer
+  ): { answer: Answer; usage: LimitsSnapshot } {
+    const path = url.pathname;
+    if (path.startsWith('/services/apexrest/') || path === '/services/apexrest') {
+      if (!isRestVerb(method)) throw methodNotAllowed(method, ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+      const apex = runtime.apex;
+      if (!apex) throw notFound(`Could not find a match for URL ${path.slice('/services/apexrest'.length)}`);
+      const restPath = path.slice('/services/apexrest'.length) || '/';
+      // Routing errors (404/405) come before the transaction: nothing runs, nothing is charged.
+      router.resolve(method, restPath);
+      const outcome = inTransaction(runtime.platform, () =>
+        dispatchApexRest(apex, router, {
+          method,
+          path: restPath,
+          params: Object.fromEntries(url.searchParams),
+          headers: headersOf(req),
+          body,
+          remoteAddress: req.socket.remoteAddress ?? '127.0.0.1'
+        })
+      );
+      if (!outcome.ok) throw new Routed(asApexError(outcome.error, apex), outcome.usage);
+      return { answer: outcome.value, usage: outcome.usage };
+    }
+    const segments = path.split('/').filter((s) => s !== '');
+    if (segments[0] === 'services' && segments[1] === 'data') {
+      if (segments.length === 2) {
+        if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed(method, ['GET', 'HEAD']);
+        return { answer: jsonAnswer(200, versionIndex()), usage: NO_USAGE };
+      }
+      const version = parseVersionSegment(segments[2]);
+      if (!version) throw notFound();
+      const outcome = inTransaction(runtime.platform, () =>
+        handleDataApi(runtime.platform, {
+          method,
+          version,
+          segments: segments.slice(3),
+          query: url.searchParams,
+          body
+        })
+      );
+      if (!outcome.ok) throw new Routed(asDataApiError(outcome.error, runtime.apex), outcome.usage);
+      const a = outcome.value;
+      const answer = a.json === undefined ? emptyAnswer(a.status) : jsonAnswer(a.status, a.json);
+      Object.assign(answer.headers, a.headers ?? {});
+      return { answer, usage: outcome.usage };
+    }
+    throw notFound();
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // Only reachable when writing the response itself failed (client gone); keep serving.
+      options.log?.(`response failed: ${(e as Error).message}`);
+    });
+  });
+  return { server, idle: () => queue.run(() => undefined) };
+}
+
+/** Carries the usage of a transaction that failed, so the limits header still reports it. */
+class Routed extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly usage: LimitsSnapshot
+  ) {
+    super('routed failure');
+  }
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+function asApexError(e: unknown, apex: ApexHost): unknown {
+  if (e instanceof HttpError || e instanceof ApexFailure) return e;
+  const uncaught = apex.asUncaughtApexError(e);
+  if (uncaught) return new ApexFailure(uncaught.typeName, uncaught.message, uncaught.stackTrace);
+  if (e instanceof ApexRuntimeError) return new ApexFailure(e.typeName, e.message, '');
+  return e;
+}
+
+/** Apex that fails under a data API write (a trigger) surfaces as the platform's entity error, not a 500. */
+function asDataApiError(e: unknown, apex: ApexHost | null): unknown {
+  if (e instanceof HttpError) return e;
+  const uncaught = apex?.asUncaughtApexError(e) ?? null;
+  const apexError = uncaught ?? (e instanceof ApexRuntimeError ? { typeName: e.typeName, message: e.message } : null);
+  if (apexError) {
+    return HttpError.of(
+      400,
+      'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+      `${apexError.typeName}: ${apexError.message}`
+    );
+  }
+  return e;
+}
+
+function errorAnswer(e: unknown): Answer {
+  if (e instanceof HttpError) {
+    const answer = jsonAnswer(e.status, e.errors as unknown as Json);
+    Object.assign(answer.headers, e.headers);
+    return answer;
+  }
+  if (e instanceof ApexFailure) return errorAnswer(e.toHttpError());
+  if (e instanceof UnsupportedFeatureError) {
+    return errorAnswer(HttpError.of(500, 'UNSUPPORTED_BY_LOCALORG', e.message));
+  }
+  // A defect in localorg itself: answer in the platform's shape, and keep the stack in the server's log only.
+  process.stderr.write(`localorg: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  return errorAnswer(HttpError.of(500, 'UNKNOWN_EXCEPTION', `localorg internal error: ${(e as Error)?.message ?? String(e)}`));
+}
+
+function jsonAnswer(status: number, json: Json): Answer {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+    body: Buffer.from(JSON.stringify(json), 'utf8')
+  };
+}
+
+function emptyAnswer(status: number): Answer {
+  return { status, headers: {}, body: Buffer.alloc(0) };
+}

@@ -1,0 +1,225 @@
+/**
+ * `/services/data/vNN.N/…`: SOQL query, sObject create/read/update/delete, describe and limits, shaped like a real
+ * org's REST API so that jsforce and the Salesforce CLI work against it. Writes go through the same DML path as Apex
+ * (triggers, validation, limits). Runs inside the caller's transaction.
+ */
+import type { DmlOperation, LimitsTracker } from '../data/platform.js';
+import { to18 } from '../runtime/ids.js';
+import { ApexId, ApexRuntimeError, SObject } from '../runtime/values.js';
+import { listVersions } from './api-versions.js';
+import { HttpError, malformedQuery, methodNotAllowed, notFound, type PlatformError } from './errors.js';
+import { parseJsonBody } from './request-body.js';
+import type { ObjectInfo, ServerDataPlatform } from './runtime-seams.js';
+import { recordFromJson, recordToJson, type Json } from './sobject-json.js';
+
+export interface DataApiRequest {
+  method: string;
+  version: string;
+  /** Path segments after `/services/data/vNN.N`. */
+  segments: string[];
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+export interface DataApiAnswer {
+  status: number;
+  json: Json | undefined;
+  headers?: Record<string, string>;
+}
+
+export function versionIndex(): Json {
+  return listVersions() as unknown as Json;
+}
+
+export function handleDataApi(platform: ServerDataPlatform, req: DataApiRequest): DataApiAnswer {
+  const [head, ...rest] = req.segments;
+  const base = `/services/data/v${req.version}`;
+  if (head === undefined) {
+    only(req.method, ['GET']);
+    return ok({
+      limits: `${base}/limits`,
+      query: `${base}/query`,
+      queryAll: `${base}/queryAll`,
+      sobjects: `${base}/sobjects`
+    });
+  }
+  if ((head === 'query' || head === 'queryAll') && rest.length === 0) {
+    only(req.method, ['GET']);
+    return ok(runQuery(platform, req));
+  }
+  if (head === 'limits' && rest.length === 0) {
+    only(req.method, ['GET']);
+    return ok(limitsResource(platform.limits));
+  }
+  if (head === 'sobjects') return sobjects(platform, req, rest);
+  throw notFound();
+}
+
+function ok(json: Json, status = 200): DataApiAnswer {
+  return { status, json };
+}
+
+function only(method: string, allowed: string[]): void {
+  const m = method === 'HEAD' ? 'GET' : method;
+  if (!allowed.includes(m)) throw methodNotAllowed(method, allowed);
+}
+
+function runQuery(platform: ServerDataPlatform, req: DataApiRequest): Json {
+  const q = req.query.get('q');
+  if (q === null || q.trim() === '') throw malformedQuery("A query string has to be passed in the 'q' parameter");
+  let result: SObject[] | number;
+  try {
+    result = platform.queryText(q);
+  } catch (e) {
+    throw queryError(e);
+  }
+  if (typeof result === 'number') return { totalSize: result, done: true, records: [] };
+  return { totalSize: result.length, done: true, records: result.map((r) => recordToJson(r, req.version)) };
+}
+
+/** The platform names unknown columns and objects with their own codes; everything else is MALFORMED_QUERY. */
+function queryError(e: unknown): unknown {
+  if (!(e instanceof ApexRuntimeError)) return e;
+  if (/No such column/i.test(e.message)) return HttpError.of(400, 'INVALID_FIELD', e.message);
+  if (/sObject type .* is not supported/i.test(e.message)) return HttpError.of(400, 'INVALID_TYPE', e.message);
+  return malformedQuery(e.message);
+}
+
+function limitsResource(limits: LimitsTracker): Json {
+  const max = limits.max;
+  return {
+    DailyApiRequests: { Max: 15000, Remaining: 15000 },
+    SyncApexLimits: {
+      SOQLQueries: max.queries,
+      QueryRows: max.queryRows,
+      DMLStatements: max.dmlStatements,
+      DMLRows: max.dmlRows,
+      CpuTimeMs: max.cpuTimeMs
+    }
+  };
+}
+
+function describeOrThrow(platform: ServerDataPlatform, type: string): ObjectInfo {
+  const info = platform.describeObject(type);
+  if (!info) throw notFound(`The requested resource does not exist`);
+  return info;
+}
+
+function sobjects(platform: ServerDataPlatform, req: DataApiRequest, rest: string[]): DataApiAnswer {
+  if (rest.length === 0) {
+    only(req.method, ['GET']);
+    const list = platform.objectNames().map((name) => {
+      const info = platform.describeObject(name);
+      return {
+        name,
+        keyPrefix: info?.keyPrefix ?? null,
+        custom: /__(c|mdt)$/i.test(name),
+        urls: { sobject: `/services/data/v${req.version}/sobjects/${name}` }
+      };
+    });
+    return ok({ encoding: 'UTF-8', maxBatchSize: 200, sobjects: list });
+  }
+  const info = describeOrThrow(platform, rest[0]);
+  if (rest.length === 1) {
+    only(req.method, ['GET', 'POST']);
+    if (req.method === 'POST') return create(platform, info, req);
+    return ok({ objectDescribe: describeJson(info, req.version), recentItems: [] });
+  }
+  if (rest.length === 2 && rest[1] === 'describe') {
+    only(req.method, ['GET']);
+    return ok(describeJson(info, req.version));
+  }
+  if (rest.length === 2) {
+    only(req.method, ['GET', 'PATCH', 'DELETE']);
+    const id = checkedId(info, rest[1]);
+    if (req.method === 'PATCH') return update(platform, info, id, req);
+    if (req.method === 'DELETE') return remove(platform, info, id);
+    return ok(read(platform, info, id, req));
+  }
+  throw notFound();
+}
+
+function describeJson(info: ObjectInfo, version: string): Json {
+  return {
+    name: info.name,
+    keyPrefix: info.keyPrefix,
+    custom: /__(c|mdt)$/i.test(info.name),
+    createable: true,
+    updateable: true,
+    deletable: true,
+    queryable: true,
+    urls: { sobject: `/services/data/v${version}/sobjects/${info.name}` },
+    fields: info.fields.map((f) => ({
+      name: f.name,
+      type: f.type,
+      createable: f.createable,
+      updateable: f.updateable
+    }))
+  };
+}
+
+function checkedId(info: ObjectInfo, raw: string): string {
+  const id = to18(raw);
+  if (!id || (info.keyPrefix && !id.startsWith(info.keyPrefix))) {
+    throw notFound(`Provided external ID field does not exist or is not accessible: ${raw}`);
+  }
+  return id;
+}
+
+function create(platform: ServerDataPlatform, info: ObjectInfo, req: DataApiRequest): DataApiAnswer {
+  const record = recordFromJson(info, parseJsonBody(req.body), 'insert');
+  const row = runDml(platform, 'insert', record);
+  return ok({ id: row, success: true, errors: [] }, 201);
+}
+
+function update(platform: ServerDataPlatform, info: ObjectInfo, id: string, req: DataApiRequest): DataApiAnswer {
+  const record = recordFromJson(info, parseJsonBody(req.body), 'update');
+  record.set('Id', new ApexId(id));
+  existing(platform, info, id);
+  runDml(platform, 'update', record);
+  return { status: 204, json: undefined };
+}
+
+function remove(platform: ServerDataPlatform, info: ObjectInfo, id: string): DataApiAnswer {
+  existing(platform, info, id);
+  const record = new SObject(info.name);
+  record.set('Id', new ApexId(id));
+  runDml(platform, 'delete', record);
+  return { status: 204, json: undefined };
+}
+
+function read(platform: ServerDataPlatform, info: ObjectInfo, id: string, req: DataApiRequest): Json {
+  const wanted = req.query.get('fields');
+  const names = wanted ? wanted.split(',').map((f) => f.trim()) : info.fields.map((f) => f.name);
+  const rows = selectById(platform, info, id, names);
+  if (rows.length === 0) throw notFound();
+  return recordToJson(rows[0], req.version);
+}
+
+function existing(platform: ServerDataPlatform, info: ObjectInfo, id: string): void {
+  if (selectById(platform, info, id, ['Id']).length === 0) throw notFound();
+}
+
+function selectById(platform: ServerDataPlatform, info: ObjectInfo, id: string, fields: string[]): SObject[] {
+  let result: SObject[] | number;
+  try {
+    result = platform.queryText(`SELECT ${fields.join(', ')} FROM ${info.name} WHERE Id = '${id}'`);
+  } catch (e) {
+    throw queryError(e);
+  }
+  return typeof result === 'number' ? [] : result;
+}
+
+/** One-row DML with the platform's REST error shape: each `Database.Error` becomes `{message, errorCode, fields}`. */
+function runDml(platform: ServerDataPlatform, op: DmlOperation, record: SObject): string | null {
+  const [row] = platform.dml(op, [record], { allOrNone: false });
+  if (!row || !row.success) {
+    const errors: PlatformError[] = (row?.errors ?? []).map((e) => ({
+      message: e.message,
+      errorCode: e.statusCode,
+      fields: e.fields
+    }));
+    throw new HttpError(400, errors.length ? errors : [{ message: `${op} failed`, errorCode: 'UNKNOWN_EXCEPTION' }]);
+  }
+  return row.id ? row.id.value : null;
+}
