@@ -18,7 +18,7 @@ import { MAX_REQUEST_BYTES, readBody } from './request-body.js';
 import type { ApexHost, ServerDataPlatform } from './runtime-seams.js';
 import { SerialQueue } from './serial-queue.js';
 import type { Json } from './sobject-json.js';
-import { inTransaction } from './transaction.js';
+import { inTransaction, type TransactionOutcome } from './transaction.js';
 
 export interface OrgRuntime {
   platform: ServerDataPlatform;
@@ -45,6 +45,8 @@ export interface LocalOrgServer {
   server: http.Server;
   /** Resolves when every queued transaction has finished. */
   idle(): Promise<void>;
+  /** Runs work as one queued, journaled transaction outside HTTP (seed import). */
+  transact<T>(label: string, work: () => T): Promise<TransactionOutcome<T>>;
 }
 
 export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgServer {
@@ -149,7 +151,15 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       options.log?.(`response failed: ${(e as Error).message}`);
     });
   });
-  return { server, idle: () => queue.run(() => undefined) };
+  return {
+    server,
+    idle: () => queue.run(() => undefined),
+    transact: (label, work) =>
+      queue.run(() => {
+        journalLabel = label;
+        return inTransaction(runtime.platform, work);
+      })
+  };
 }
 
 /** Carries the usage of a transaction that failed, so the limits header still reports it. */

@@ -1,0 +1,67 @@
+/**
+ * Flags of `localorg serve`, with the environment fallbacks a hosting platform sets (`PORT`, `LOCALORG_TOKEN`).
+ * Bad flags come back as one precise message, never a commander stack.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { generateToken } from './auth.js';
+
+export interface ServeOptions {
+  /** Project root or source folders; the current folder when none is given. */
+  sources: string[];
+  port: number;
+  host: string;
+  token: string;
+  /** True when no token was given and one was generated (the banner then prints it prominently). */
+  tokenGenerated: boolean;
+  dataDir: string | null;
+  seedFile: string | null;
+}
+
+export class OptionsError extends Error {}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port number (0–65535)`);
+  return n;
+}
+
+export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  const cmd = new Command('serve')
+    .description('serve the project as a local Salesforce org over HTTP')
+    .option('--source <dir...>', 'project root or source folders (repeatable)')
+    .option('--port <n>', 'port to listen on (env PORT; default 3000, 0 picks a free port)', parsePort)
+    .option('--host <address>', 'interface to bind (default 127.0.0.1)')
+    .option('--token <t>', 'bearer token clients must send (env LOCALORG_TOKEN; generated when absent)')
+    .option('--data <dir>', 'folder for the durability journal (default: in memory only)')
+    .option('--seed <file>', 'SFDX data tree plan (sf data import tree) to import on top of a fresh org')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) throw new OptionsError(e.message.replace(/^error: /, ''));
+    throw e;
+  }
+  const o = cmd.opts<{ source?: string[]; port?: number; host?: string; token?: string; data?: string; seed?: string }>();
+  let port = o.port;
+  if (port === undefined && env.PORT !== undefined && env.PORT !== '') {
+    try {
+      port = parsePort(env.PORT);
+    } catch (e) {
+      throw new OptionsError(`environment variable PORT: ${(e as Error).message}`);
+    }
+  }
+  const given = o.token ?? (env.LOCALORG_TOKEN || undefined);
+  if (given !== undefined && !/^\S{8,}$/.test(given)) {
+    throw new OptionsError('the token must be at least 8 characters without spaces');
+  }
+  return {
+    sources: o.source ?? [process.cwd()],
+    port: port ?? 3000,
+    host: o.host ?? '127.0.0.1',
+    token: given ?? generateToken(),
+    tokenGenerated: given === undefined,
+    dataDir: o.data ?? null,
+    seedFile: o.seed ?? null
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * `localorg serve`: loads the project into a fresh org, replays the journal, imports the seed once, and serves it over
+ * HTTP until SIGINT/SIGTERM. The CLI calls {@link serveCommand}; tests pass their own runtime factory.
+ */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createLocalOrgServer, type LocalOrgServer, type OrgRuntime } from './app.js';
+import { bookingCurl } from './banner.js';
+import { changesOf, Journal, JournalError } from './journal.js';
+import { OptionsError, parseServeOptions, type ServeOptions } from './options.js';
+import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
+
+export interface ServeDeps {
+  /** Loads the project (schema, custom metadata, Apex) into a fresh org. */
+  createRuntime(sources: string[]): Promise<OrgRuntime> | OrgRuntime;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Resolves when the server should stop; default: the first SIGINT or SIGTERM. */
+  stopSignal?: Promise<void>;
+}
+
+export interface StartedOrg {
+  url: string;
+  org: LocalOrg;
+  stop(): Promise<void>;
+}
+
+type LocalOrg = LocalOrgServer & { runtime: OrgRuntime; journal: Journal | null };
+
+const defaultDeps = (): ServeDeps => ({
+  createRuntime: async (sources) => (await import('./org-runtime.js')).loadOrgRuntime(sources),
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n')
+});
+
+/** Entry point for `localorg serve …`; resolves with the exit code once the server has stopped. */
+export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps()): Promise<number> {
+  let options: ServeOptions;
+  try {
+    options = parseServeOptions(argv);
+  } catch (e) {
+    if (e instanceof OptionsError) {
+      deps.err(`localorg serve: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  let started: StartedOrg;
+  try {
+    started = await startOrg(options, deps);
+  } catch (e) {
+    if (e instanceof ServeError || e instanceof SeedError || e instanceof JournalError) {
+      deps.err(`localorg serve: ${e.message}`);
+      return 1;
+    }
+    deps.err(`localorg serve: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+  printBanner(options, started.url, deps.out);
+  await (deps.stopSignal ?? untilSignal());
+  await started.stop();
+  deps.out('localorg serve: stopped');
+  return 0;
+}
+
+export class ServeError extends Error {}
+
+/** Builds, replays, seeds and starts listening; the pieces the command and tests share. */
+export async function startOrg(options: ServeOptions, deps: Pick<ServeDeps, 'createRuntime' | 'out'>): Promise<StartedOrg> {
+  const runtime = await deps.createRuntime(options.sources);
+  let journal: Journal | null = null;
+  const appliedLabels = new Set<string>();
+  if (options.dataDir) {
+    const opened = Journal.open(options.dataDir);
+    journal = opened.journal;
+    let rows = 0;
+    for (const entry of opened.replay.entries) {
+      try {
+        runtime.platform.applyCommitted(changesOf(entry, opened.journal.file));
+      } catch (e) {
+        throw new JournalError(`${opened.journal.file}: entry seq ${entry.seq} cannot be replayed: ${(e as Error).message}`);
+      }
+      appliedLabels.add(entry.label);
+      rows += entry.changes.length;
+    }
+    if (opened.replay.entries.length > 0 || opened.replay.tornTail) {
+      deps.out(
+        `journal: replayed ${opened.replay.entries.length} transaction(s), ${rows} row change(s) from ${opened.journal.file}` +
+          (opened.replay.tornTail ? ' (ignored a torn last line from an interrupted write)' : '')
+      );
+    }
+  }
+  const server = createLocalOrgServer({ runtime, token: options.token, journal, log: undefined });
+  if (options.seedFile) {
+    const plan = loadSeedPlan(options.seedFile);
+    const label = `seed ${path.basename(plan.file)} sha256:${plan.hash}`;
+    if (appliedLabels.has(label)) {
+      deps.out(`seed: ${path.relative(process.cwd(), plan.file)} already in the journal; not imported again`);
+    } else {
+      const outcome = await server.transact(label, () => importSeedPlan(runtime.platform, plan));
+      if (!outcome.ok) {
+        const e = outcome.error;
+        throw e instanceof SeedError ? e : new SeedError(`${plan.file}: ${(e as Error).message ?? String(e)}`);
+      }
+      const summary = Object.entries(outcome.value).map(([t, n]) => `${n} ${t}`).join(', ');
+      deps.out(`seed: imported ${summary} from ${path.relative(process.cwd(), plan.file) || plan.file}`);
+    }
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new ServeError(e.code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port 0)` : e.message))
+    );
+    server.server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.server.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    url,
+    org: Object.assign(server, { runtime, journal }),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.server.close(() => resolve());
+        server.server.closeAllConnections();
+      });
+      await server.idle();
+      journal?.close();
+    }
+  };
+}
+
+function printBanner(options: ServeOptions, url: string, out: (line: string) => void): void {
+  out(`localorg serve: an emulated Salesforce org is listening on ${url}`);
+  out(`  token${options.tokenGenerated ? ' (generated; pass --token or LOCALORG_TOKEN to fix it)' : ''}: ${options.token}`);
+  out(`  data: ${options.dataDir ? `journal in ${path.resolve(options.dataDir)}` : 'in memory only (pass --data DIR to keep it)'}`);
+  out('  book a meeting:');
+  out('    ' + bookingCurl(url, options.token));
+  out('  query it back:');
+  out(
+    `    curl -s -H 'Authorization: Bearer ${options.token}' '${url}/services/data/v62.0/query?q=SELECT+Subject,EventStatus__c,StartDateTime+FROM+Event'`
+  );
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
