@@ -50,7 +50,7 @@ export async function listComponents(project: ProjectInfo, onlyDirs?: string[]):
     .map((component) => ({
       type: component.type.name,
       fullName: component.fullName,
-      file: path.relative(project.dir, component.xml ?? component.content ?? '')
+      file: path.relative(project.dir, component.content ?? component.xml ?? '')
     }))
     .sort((a, b) => a.type.localeCompare(b.type) || a.fullName.localeCompare(b.fullName));
   if (components.length === 0) {
