@@ -3,3 +3,6 @@
  * Crypto, Id). Importing this module is enough: each family registers its native classes when loaded.
  */
 import './string.js';
+import './numbers.js';
+import './math.js';
+import './collections.js';
