@@ -1,0 +1,42 @@
+/**
+ * Entry point of the data platform: `createDataPlatform(sources)` loads the project's schema and custom metadata,
+ * seeds a fresh org (Organization, profiles, the running admin user) and returns the in-memory org.
+ */
+import type { ProjectSources } from '../project/sources.js';
+import type { RunningUser } from '../stdlib/registry.js';
+import { loadCustomMetadataRecords } from './metadata-records.js';
+import { LocalOrg, type OrgSettings } from './org.js';
+import { loadSchema } from './schema/load.js';
+import { Schema } from './schema/schema.js';
+import { seedOrg, type UserOptions } from './seed.js';
+import { Store } from './store.js';
+
+export { LocalOrg } from './org.js';
+export type { CommittedChange, ObjectInfo, FieldInfo, OrgSettings } from './org.js';
+export { lowerSoqlQuery, parseSoqlText, type LowerBind } from './soql/lower.js';
+export { MetadataError } from './schema/load.js';
+
+export interface DataPlatformOptions {
+  /** The running user's identity, time zone and locale (default: admin in America/Los_Angeles, en_US). */
+  user?: UserOptions;
+  /** Clock in epoch ms (default Date.now); the interpreter may pin it for reproducible runs. */
+  now?: () => number;
+  settings?: Partial<OrgSettings>;
+}
+
+export function createDataPlatform(sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'>, options: DataPlatformOptions = {}): LocalOrg {
+  const { objects } = loadSchema(sources.objectFolders);
+  const schema = new Schema(objects);
+  const store = new Store();
+  const now = options.now ?? (() => Date.now());
+  const seed = seedOrg(store, options.user ?? {}, now());
+  loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
+  store.clearJournal();
+  const settings: OrgSettings = { multidayEvents: true, maxEventDays: 14, ...options.settings };
+  return new LocalOrg(schema, store, seed, settings, now);
+}
+
+/** The running user of an org made by {@link createDataPlatform} (UserInfo, time zones, OwnerId defaults). */
+export function runningUser(org: LocalOrg): RunningUser {
+  return org.user;
+}

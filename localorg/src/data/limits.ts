@@ -1,0 +1,86 @@
+/**
+ * Per-transaction governor-limit accounting. The platform's synchronous limits are fixed numbers [doc: Execution
+ * Governors and Limits]; `Test.startTest()` opens a fresh set that `Test.stopTest()` closes, restoring the outer one.
+ * Queries on custom metadata are counted separately and never against `queries`.
+ */
+import { ApexRuntimeError } from '../runtime/values.js';
+import type { LimitsSnapshot, LimitsTracker } from './platform.js';
+import { limitMessage } from './messages.js';
+
+const SYNC_LIMITS: LimitsSnapshot = Object.freeze({
+  queries: 100,
+  queryRows: 50_000,
+  dmlStatements: 150,
+  dmlRows: 10_000,
+  cpuTimeMs: 10_000,
+  metadataQueries: Number.MAX_SAFE_INTEGER
+});
+
+function zero(): LimitsSnapshot {
+  return { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, cpuTimeMs: 0, metadataQueries: 0 };
+}
+
+/** `System.LimitException` cannot be caught in Apex; the interpreter checks `data.uncatchable`. */
+export function limitException(message: string): ApexRuntimeError {
+  return new ApexRuntimeError('System.LimitException', message, { uncatchable: true });
+}
+
+export class TransactionLimits implements LimitsTracker {
+  readonly max: LimitsSnapshot = SYNC_LIMITS;
+  private stack: LimitsSnapshot[] = [zero()];
+
+  private get top(): LimitsSnapshot {
+    return this.stack[this.stack.length - 1];
+  }
+
+  current(): LimitsSnapshot {
+    return { ...this.top };
+  }
+
+  pushFreshSet(): () => void {
+    const depth = this.stack.length;
+    this.stack.push(zero());
+    return () => {
+      if (this.stack.length > depth) this.stack.length = depth;
+    };
+  }
+
+  reset(): void {
+    this.stack = [zero()];
+  }
+
+  /** Restores counters saved by {@link current}: partial-success retries run against the pre-attempt counts. */
+  restoreCounters(saved: LimitsSnapshot): void {
+    Object.assign(this.top, saved);
+  }
+
+  chargeCpu(ms: number): void {
+    this.top.cpuTimeMs += ms;
+    if (this.top.cpuTimeMs > this.max.cpuTimeMs) throw limitException(limitMessage('cpu'));
+  }
+
+  /** Counts one SOQL statement before it runs (the platform counts the 101st query as the failure). */
+  chargeQuery(metadata: boolean): void {
+    if (metadata) {
+      this.top.metadataQueries++;
+      return;
+    }
+    this.top.queries++;
+    if (this.top.queries > this.max.queries) throw limitException(limitMessage('queries', this.max.queries));
+  }
+
+  chargeQueryRows(rows: number, metadata: boolean): void {
+    if (metadata) return;
+    this.top.queryRows += rows;
+    if (this.top.queryRows > this.max.queryRows) throw limitException(limitMessage('queryRows', this.max.queryRows));
+  }
+
+  chargeDml(rows: number): void {
+    this.top.dmlStatements++;
+    if (this.top.dmlStatements > this.max.dmlStatements) {
+      throw limitException(limitMessage('dmlStatements', this.max.dmlStatements));
+    }
+    this.top.dmlRows += rows;
+    if (this.top.dmlRows > this.max.dmlRows) throw limitException(limitMessage('dmlRows', this.max.dmlRows));
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The in-memory org: schema + store + limits + transactions, implementing the interpreter's {@link DataPlatform} seam
+ * and the HTTP server's extra needs (commit listeners, journal replay, SOQL text, describe).
+ */
+import { ApexId, ApexRuntimeError, SObject, type Value } from '../runtime/values.js';
+import type { RunningUser } from '../stdlib/registry.js';
+import type { DataPlatform, DmlOperation, DmlOptions, DmlRowResult, BindEvaluator, TriggerHost } from './platform.js';
+import { TransactionLimits } from './limits.js';
+import type { Schema } from './schema/schema.js';
+import { Store, type StoreSnapshot } from './store.js';
+import { runQuery } from './soql/engine.js';
+import { parseSoqlText } from './soql/lower.js';
+import type { SoqlQuery } from './soql/ast.js';
+import { runDml } from './dml/pipeline.js';
+import type { SeedResult } from './seed.js';
+import { to18 } from '../runtime/ids.js';
+
+export interface OrgSettings {
+  /** Events may last longer than a day (the platform's "multiday events" setting). */
+  multidayEvents: boolean;
+  /** Longest Event when multiday events are on, in days [mem: 14]. */
+  maxEventDays: number;
+}
+
+export interface CommittedChange {
+  sobjectType: string;
+  id: string;
+  after: SObject | null;
+}
+
+export interface FieldInfo {
+  name: string;
+  type: string;
+  createable: boolean;
+  updateable: boolean;
+}
+
+export interface ObjectInfo {
+  name: string;
+  keyPrefix: string | null;
+  fields: FieldInfo[];
+}
+
+/** Everything the SOQL engine and DML pipeline read from the org. */
+export interface OrgContext {
+  readonly schema: Schema;
+  readonly store: Store;
+  readonly limits: TransactionLimits;
+  readonly user: RunningUser;
+  readonly settings: OrgSettings;
+  readonly triggers: TriggerHost | null;
+  now(): number;
+  /** Depth of trigger recursion, for the platform's 16-level cap. */
+  triggerDepth: number;
+}
+
+export class LocalOrg implements DataPlatform, OrgContext {
+  readonly limits = new TransactionLimits();
+  readonly store: Store;
+  triggers: TriggerHost | null = null;
+  triggerDepth = 0;
+  private txMark = 0;
+  private readonly commitListeners: ((changes: CommittedChange[]) => void)[] = [];
+  private savepoints: number[] = [];
+
+  constructor(
+    readonly schema: Schema,
+    store: Store,
+    readonly seed: SeedResult,
+    readonly settings: OrgSettings,
+    private readonly clock: () => number
+  ) {
+    this.store = store;
+  }
+
+  get user(): RunningUser {
+    return this.seed.user;
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  setTriggerHost(host: TriggerHost): void {
+    this.triggers = host;
+  }
+
+  query(query: unknown, bind: BindEvaluator): Value {
+    return runQuery(this, query as SoqlQuery, bind);
+  }
+
+  dml(op: DmlOperation, records: SObject[], options: DmlOptions): DmlRowResult[] {
+    return runDml(this, op, records, options);
+  }
+
+  setSavepoint(): number {
+    this.savepoints.push(this.store.mark());
+    return this.savepoints.length - 1;
+  }
+
+  rollbackTo(savepoint: number): void {
+    const mark = this.savepoints[savepoint];
+    if (mark === undefined) throw new ApexRuntimeError('System.TypeException', 'Savepoint does not exist in this context.');
+    this.store.rollbackTo(mark);
+    // Savepoints set after this one are no longer valid, as on the platform.
+    this.savepoints.length = savepoint + 1;
+  }
+
+  beginTransaction(): void {
+    this.store.clearJournal();
+    this.txMark = 0;
+    this.savepoints = [];
+    this.limits.reset();
+  }
+
+  commitTransaction(): void {
+    const touched = this.store.touchedSince(this.txMark);
+    this.store.clearJournal();
+    this.savepoints = [];
+    if (touched.length === 0 || this.commitListeners.length === 0) return;
+    const changes: CommittedChange[] = touched.map(({ table, id }) => {
+      const row = this.store.get(table, id);
+      const object = this.schema.object(table);
+      return { sobjectType: object?.name ?? table, id, after: row ?? null };
+    });
+    for (const l of this.commitListeners) l(changes);
+  }
+
+  rollbackTransaction(): void {
+    this.store.rollbackTo(this.txMark);
+    this.store.clearJournal();
+    this.savepoints = [];
+  }
+
+  snapshot(): unknown {
+    return this.store.snapshot();
+  }
+
+  restore(snapshot: unknown): void {
+    this.store.restore(snapshot as StoreSnapshot);
+    this.savepoints = [];
+    this.limits.reset();
+  }
+
+  onCommit(listener: (changes: CommittedChange[]) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  /** Journal replay: rows are stored as given, with no triggers, validation or limits. */
+  applyCommitted(changes: CommittedChange[]): void {
+    for (const c of changes) {
+      const id = to18(c.id);
+      if (!id) throw new Error(`applyCommitted: invalid id ${c.id}`);
+      const object = this.schema.object(c.sobjectType);
+      if (!object) throw new Error(`applyCommitted: unknown object ${c.sobjectType}`);
+      if (c.after) {
+        const row = new SObject(object.name);
+        for (const [k, v] of c.after.fields) {
+          if (v instanceof SObject) continue;
+          row.fields.set(k, v);
+          row.names.set(k, c.after.names.get(k) ?? k);
+        }
+        row.set('Id', new ApexId(id));
+        this.store.put(row);
+      } else {
+        this.store.remove(object.name.toLowerCase(), id, false);
+      }
+      this.store.advanceCounter(id.slice(0, 3), base62Counter(id));
+    }
+    this.store.clearJournal();
+  }
+
+  queryText(soql: string): SObject[] {
+    const q = parseSoqlText(soql, () => {
+      throw new ApexRuntimeError('System.QueryException', 'bind variables are not allowed in this query');
+    });
+    const result = runQuery(this, q, () => null);
+    if (Array.isArray(result)) return result as SObject[];
+    if (result && typeof result === 'object' && 'items' in result) return (result as { items: SObject[] }).items;
+    return [];
+  }
+
+  describeObject(name: string): ObjectInfo | null {
+    const o = this.schema.object(name);
+    if (!o || o.queryableOnly) return null;
+    return {
+      name: o.name,
+      keyPrefix: o.keyPrefix,
+      fields: [...o.fields.values()].map((f) => ({
+        name: f.name,
+        type: f.type === 'integer' ? 'int' : f.type,
+        createable: f.createable,
+        updateable: f.updateable
+      }))
+    };
+  }
+
+  objectNames(): string[] {
+    return this.schema.names();
+  }
+}
+
+/** The counter encoded in an Id made by `makeId` (characters 4–15, base 62). */
+function base62Counter(id: string): number {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let n = 0;
+  for (const c of id.slice(4, 15)) n = n * 62 + alphabet.indexOf(c);
+  return n;
+}

@@ -1,0 +1,353 @@
+/**
+ * Builds the org schema: bundled standard objects, then the project's object folders (`*.object-meta.xml`,
+ * `fields/*.field-meta.xml`) on top. Fields under `objects/Activity/` belong to both Event and Task, as on the
+ * platform. Custom objects get key prefixes derived from their names, so Ids stay stable between runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { SourceFile } from '../../project/sources.js';
+import { standardObjects, STANDARD_WHAT_TARGETS } from './standard.js';
+import { fieldDef, labelFromName, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
+
+/** A metadata file the loader cannot read; the message names file and, where known, line. */
+export class MetadataError extends Error {}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'value' || name === 'values' || name === 'referenceTo'
+});
+
+type XmlNode = Record<string, unknown>;
+
+/** Parses one metadata XML file and returns its root element's content. */
+export function readMetadataXml(file: string, relative: string, rootTag: string): XmlNode {
+  const text = fs.readFileSync(file, 'utf8');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new MetadataError(`${relative}:${valid.err.line}: malformed XML: ${valid.err.msg}`);
+  }
+  const doc = parser.parse(text) as XmlNode;
+  const root = doc[rootTag];
+  if (root === undefined || root === null || typeof root !== 'object') {
+    throw new MetadataError(`${relative}: expected a <${rootTag}> root element`);
+  }
+  return root as XmlNode;
+}
+
+function str(node: XmlNode, key: string): string | undefined {
+  const v = node[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'object') return undefined;
+  return String(v as string | number | boolean);
+}
+
+function bool(node: XmlNode, key: string): boolean | undefined {
+  const v = str(node, key);
+  return v === undefined ? undefined : v === 'true';
+}
+
+function int(node: XmlNode, key: string): number | undefined {
+  const v = str(node, key);
+  return v === undefined ? undefined : parseInt(v, 10);
+}
+
+const METADATA_TYPES: Record<string, FieldType> = {
+  text: 'string',
+  textarea: 'textarea',
+  longtextarea: 'textarea',
+  html: 'textarea',
+  email: 'email',
+  phone: 'phone',
+  url: 'url',
+  picklist: 'picklist',
+  multiselectpicklist: 'multipicklist',
+  checkbox: 'boolean',
+  number: 'double',
+  currency: 'currency',
+  percent: 'percent',
+  date: 'date',
+  datetime: 'datetime',
+  time: 'time',
+  lookup: 'reference',
+  masterdetail: 'reference',
+  metadatarelationship: 'string',
+  autonumber: 'string',
+  encryptedtext: 'encryptedstring',
+  location: 'location'
+};
+
+/** Reads one `<CustomField>` file into a FieldDef. */
+export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
+  const x = readMetadataXml(file.path, file.relative, 'CustomField');
+  const name = str(x, 'fullName') ?? path.basename(file.path).replace(/\.field-meta\.xml$/, '');
+  const rawType = str(x, 'type');
+  if (!rawType) throw new MetadataError(`${file.relative}: <type> is missing`);
+  const formula = str(x, 'formula');
+  const summary = rawType.toLowerCase() === 'summary';
+  let type: FieldType | undefined = METADATA_TYPES[rawType.toLowerCase()];
+  if (summary) type = 'double';
+  if (!type) throw new MetadataError(`${file.relative}: field type '${rawType}' is not supported by localorg`);
+  const length =
+    int(x, 'length') ??
+    (type === 'textarea' && rawType.toLowerCase() === 'textarea' ? 255 : type === 'email' ? 80 : type === 'phone' ? 40 : type === 'url' ? 255 : 0);
+  const precision = int(x, 'precision') ?? 0;
+  const scale = int(x, 'scale') ?? 0;
+  const custom = name.toLowerCase().endsWith('__c');
+  const isMasterDetail = rawType.toLowerCase() === 'masterdetail';
+  const autoNumber = rawType.toLowerCase() === 'autonumber';
+  const calculated = formula !== undefined || summary || autoNumber;
+
+  let picklist: PicklistEntry[] | null = null;
+  let restricted = false;
+  const valueSet = x.valueSet as XmlNode | undefined;
+  if (valueSet && typeof valueSet === 'object') {
+    restricted = bool(valueSet, 'restricted') ?? false;
+    const def = valueSet.valueSetDefinition as XmlNode | undefined;
+    if (def) {
+      picklist = ((def.value as XmlNode[] | undefined) ?? []).map((v) => {
+        const value = str(v, 'fullName') ?? '';
+        return { value, label: str(v, 'label') ?? value, isDefault: bool(v, 'default') ?? false, active: true };
+      });
+    } else if (str(valueSet, 'valueSetName')) {
+      // Global value sets are not loaded yet: accept any value rather than reject valid data.
+      picklist = [];
+      restricted = false;
+    }
+  }
+  let defaultValue: FieldDef['defaultValue'] = null;
+  const rawDefault = str(x, 'defaultValue');
+  if (type === 'boolean') defaultValue = rawDefault === undefined ? false : rawDefault.toLowerCase() === 'true';
+  else if (rawDefault !== undefined) defaultValue = parseDefaultFormula(rawDefault, type);
+  const pickDefault = picklist?.find((p) => p.isDefault);
+  if (pickDefault && defaultValue === null) defaultValue = pickDefault.value;
+
+  const referenceTo = ((x.referenceTo as unknown[] | undefined) ?? []).map((r) => String(r as string));
+  const relName = str(x, 'relationshipName');
+  return fieldDef({
+    name,
+    label: str(x, 'label') ?? labelFromName(name),
+    type,
+    length: type === 'picklist' || type === 'multipicklist' ? 255 : length,
+    precision: precision || (type === 'double' || type === 'currency' || type === 'percent' ? 18 : 0),
+    scale,
+    required: isMasterDetail || (bool(x, 'required') ?? false),
+    nillable: !(isMasterDetail || (bool(x, 'required') ?? false)) && type !== 'boolean',
+    unique: bool(x, 'unique') ?? false,
+    externalId: bool(x, 'externalId') ?? false,
+    caseSensitive: bool(x, 'caseSensitive') ?? false,
+    defaultValue,
+    picklist,
+    restrictedPicklist: restricted,
+    referenceTo,
+    relationshipName: type === 'reference' ? (custom ? name.replace(/__c$/i, '__r') : name.replace(/Id$/, '')) : null,
+    childRelationshipName: type === 'reference' && relName ? (custom ? `${relName}__r` : relName) : null,
+    polymorphic: false,
+    cascadeDelete: isMasterDetail || str(x, 'deleteConstraint') === 'Cascade',
+    createable: !calculated,
+    updateable: !calculated && !(isMasterDetail && !(bool(x, 'reparentableMasterDetail') ?? false)),
+    calculated,
+    autoNumber,
+    custom: custom || objectName.toLowerCase().endsWith('__mdt')
+  });
+}
+
+/** Metadata default values are formulas; we understand literals (`"x"`, `'x'`, `5`, `true`), nothing else. */
+function parseDefaultFormula(raw: string, type: FieldType): string | number | boolean | null {
+  const t = raw.trim();
+  const quoted = /^"(.*)"$/s.exec(t) ?? /^'(.*)'$/s.exec(t);
+  if (quoted) return quoted[1];
+  if (/^-?\d+(\.\d+)?$/.test(t) && (type === 'double' || type === 'currency' || type === 'percent')) return Number(t);
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  return null; // a real formula (TODAY(), $User…) — not evaluated; see FIDELITY.md
+}
+
+/** Standard fields every custom object has. */
+function customObjectBaseFields(objectName: string, nameField: { label: string; autoNumber: boolean }, hasOwner: boolean): FieldDef[] {
+  const ro = { createable: false, updateable: false };
+  const fields = [
+    fieldDef({ name: 'Id', type: 'id', length: 18, ...ro, nillable: false, idLookup: true }),
+    fieldDef({ name: 'IsDeleted', type: 'boolean', ...ro }),
+    fieldDef({ name: 'CreatedDate', type: 'datetime', ...ro, nillable: false }),
+    fieldDef({ name: 'CreatedById', type: 'reference', referenceTo: ['User'], relationshipName: 'CreatedBy', length: 18, ...ro }),
+    fieldDef({ name: 'LastModifiedDate', type: 'datetime', ...ro, nillable: false }),
+    fieldDef({ name: 'LastModifiedById', type: 'reference', referenceTo: ['User'], relationshipName: 'LastModifiedBy', length: 18, ...ro }),
+    fieldDef({ name: 'SystemModstamp', type: 'datetime', ...ro, nillable: false })
+  ];
+  if (objectName.toLowerCase().endsWith('__mdt')) {
+    fields.push(
+      fieldDef({ name: 'DeveloperName', type: 'string', length: 40, required: true, ...ro }),
+      fieldDef({ name: 'MasterLabel', type: 'string', length: 40, required: true, ...ro }),
+      fieldDef({ name: 'Label', type: 'string', length: 40, ...ro }),
+      fieldDef({ name: 'QualifiedApiName', type: 'string', length: 70, ...ro }),
+      fieldDef({ name: 'NamespacePrefix', type: 'string', length: 15, ...ro }),
+      fieldDef({ name: 'Language', type: 'picklist', length: 40, ...ro })
+    );
+    return fields.filter((f) => !['createdbyid', 'lastmodifiedbyid', 'isdeleted'].includes(f.name.toLowerCase()));
+  }
+  fields.push(
+    fieldDef({
+      name: 'Name',
+      type: 'string',
+      label: nameField.label,
+      length: 80,
+      idLookup: true,
+      autoNumber: nameField.autoNumber,
+      createable: !nameField.autoNumber,
+      updateable: !nameField.autoNumber
+    })
+  );
+  if (hasOwner) {
+    fields.push(
+      fieldDef({ name: 'OwnerId', type: 'reference', referenceTo: ['Group', 'User'], relationshipName: 'Owner', length: 18, polymorphic: true })
+    );
+  }
+  return fields;
+}
+
+export interface LoadedSchema {
+  objects: Map<string, ObjectDef>;
+}
+
+/** Stable 3-character prefix for a custom object: `a` + two base-62 chars from its name (`m` for metadata types). */
+function prefixFor(name: string, taken: Set<string>): string {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let h = 2166136261;
+  for (const c of name.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  const lead = name.toLowerCase().endsWith('__mdt') ? 'm' : 'a';
+  for (let i = 0; i < 62 * 62; i++) {
+    const n = (h + i) % (62 * 62);
+    const p = lead + alphabet[Math.floor(n / 62)] + alphabet[n % 62];
+    if (!taken.has(p)) {
+      taken.add(p);
+      return p;
+    }
+  }
+  throw new MetadataError('too many custom objects for generated key prefixes');
+}
+
+export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
+  const objects = new Map<string, ObjectDef>();
+  for (const o of standardObjects()) objects.set(o.name.toLowerCase(), o);
+  const taken = new Set([...objects.values()].map((o) => o.keyPrefix).filter((p): p is string => !!p));
+  const activityEnabled: string[] = [];
+  const pendingFields: { object: string; field: FieldDef }[] = [];
+
+  for (const folder of objectFolders) {
+    const objectName = path.basename(folder.path);
+    const key = objectName.toLowerCase();
+    const objectFile = path.join(folder.path, `${objectName}.object-meta.xml`);
+    const isCustom = key.endsWith('__c') || key.endsWith('__mdt');
+    let meta: XmlNode = {};
+    if (fs.existsSync(objectFile)) {
+      meta = readMetadataXml(objectFile, path.join(folder.relative, `${objectName}.object-meta.xml`), 'CustomObject');
+    }
+    if (isCustom) {
+      if (objects.has(key)) throw new MetadataError(`${folder.relative}: object ${objectName} is defined twice`);
+      if (!fs.existsSync(objectFile)) {
+        throw new MetadataError(`${folder.relative}: custom object ${objectName} has no ${objectName}.object-meta.xml`);
+      }
+      const nameFieldNode = (meta.nameField as XmlNode | undefined) ?? {};
+      const fieldFolder = path.join(folder.path, 'fields');
+      // An object whose detail side is a master-detail field is owned by its parent: no OwnerId.
+      const controlledByParent = str(meta, 'sharingModel') === 'ControlledByParent';
+      const isMdt = key.endsWith('__mdt');
+      const fields = new Map<string, FieldDef>();
+      for (const f of customObjectBaseFields(
+        objectName,
+        { label: str(nameFieldNode, 'label') ?? `${labelFromName(objectName)} Name`, autoNumber: str(nameFieldNode, 'type') === 'AutoNumber' },
+        !isMdt && !controlledByParent
+      )) {
+        fields.set(f.name.toLowerCase(), f);
+      }
+      const label = str(meta, 'label') ?? labelFromName(objectName);
+      objects.set(key, {
+        name: objectName,
+        label,
+        labelPlural: str(meta, 'pluralLabel') ?? label,
+        keyPrefix: prefixFor(objectName, taken),
+        custom: true,
+        customMetadata: isMdt,
+        setup: false,
+        queryableOnly: false,
+        createable: !isMdt,
+        updateable: !isMdt,
+        deletable: !isMdt,
+        hasOwner: !isMdt && !controlledByParent,
+        fields,
+        childRelationships: []
+      });
+      if (bool(meta, 'enableActivities')) activityEnabled.push(objectName);
+      if (fs.existsSync(fieldFolder)) collectFields(folder, objectName, pendingFields);
+    } else {
+      const targets = key === 'activity' ? ['event', 'task'] : [key];
+      for (const t of targets) {
+        if (!objects.has(t)) {
+          throw new MetadataError(`${folder.relative}: standard object ${objectName} is not described by localorg`);
+        }
+      }
+      const collected: { object: string; field: FieldDef }[] = [];
+      collectFields(folder, objectName, collected);
+      for (const c of collected) for (const t of targets) pendingFields.push({ object: t, field: c.field });
+    }
+  }
+
+  for (const { object, field } of pendingFields) {
+    const o = objects.get(object.toLowerCase())!;
+    if (!field.custom && o.fields.has(field.name.toLowerCase())) continue; // standard field re-declared: keep ours
+    o.fields.set(field.name.toLowerCase(), field);
+  }
+
+  for (const name of activityEnabled) {
+    for (const act of ['event', 'task']) objects.get(act)!.fields.get('whatid')!.referenceTo.push(name);
+  }
+  void STANDARD_WHAT_TARGETS;
+  validateReferences(objects);
+  buildChildRelationships(objects);
+  return { objects };
+}
+
+function collectFields(folder: SourceFile, objectName: string, out: { object: string; field: FieldDef }[]): void {
+  const fieldFolder = path.join(folder.path, 'fields');
+  if (!fs.existsSync(fieldFolder)) return;
+  for (const f of fs.readdirSync(fieldFolder).sort()) {
+    if (!f.endsWith('.field-meta.xml')) continue;
+    const file = { path: path.join(fieldFolder, f), relative: path.join(folder.relative, 'fields', f) };
+    const field = parseFieldFile(file, objectName);
+    if (field.type === 'reference' && field.referenceTo.length === 0) {
+      throw new MetadataError(`${file.relative}: lookup field ${field.name} has no <referenceTo>`);
+    }
+    out.push({ object: objectName, field });
+  }
+}
+
+function validateReferences(objects: Map<string, ObjectDef>): void {
+  for (const o of objects.values()) {
+    for (const f of o.fields.values()) {
+      if (f.type !== 'reference') continue;
+      // Declared spellings are normalised to the target's API name; unknown standard targets are kept as-is (Calendar).
+      f.referenceTo = f.referenceTo.map((r) => objects.get(r.toLowerCase())?.name ?? r);
+    }
+  }
+}
+
+function buildChildRelationships(objects: Map<string, ObjectDef>): void {
+  for (const child of objects.values()) {
+    for (const f of child.fields.values()) {
+      if (f.type !== 'reference' || !f.childRelationshipName) continue;
+      for (const target of f.referenceTo) {
+        const parent = objects.get(target.toLowerCase());
+        if (!parent) continue;
+        parent.childRelationships.push({
+          relationshipName: f.childRelationshipName,
+          childObject: child.name,
+          field: f.name,
+          cascadeDelete: f.cascadeDelete
+        });
+      }
+    }
+  }
+}

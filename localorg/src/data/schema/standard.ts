@@ -1,0 +1,424 @@
+/**
+ * Bundled descriptions of the standard objects a typical integration package touches, written as data. Key prefixes
+ * for Account, Contact, User, Opportunity, Lead and RecordType are documented (Salesforce Help "key prefix" table);
+ * the others and most field lengths are [mem] and listed in localorg/FIDELITY.md. Only commonly used fields are
+ * described; a field missing here is reported as `No such column`, never silently accepted.
+ */
+import { fieldDef, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
+
+type FieldSpec = [name: string, type: FieldType, extra?: Partial<FieldDef>];
+
+export function picklist(values: string[], defaultValue?: string): PicklistEntry[] {
+  return values.map((v) => ({ value: v, label: v, isDefault: v === defaultValue, active: true }));
+}
+
+const ro: Partial<FieldDef> = { createable: false, updateable: false };
+const text = (length: number, extra: Partial<FieldDef> = {}): Partial<FieldDef> => ({ length, ...extra });
+const ref = (
+  to: string[],
+  relationshipName: string,
+  childRelationshipName: string | null,
+  extra: Partial<FieldDef> = {}
+): Partial<FieldDef> => ({ referenceTo: to, relationshipName, childRelationshipName, length: 18, ...extra });
+
+const auditFields: FieldSpec[] = [
+  ['Id', 'id', { ...ro, length: 18, nillable: false, idLookup: true }],
+  ['CreatedDate', 'datetime', { ...ro, nillable: false }],
+  ['CreatedById', 'reference', { ...ro, ...ref(['User'], 'CreatedBy', null), nillable: false }],
+  ['LastModifiedDate', 'datetime', { ...ro, nillable: false }],
+  ['LastModifiedById', 'reference', { ...ro, ...ref(['User'], 'LastModifiedBy', null), nillable: false }],
+  ['SystemModstamp', 'datetime', { ...ro, nillable: false }],
+  ['IsDeleted', 'boolean', ro]
+];
+
+const ownerField = (to: string[] = ['User']): FieldSpec => [
+  'OwnerId',
+  'reference',
+  { ...ref(to, 'Owner', null), polymorphic: to.length > 1 }
+];
+
+const address = (prefix: string): FieldSpec[] => [
+  [`${prefix}Street`, 'textarea', text(255)],
+  [`${prefix}City`, 'string', text(40)],
+  [`${prefix}State`, 'string', text(80)],
+  [`${prefix}PostalCode`, 'string', text(20)],
+  [`${prefix}Country`, 'string', text(80)]
+];
+
+/** Objects that accept Event/Task WhatId besides custom objects with activities enabled. */
+export const STANDARD_WHAT_TARGETS = ['Account', 'Opportunity'];
+
+const ACTIVITY_CHILD = { Event: 'Events', Task: 'Tasks' } as const;
+
+function activityFields(kind: 'Event' | 'Task'): FieldSpec[] {
+  const child = ACTIVITY_CHILD[kind];
+  return [
+    ['Subject', 'combobox', text(255)],
+    ['Description', 'textarea', text(32000)],
+    ['WhoId', 'reference', { ...ref(['Contact', 'Lead'], 'Who', child), polymorphic: true }],
+    ['WhatId', 'reference', { ...ref([...STANDARD_WHAT_TARGETS], 'What', child), polymorphic: true }],
+    ['AccountId', 'reference', { ...ro, ...ref(['Account'], 'Account', null) }],
+    ['ActivityDate', 'date'],
+    ['IsPrivate', 'boolean', { defaultValue: false }],
+    ['Type', 'picklist', { length: 40, picklist: picklist(['Call', 'Email', 'Meeting', 'Other']) }],
+    ['IsReminderSet', 'boolean', { defaultValue: false }],
+    ['ReminderDateTime', 'datetime'],
+    ['IsRecurrence', 'boolean', { defaultValue: false }],
+    ['IsArchived', 'boolean', ro]
+  ];
+}
+
+interface ObjectSpec {
+  name: string;
+  prefix: string | null;
+  plural: string;
+  label?: string;
+  owner?: string[] | false;
+  setup?: boolean;
+  queryableOnly?: boolean;
+  createable?: boolean;
+  fields: FieldSpec[];
+}
+
+const SPECS: ObjectSpec[] = [
+  {
+    name: 'Account',
+    prefix: '001',
+    plural: 'Accounts',
+    fields: [
+      ['Name', 'string', text(255, { required: true, idLookup: true })],
+      ['Type', 'picklist', text(40, { picklist: picklist(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other']) })],
+      ['Industry', 'picklist', text(40, { picklist: picklist(['Agriculture', 'Banking', 'Consulting', 'Education', 'Healthcare', 'Technology', 'Other']) })],
+      ['Website', 'url', text(255)],
+      ['Phone', 'phone', text(40)],
+      ['Fax', 'phone', text(40)],
+      ['AccountNumber', 'string', text(40)],
+      ['Site', 'string', text(80)],
+      ['Rating', 'picklist', text(40, { picklist: picklist(['Hot', 'Warm', 'Cold']) })],
+      ['Description', 'textarea', text(32000)],
+      ['NumberOfEmployees', 'integer', { precision: 8 }],
+      ['AnnualRevenue', 'currency', { precision: 18, scale: 0 }],
+      ['ParentId', 'reference', ref(['Account'], 'Parent', 'ChildAccounts')],
+      ...address('Billing'),
+      ...address('Shipping')
+    ]
+  },
+  {
+    name: 'Contact',
+    prefix: '003',
+    plural: 'Contacts',
+    fields: [
+      ['FirstName', 'string', text(40)],
+      ['LastName', 'string', text(80, { required: true })],
+      ['Salutation', 'picklist', text(40, { picklist: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']) })],
+      ['Name', 'string', text(121, { ...ro, calculated: true, idLookup: true })],
+      ['Email', 'email', text(80, { idLookup: true })],
+      ['Phone', 'phone', text(40)],
+      ['MobilePhone', 'phone', text(40)],
+      ['Title', 'string', text(128)],
+      ['Department', 'string', text(80)],
+      ['Birthdate', 'date'],
+      ['Description', 'textarea', text(32000)],
+      ['LeadSource', 'picklist', text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })],
+      ['HasOptedOutOfEmail', 'boolean', { defaultValue: false }],
+      ['DoNotCall', 'boolean', { defaultValue: false }],
+      ['AccountId', 'reference', ref(['Account'], 'Account', 'Contacts')],
+      ['ReportsToId', 'reference', ref(['Contact'], 'ReportsTo', null)],
+      ...address('Mailing'),
+      ...address('Other')
+    ]
+  },
+  {
+    name: 'Lead',
+    prefix: '00Q',
+    plural: 'Leads',
+    owner: ['Group', 'User'],
+    fields: [
+      ['FirstName', 'string', text(40)],
+      ['LastName', 'string', text(80, { required: true })],
+      ['Salutation', 'picklist', text(40, { picklist: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']) })],
+      ['Name', 'string', text(121, { ...ro, calculated: true, idLookup: true })],
+      ['Company', 'string', text(255, { required: true })],
+      ['Email', 'email', text(80, { idLookup: true })],
+      ['Phone', 'phone', text(40)],
+      ['MobilePhone', 'phone', text(40)],
+      ['Title', 'string', text(128)],
+      ['Website', 'url', text(255)],
+      ['Description', 'textarea', text(32000)],
+      [
+        'Status',
+        'picklist',
+        text(40, {
+          required: true,
+          picklist: picklist(
+            ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'],
+            'Open - Not Contacted'
+          ),
+          defaultValue: 'Open - Not Contacted'
+        })
+      ],
+      ['LeadSource', 'picklist', text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })],
+      ['Industry', 'picklist', text(40, { picklist: picklist(['Agriculture', 'Banking', 'Consulting', 'Education', 'Healthcare', 'Technology', 'Other']) })],
+      ['Rating', 'picklist', text(40, { picklist: picklist(['Hot', 'Warm', 'Cold']) })],
+      ['NumberOfEmployees', 'integer', { precision: 8 }],
+      ['AnnualRevenue', 'currency', { precision: 18, scale: 0 }],
+      ['HasOptedOutOfEmail', 'boolean', { defaultValue: false }],
+      ['DoNotCall', 'boolean', { defaultValue: false }],
+      ['IsConverted', 'boolean', { defaultValue: false, updateable: false }],
+      ['ConvertedDate', 'date', ro],
+      ['ConvertedAccountId', 'reference', { ...ro, ...ref(['Account'], 'ConvertedAccount', null) }],
+      ['ConvertedContactId', 'reference', { ...ro, ...ref(['Contact'], 'ConvertedContact', null) }],
+      ['ConvertedOpportunityId', 'reference', { ...ro, ...ref(['Opportunity'], 'ConvertedOpportunity', null) }],
+      ...address('')
+    ]
+  },
+  {
+    name: 'Opportunity',
+    prefix: '006',
+    plural: 'Opportunities',
+    fields: [
+      ['Name', 'string', text(120, { required: true })],
+      [
+        'StageName',
+        'picklist',
+        text(255, {
+          required: true,
+          picklist: picklist([
+            'Prospecting',
+            'Qualification',
+            'Needs Analysis',
+            'Value Proposition',
+            'Id. Decision Makers',
+            'Perception Analysis',
+            'Proposal/Price Quote',
+            'Negotiation/Review',
+            'Closed Won',
+            'Closed Lost'
+          ])
+        })
+      ],
+      ['CloseDate', 'date', { required: true }],
+      ['Amount', 'currency', { precision: 18, scale: 2 }],
+      ['Probability', 'percent', { precision: 3, scale: 0 }],
+      ['Type', 'picklist', text(40, { picklist: picklist(['New Customer', 'Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade']) })],
+      ['LeadSource', 'picklist', text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })],
+      ['Description', 'textarea', text(32000)],
+      ['IsClosed', 'boolean', { ...ro, calculated: true }],
+      ['IsWon', 'boolean', { ...ro, calculated: true }],
+      ['AccountId', 'reference', ref(['Account'], 'Account', 'Opportunities')]
+    ]
+  },
+  {
+    name: 'Event',
+    prefix: '00U',
+    plural: 'Events',
+    owner: ['Calendar', 'User'],
+    fields: [
+      ...activityFields('Event'),
+      ['StartDateTime', 'datetime'],
+      ['EndDateTime', 'datetime'],
+      ['ActivityDateTime', 'datetime'],
+      ['EndDate', 'date', ro],
+      ['DurationInMinutes', 'integer', { precision: 8 }],
+      ['IsAllDayEvent', 'boolean', { defaultValue: false }],
+      ['Location', 'string', text(255)],
+      ['ShowAs', 'picklist', text(40, { picklist: picklist(['Busy', 'OutOfOffice', 'Free'], 'Busy') })],
+      ['EventSubtype', 'picklist', text(40, { ...ro, picklist: picklist(['Event']) })],
+      ['IsChild', 'boolean', ro],
+      ['IsGroupEvent', 'boolean', ro],
+      ['GroupEventType', 'picklist', text(40, { ...ro, picklist: picklist(['0', '1', '2', '3']) })]
+    ]
+  },
+  {
+    name: 'Task',
+    prefix: '00T',
+    plural: 'Tasks',
+    owner: ['Group', 'User'],
+    fields: [
+      ...activityFields('Task'),
+      [
+        'Status',
+        'picklist',
+        text(40, {
+          required: true,
+          picklist: picklist(['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], 'Not Started'),
+          defaultValue: 'Not Started'
+        })
+      ],
+      [
+        'Priority',
+        'picklist',
+        text(40, { required: true, picklist: picklist(['High', 'Normal', 'Low'], 'Normal'), defaultValue: 'Normal' })
+      ],
+      ['IsClosed', 'boolean', { ...ro, calculated: true }],
+      ['TaskSubtype', 'picklist', text(40, { picklist: picklist(['Task', 'Email', 'Call']) })],
+      ['CallDurationInSeconds', 'integer', { precision: 8 }],
+      ['CallType', 'picklist', text(40, { picklist: picklist(['Internal', 'Inbound', 'Outbound']) })],
+      ['CompletedDateTime', 'datetime', ro]
+    ]
+  },
+  {
+    name: 'User',
+    prefix: '005',
+    plural: 'Users',
+    owner: false,
+    setup: true,
+    fields: [
+      ['Username', 'string', text(80, { required: true, unique: true, idLookup: true })],
+      ['FirstName', 'string', text(40)],
+      ['LastName', 'string', text(80, { required: true })],
+      ['Name', 'string', text(121, { ...ro, calculated: true })],
+      ['Email', 'email', text(128, { required: true })],
+      ['Alias', 'string', text(8, { required: true })],
+      ['CommunityNickname', 'string', text(40, { unique: true, idLookup: true })],
+      ['Title', 'string', text(80)],
+      ['Department', 'string', text(80)],
+      ['CompanyName', 'string', text(80)],
+      ['Phone', 'phone', text(40)],
+      ['MobilePhone', 'phone', text(40)],
+      ['IsActive', 'boolean', { defaultValue: true }],
+      ['TimeZoneSidKey', 'picklist', text(40, { required: true })],
+      ['LocaleSidKey', 'picklist', text(40, { required: true })],
+      ['EmailEncodingKey', 'picklist', text(40, { required: true })],
+      ['LanguageLocaleKey', 'picklist', text(40, { required: true })],
+      ['FederationIdentifier', 'string', text(512)],
+      ['UserType', 'picklist', text(40, { ...ro, picklist: picklist(['Standard', 'PowerPartner', 'CsnOnly', 'Guest']) })],
+      ['ProfileId', 'reference', { ...ref(['Profile'], 'Profile', 'Users'), required: true }],
+      ['UserRoleId', 'reference', ref(['UserRole'], 'UserRole', null)],
+      ['ManagerId', 'reference', ref(['User'], 'Manager', null)]
+    ]
+  },
+  {
+    name: 'Profile',
+    prefix: '00e',
+    plural: 'Profiles',
+    owner: false,
+    setup: true,
+    createable: false,
+    fields: [
+      ['Name', 'string', text(255, { required: true })],
+      ['Description', 'string', text(255)],
+      ['UserType', 'picklist', text(40, { ...ro, picklist: picklist(['Standard', 'PowerPartner', 'Guest']) })]
+    ]
+  },
+  {
+    name: 'UserRole',
+    prefix: '00E',
+    plural: 'Roles',
+    label: 'Role',
+    owner: false,
+    setup: true,
+    fields: [
+      ['Name', 'string', text(80, { required: true })],
+      ['DeveloperName', 'string', text(80)],
+      ['ParentRoleId', 'reference', ref(['UserRole'], 'ParentRole', null)]
+    ]
+  },
+  {
+    name: 'Organization',
+    prefix: '00D',
+    plural: 'Organizations',
+    owner: false,
+    setup: true,
+    createable: false,
+    fields: [
+      ['Name', 'string', text(80, ro)],
+      ['Division', 'string', text(80, ro)],
+      ['OrganizationType', 'string', text(40, ro)],
+      ['InstanceName', 'string', text(5, ro)],
+      ['IsSandbox', 'boolean', ro],
+      ['NamespacePrefix', 'string', text(15, ro)],
+      ['TimeZoneSidKey', 'picklist', text(40, ro)],
+      ['LanguageLocaleKey', 'picklist', text(40, ro)],
+      ['DefaultLocaleSidKey', 'picklist', text(40, ro)],
+      ['Country', 'string', text(80, ro)]
+    ]
+  },
+  {
+    name: 'RecordType',
+    prefix: '012',
+    plural: 'Record Types',
+    label: 'Record Type',
+    owner: false,
+    setup: true,
+    createable: false,
+    fields: [
+      ['Name', 'string', text(80, { required: true })],
+      ['DeveloperName', 'string', text(80, { required: true })],
+      ['SobjectType', 'picklist', text(40, { required: true })],
+      ['IsActive', 'boolean', { defaultValue: true }],
+      ['Description', 'string', text(255)],
+      ['NamespacePrefix', 'string', text(15, ro)]
+    ]
+  },
+  {
+    name: 'Group',
+    prefix: '00G',
+    plural: 'Groups',
+    owner: false,
+    setup: true,
+    fields: [
+      ['Name', 'string', text(40, { required: true })],
+      ['DeveloperName', 'string', text(80)],
+      ['Type', 'picklist', text(40, { picklist: picklist(['Regular', 'Queue', 'Role', 'Organization']), defaultValue: 'Regular' })],
+      ['Email', 'email', text(255)]
+    ]
+  },
+  {
+    // The polymorphic relationship target behind Who, What and Owner [mem: field list].
+    name: 'Name',
+    prefix: null,
+    plural: 'Names',
+    owner: false,
+    queryableOnly: true,
+    createable: false,
+    fields: [
+      ['Name', 'string', text(255, ro)],
+      ['Type', 'string', text(40, ro)],
+      ['Email', 'email', text(128, ro)],
+      ['FirstName', 'string', text(40, ro)],
+      ['LastName', 'string', text(80, ro)],
+      ['Alias', 'string', text(8, ro)],
+      ['Title', 'string', text(128, ro)],
+      ['Phone', 'phone', text(40, ro)],
+      ['Username', 'string', text(80, ro)],
+      ['IsActive', 'boolean', ro],
+      ['ProfileId', 'reference', { ...ro, ...ref(['Profile'], 'Profile', null) }],
+      ['UserRoleId', 'reference', { ...ro, ...ref(['UserRole'], 'UserRole', null) }]
+    ]
+  }
+];
+
+export function standardObjects(): ObjectDef[] {
+  return SPECS.map((spec) => {
+    const fields = new Map<string, FieldDef>();
+    // Arrays are copied so that schema building (WhatId targets) never mutates the shared specs.
+    const add = ([name, type, extra]: FieldSpec) =>
+      fields.set(
+        name.toLowerCase(),
+        fieldDef({ name, type, ...extra, referenceTo: [...(extra?.referenceTo ?? [])], picklist: extra?.picklist ? [...extra.picklist] : null })
+      );
+    if (spec.name === 'Name') add(['Id', 'id', { ...ro, length: 18 }]);
+    else auditFields.forEach(add);
+    const hasOwner = spec.owner !== false && !spec.queryableOnly;
+    if (hasOwner) add(ownerField(spec.owner || ['User']));
+    spec.fields.forEach(add);
+    const createable = spec.createable ?? true;
+    return {
+      name: spec.name,
+      label: spec.label ?? spec.name,
+      labelPlural: spec.plural,
+      keyPrefix: spec.prefix,
+      custom: false,
+      customMetadata: false,
+      setup: spec.setup ?? false,
+      queryableOnly: spec.queryableOnly ?? false,
+      createable,
+      updateable: createable,
+      deletable: createable,
+      hasOwner,
+      fields,
+      childRelationships: []
+    };
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * The schema as the data platform holds it: one {@link ObjectDef} per SObject type, standard (bundled) or from the
+ * project's metadata. Names keep their declared spelling; maps are keyed by lower-cased API name.
+ */
+
+/** Describe field types, lower case as `Schema.DisplayType` names them (`string`, `reference`, `datetime`…). */
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'multipicklist'
+  | 'combobox'
+  | 'boolean'
+  | 'integer'
+  | 'long'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'reference'
+  | 'base64'
+  | 'encryptedstring'
+  | 'address'
+  | 'location';
+
+export interface PicklistEntry {
+  value: string;
+  label: string;
+  isDefault: boolean;
+  active: boolean;
+}
+
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: FieldType;
+  /** Text length in characters (string, textarea, email, phone, url, picklist…); 0 when not text. */
+  length: number;
+  precision: number;
+  scale: number;
+  /** Must be non-null after before triggers (REQUIRED_FIELD_MISSING). */
+  required: boolean;
+  nillable: boolean;
+  unique: boolean;
+  externalId: boolean;
+  /** Unique matching is case-sensitive (only meaningful with `unique`). */
+  caseSensitive: boolean;
+  /** Value applied on `new X()` and on insert when absent: a literal as metadata gives it (`'x'`, `true`, `5`). */
+  defaultValue: string | boolean | number | null;
+  picklist: PicklistEntry[] | null;
+  restrictedPicklist: boolean;
+  referenceTo: string[];
+  relationshipName: string | null;
+  /** Name of the child relationship this lookup creates on its parent (`Contacts`, `Bookings__r`). */
+  childRelationshipName: string | null;
+  /** Relationship resolves through the `Name` pseudo-object (Who, What, Owner of activities and leads). */
+  polymorphic: boolean;
+  /** Master-detail: deleting the parent deletes this record. */
+  cascadeDelete: boolean;
+  createable: boolean;
+  updateable: boolean;
+  /** Formula / roll-up / auto-number fields are not written by DML. */
+  calculated: boolean;
+  autoNumber: boolean;
+  custom: boolean;
+  /** Name-like fields usable as an upsert key on standard objects (`idLookup` in describe). */
+  idLookup: boolean;
+}
+
+export interface ChildRelationship {
+  relationshipName: string;
+  childObject: string;
+  field: string;
+  cascadeDelete: boolean;
+}
+
+export interface ObjectDef {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string | null;
+  custom: boolean;
+  customMetadata: boolean;
+  /** Setup objects (User, Profile…) stay visible in tests without SeeAllData. */
+  setup: boolean;
+  /** Pseudo-objects such as `Name` that exist only as relationship targets. */
+  queryableOnly: boolean;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  /** Whether records have an OwnerId defaulting to the running user. */
+  hasOwner: boolean;
+  fields: Map<string, FieldDef>;
+  childRelationships: ChildRelationship[];
+}
+
+export function fieldDef(partial: Partial<FieldDef> & { name: string; type: FieldType }): FieldDef {
+  const custom = partial.name.toLowerCase().endsWith('__c');
+  return {
+    label: partial.label ?? labelFromName(partial.name),
+    length: 0,
+    precision: 0,
+    scale: 0,
+    required: false,
+    nillable: !(partial.required ?? false) && partial.type !== 'boolean',
+    unique: false,
+    externalId: false,
+    caseSensitive: false,
+    defaultValue: null,
+    picklist: null,
+    restrictedPicklist: false,
+    referenceTo: [],
+    relationshipName: null,
+    childRelationshipName: null,
+    polymorphic: (partial.referenceTo?.length ?? 0) > 1,
+    cascadeDelete: false,
+    createable: true,
+    updateable: true,
+    calculated: false,
+    autoNumber: false,
+    custom,
+    idLookup: false,
+    ...partial
+  };
+}
+
+/** `BookingPageKey__c` → `Booking Page Key`, `LastName` → `Last Name`: a readable label when metadata gives none. */
+export function labelFromName(name: string): string {
+  return name
+    .replace(/__(c|r|mdt)$/i, '')
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim();
+}
+
+export function isTextType(t: FieldType): boolean {
+  return (
+    t === 'string' ||
+    t === 'textarea' ||
+    t === 'email' ||
+    t === 'phone' ||
+    t === 'url' ||
+    t === 'picklist' ||
+    t === 'multipicklist' ||
+    t === 'combobox' ||
+    t === 'encryptedstring'
+  );
+}
+
+export function isNumberType(t: FieldType): boolean {
+  return t === 'double' || t === 'currency' || t === 'percent' || t === 'integer' || t === 'long';
+}
