@@ -63,7 +63,7 @@ export async function loadPackagingConfig(projectDir: string, file: string): Pro
     package: text1('package'),
     namespace,
     packageType: 'Managed',
-    description: text1('description', ''),
+    description: typeof raw.description === 'string' ? raw.description : '',
     definitionFile: text1('definitionFile', 'config/project-scratch-def.json'),
     installationKeyEnv: text1('installationKeyEnv', 'PACKAGE_INSTALLATION_KEY'),
     waitMinutes
