@@ -1,9 +1,9 @@
 /**
  * REST API versions as `/services/data` lists them. Each version maps to a release name three per year
- * (Spring, Summer, Winter), v62.0 being Winter '25 [mem].
+ * (Spring, Summer, Winter), v62.0 being Winter '25 and v68.0 Winter '27 [mem].
  */
 export const MIN_API_VERSION = 20;
-export const MAX_API_VERSION = 62;
+export const MAX_API_VERSION = 68;
 
 export interface ApiVersion {
   label: string;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createLocalOrgServer, type LocalOrgServer, type OrgRuntime } from './app.js';
+import { MAX_API_VERSION } from './api-versions.js';
 import { bookingCurl } from './banner.js';
 import { changesOf, Journal, JournalError } from './journal.js';
 import { OptionsError, parseServeOptions, type ServeOptions } from './options.js';
@@ -137,7 +138,7 @@ function printBanner(options: ServeOptions, url: string, out: (line: string) => 
   out('    ' + bookingCurl(url, options.token));
   out('  query it back:');
   out(
-    `    curl -s -H 'Authorization: Bearer ${options.token}' '${url}/services/data/v62.0/query?q=SELECT+Subject,EventStatus__c,StartDateTime+FROM+Event'`
+    `    curl -s -H 'Authorization: Bearer ${options.token}' '${url}/services/data/v${MAX_API_VERSION}.0/query?q=SELECT+Subject,EventStatus__c,StartDateTime+FROM+Event'`
   );
 }
 
