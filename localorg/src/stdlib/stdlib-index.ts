@@ -6,3 +6,4 @@ import './string.js';
 import './numbers.js';
 import './math.js';
 import './collections.js';
+import './datetime.js';
