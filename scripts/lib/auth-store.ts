@@ -16,7 +16,7 @@ export async function loadLocalAuthStore(projectDir: string): Promise<AuthStore>
       return typeof value === 'string' && value !== '' ? value : undefined;
     },
     read: async (username): Promise<AuthRecord | undefined> => {
-      if (!(await state.orgs.exists(username))) return undefined;
+      if (!(await state.orgs.hasFile(username))) return undefined;
       const fields = await state.orgs.read(username, false, false);
       if (!fields) return undefined;
       return {
