@@ -7,3 +7,4 @@ import './numbers.js';
 import './math.js';
 import './collections.js';
 import './datetime.js';
+import './json.js';
