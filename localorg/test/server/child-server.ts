@@ -1,0 +1,45 @@
+/** Spawns a serve process for a test and waits for its URL. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { here } from './helpers.js';
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+}
+
+export function spawnServe(args: string[], script = path.join(here, 'fixtures', 'serve-child.ts')): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOCALORG_TOKEN: '', PORT: '' }
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve did not start within 60 s:\n${out}`));
+    }, 60_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child, output: () => out });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code} before listening:\n${out}`));
+    });
+  });
+}
+
+export function waitExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
