@@ -11,6 +11,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lwcConfig from '@salesforce/eslint-config-lwc';
+import jestPlugin from 'eslint-plugin-jest';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,6 +49,27 @@ const nodeGlobals = {
   setTimeout: 'readonly',
   clearTimeout: 'readonly'
 };
+
+const browserGlobals = Object.fromEntries(
+  [
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'console',
+    'fetch',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'requestAnimationFrame',
+    'CustomEvent',
+    'Event',
+    'HTMLElement',
+    'URL',
+    'URLSearchParams'
+  ].map((name) => [name, 'readonly'])
+);
 
 // The LWC rule set from @salesforce/eslint-config-lwc, minus its Babel parser: LWC sources here are TypeScript and
 // are parsed by typescript-eslint below, which produces the same ESTree the LWC rules walk.
@@ -114,11 +136,28 @@ export default defineConfig(
   {
     // LWC bundles run in the browser, not Node.
     files: ['force-app/**/lwc/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', CustomEvent: 'readonly' } }
+    languageOptions: { globals: browserGlobals }
   },
   {
-    // Jest tests of LWC bundles: the wire adapter mocks are test-only usages.
+    // The LWC rule set enables no-undef; in TypeScript the compiler reports undefined names (with types), and Jest
+    // tests get their globals from the Jest environment.
+    files: ['**/*.ts'],
+    rules: { 'no-undef': 'off' }
+  },
+  {
+    // Jest tests of LWC bundles are compiled by Jest's LWC transformer, not by a tsconfig program (there are no Jest
+    // type declarations in the project), so they are linted without type information, with the Jest rules.
+    files: ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/**/lwc/**/__mocks__/**/*.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { parserOptions: { projectService: false, project: null } }
+  },
+  {
     files: ['force-app/**/lwc/**/__tests__/**'],
-    rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' }
+    ...jestPlugin.configs['flat/recommended'],
+    rules: {
+      ...jestPlugin.configs['flat/recommended'].rules,
+      // The wire adapter mocks are test-only usages.
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
+    }
   }
 );
