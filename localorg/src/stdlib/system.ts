@@ -1,0 +1,125 @@
+/**
+ * System: debug output, assertions, clock, and async entry points. `System.debug` prints through the interpreter's
+ * debug sink as `USER_DEBUG|[LINE]|LEVEL|MESSAGE`; Queueables run at `Test.stopTest()` (or the end of an anonymous
+ * run), as on the platform.
+ */
+import { DateTime } from 'luxon';
+import type { Interpreter } from '../runtime/interpreter.js';
+import { makeId } from '../runtime/ids.js';
+import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../runtime/values.js';
+import { apexThrow, defineNativeClass, defineNativeEnum, unsupported, type NativeContext } from './registry.js';
+
+defineNativeEnum('System.LoggingLevel', ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']);
+defineNativeEnum('System.TriggerOperation', [
+  'BEFORE_INSERT',
+  'BEFORE_UPDATE',
+  'BEFORE_DELETE',
+  'AFTER_INSERT',
+  'AFTER_UPDATE',
+  'AFTER_DELETE',
+  'AFTER_UNDELETE'
+]);
+
+export function interp(ctx: NativeContext): Interpreter {
+  return ctx as unknown as Interpreter;
+}
+
+/** Renders a value for assertion messages the way debug output does. */
+export function show(ctx: NativeContext, v: Value): string {
+  return interp(ctx).debugString(v);
+}
+
+export function assertionFailed(detail: string | null, msg: Value): never {
+  const prefix = msg === null || msg === undefined ? '' : `${typeof msg === 'string' ? msg : String(msg)}`;
+  const text = [prefix, detail].filter((x) => x).join(': ');
+  apexThrow('AssertException', text ? `Assertion Failed: ${text}` : 'Assertion Failed');
+}
+
+/** Equality for assertEquals: Strings compare case-sensitively there, unlike `==` [mem]. */
+export function assertEqual(ctx: NativeContext, a: Value, b: Value): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  return ctx.equals(a, b);
+}
+
+let asyncCounter = 0;
+
+function today(ctx: NativeContext): ApexDate {
+  const d = DateTime.fromMillis(ctx.now(), { zone: ctx.user.timeZone });
+  return new ApexDate(d.year, d.month, d.day);
+}
+
+defineNativeClass({
+  name: 'System',
+  statics: {
+    debug(ctx, args) {
+      if (args.length === 2) {
+        const lvl = args[0];
+        const level = lvl instanceof ApexEnumValue ? lvl.name : String(lvl);
+        ctx.debug(level, show(ctx, args[1]));
+      } else if (args.length === 1) ctx.debug('DEBUG', show(ctx, args[0]));
+      else unsupported('System', 'debug', args);
+      return null;
+    },
+    assert(ctx, args) {
+      if (args[0] !== true) assertionFailed(null, args.length > 1 ? args[1] : null);
+      return null;
+    },
+    assertequals(ctx, args) {
+      if (!assertEqual(ctx, args[0], args[1])) assertionFailed(`Expected: ${show(ctx, args[0])}, Actual: ${show(ctx, args[1])}`, args.length > 2 ? args[2] : null);
+      return null;
+    },
+    assertnotequals(ctx, args) {
+      if (assertEqual(ctx, args[0], args[1])) assertionFailed(`Same value: ${show(ctx, args[1])}`, args.length > 2 ? args[2] : null);
+      return null;
+    },
+    now(ctx) {
+      return new ApexDatetime(ctx.now());
+    },
+    today(ctx) {
+      return today(ctx);
+    },
+    currenttimemillis(ctx) {
+      return BigInt(ctx.now());
+    },
+    nanotime(ctx) {
+      return BigInt(ctx.now()) * 1000000n;
+    },
+    equals(ctx, args) {
+      return ctx.equals(args[0], args[1]);
+    },
+    hashcode(ctx, args) {
+      return ctx.call(args[0], 'hashCode', []);
+    },
+    isbatch() {
+      return false;
+    },
+    isfuture() {
+      return false;
+    },
+    isqueueable() {
+      return false;
+    },
+    isscheduled() {
+      return false;
+    },
+    enqueuejob(ctx, args) {
+      const job = args[0];
+      if (!(job instanceof ApexObject)) apexThrow('NullPointerException', 'Argument cannot be null.');
+      const it = interp(ctx);
+      it.asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
+      return new ApexId(makeId('707', ++asyncCounter));
+    },
+    schedule(ctx, args) {
+      // Scheduling records the job; scheduled Apex never fires inside a local run [mem: tests run it at stopTest].
+      const job = args[2];
+      if (job instanceof ApexObject) interp(ctx).asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
+      return new ApexId(makeId('08e', ++asyncCounter));
+    },
+    abortjob() {
+      return null;
+    },
+    requestversion() {
+      return null;
+    }
+  }
+});

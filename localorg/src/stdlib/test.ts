@@ -1,0 +1,42 @@
+/**
+ * The Test class. `startTest` gives a fresh governor-limit set and `stopTest` runs queued async work, then restores
+ * the outer limits. Features outside localorg (SOSL fixtures, static resources, stubs) fail loudly.
+ */
+import { ApexObject, ApexTypeValue } from '../runtime/values.js';
+import { apexThrow, defineNativeClass, unsupported } from './registry.js';
+import { interp } from './system.js';
+
+defineNativeClass({
+  name: 'Test',
+  statics: {
+    starttest(ctx) {
+      const it = interp(ctx);
+      if (it.testState['restoreLimits']) apexThrow('AsyncException', 'Test.startTest() may only be called once per test method');
+      it.testState['restoreLimits'] = ctx.platform.limits.pushFreshSet();
+      return null;
+    },
+    stoptest(ctx) {
+      const it = interp(ctx);
+      const queue = it.asyncQueue;
+      it.asyncQueue = [];
+      // Async work runs inside the fresh limit set, then the outer limits return.
+      for (const job of queue) job();
+      const restore = it.testState['restoreLimits'] as (() => void) | undefined;
+      if (restore) restore();
+      it.testState['restoreLimits'] = () => undefined;
+      return null;
+    },
+    isrunningtest(ctx) {
+      return interp(ctx).runningTest;
+    },
+    setmock(ctx, args) {
+      if (!(args[0] instanceof ApexTypeValue) || !(args[1] instanceof ApexObject)) unsupported('Test', 'setMock', args);
+      const mocks = (interp(ctx).testState['mocks'] ??= new Map<string, ApexObject>()) as Map<string, ApexObject>;
+      mocks.set(args[0].type.name, args[1]);
+      return null;
+    },
+    getstandardpricebookid(ctx, args) {
+      return unsupported('Test', 'getStandardPricebookId', args);
+    }
+  }
+});

@@ -1,0 +1,67 @@
+/** System.Type: `Foo.class`, `Type.forName`, `newInstance`, `getName`. */
+import type { Interpreter } from '../runtime/interpreter.js';
+import { isInstance } from '../runtime/types.js';
+import { ApexObject, ApexTypeValue, type Value } from '../runtime/values.js';
+import { apexThrow, defineNativeClass } from './registry.js';
+import { interp } from './system.js';
+
+function self(v: Value): ApexTypeValue {
+  return v as ApexTypeValue;
+}
+
+function forName(it: Interpreter, name: string): Value {
+  const t = it.resolveType(name);
+  if (!t) return null;
+  const cls = it.classFor(t);
+  if (cls) return new ApexTypeValue({ name: cls.name, args: t.args, display: cls.display });
+  return new ApexTypeValue(t);
+}
+
+defineNativeClass({
+  name: 'Type',
+  statics: {
+    forname(ctx, args) {
+      const parts = args.filter((a): a is string => typeof a === 'string' && a !== '');
+      if (parts.length === 0) return null;
+      return forName(interp(ctx), parts.join('.'));
+    }
+  },
+  instance: {
+    getname(ctx, args, t) {
+      return self(t).type.display;
+    },
+    tostring(ctx, args, t) {
+      return self(t).type.display;
+    },
+    newinstance(ctx, args, t) {
+      const ty = self(t).type;
+      const n = ty.name;
+      if (n === 'list' || n === 'set' || n === 'map') return interp(ctx).newObject(ty.display, []);
+      const it = interp(ctx);
+      const cls = it.classFor(ty);
+      if (cls && cls.ctors.length > 0 && !cls.ctors.some((c) => c.params.length === 0)) {
+        apexThrow('TypeException', `No such constructor: ${cls.display}.<init>()`);
+      }
+      return it.instantiate(ty, [], { line: it.currentLine(), col: 1 });
+    },
+    equals(ctx, args, t) {
+      return args[0] instanceof ApexTypeValue && args[0].type.name === self(t).type.name;
+    },
+    hashcode(ctx, args, t) {
+      let h = 0;
+      for (const ch of self(t).type.name) h = (Math.imul(31, h) + ch.charCodeAt(0)) | 0;
+      return h;
+    },
+    isassignablefrom(ctx, args, t) {
+      const other = args[0];
+      if (!(other instanceof ApexTypeValue)) apexThrow('NullPointerException', 'Argument cannot be null.');
+      const it = interp(ctx);
+      if (other.type.name === self(t).type.name || self(t).type.name === 'object') return true;
+      const cls = it.classFor(other.type);
+      return cls ? cls.isSubtypeOf(self(t).type.name) : false;
+    },
+    isinstance(ctx, args, t) {
+      return isInstance(args[0], self(t).type, interp(ctx)) || (args[0] instanceof ApexObject && args[0].cls.isSubtypeOf(self(t).type.name));
+    }
+  }
+});

@@ -1,0 +1,28 @@
+/** UserInfo: the running user of the local org (data platform seed, default America/Los_Angeles, en_US). */
+import { defineNativeClass, nativeClass, unsupported } from './registry.js';
+
+defineNativeClass({
+  name: 'UserInfo',
+  statics: {
+    getuserid: (ctx) => ctx.user.id,
+    getusername: (ctx) => ctx.user.userName,
+    getname: (ctx) => ctx.user.name,
+    getfirstname: (ctx) => ctx.user.firstName,
+    getlastname: (ctx) => ctx.user.lastName,
+    getuseremail: (ctx) => ctx.user.email,
+    getlocale: (ctx) => ctx.user.locale,
+    getlanguage: (ctx) => ctx.user.language,
+    getprofileid: (ctx) => ctx.user.profileId,
+    getorganizationid: (ctx) => ctx.user.organizationId,
+    getdefaultcurrency: (ctx) => ctx.user.currency,
+    getusertype: () => 'Standard',
+    getuithemedisplayed: () => 'Theme4d',
+    ismulticurrencyorganization: () => false,
+    getorganizationname: () => 'localorg',
+    gettimezone(ctx, args) {
+      const tz = nativeClass('timezone')?.statics?.['gettimezone'];
+      if (!tz) return unsupported('UserInfo', 'getTimeZone', args);
+      return tz(ctx, [ctx.user.timeZone], null);
+    }
+  }
+});
