@@ -8,3 +8,7 @@ import './math.js';
 import './collections.js';
 import './datetime.js';
 import './json.js';
+import './blob.js';
+import './encoding.js';
+import './crypto.js';
+import './id.js';

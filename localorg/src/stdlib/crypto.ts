@@ -1,0 +1,101 @@
+/**
+ * System.Crypto on node:crypto: MACs and digests (what webhook signature checks need), random numbers, AES-CBC with
+ * PKCS#5 padding for encrypt/decrypt and their managed-IV forms (IV prepended to the cipher text)
+ * [doc: Crypto Class, https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_classes_restful_crypto.htm].
+ */
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ApexBlob, type Value } from '../runtime/values.js';
+import { argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
+import { blobOf } from './blob.js';
+import { apexThrow, unsupported, type NativeMethod } from './registry.js';
+
+const MACS: Record<string, string> = { hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha256: 'sha256', hmacsha512: 'sha512' };
+const DIGESTS: Record<string, string> = {
+  md5: 'md5',
+  sha1: 'sha1',
+  'sha-1': 'sha1',
+  'sha-256': 'sha256',
+  'sha-512': 'sha512',
+  'sha3-256': 'sha3-256',
+  'sha3-384': 'sha3-384',
+  'sha3-512': 'sha3-512'
+};
+const AES: Record<string, number> = { aes128: 16, aes192: 24, aes256: 32 };
+
+function argBlob(a: readonly Value[], i: number): Buffer {
+  const v = a[i];
+  if (v === null || v === undefined) npeArgument();
+  if (v instanceof ApexBlob) return Buffer.from(v.bytes);
+  apexThrow('TypeException', `argument ${i + 1} must be a Blob`);
+}
+
+function invalid(message: string): never {
+  apexThrow('InvalidParameterValueException', message);
+}
+
+function macAlgorithm(name: string): string {
+  return MACS[name.toLowerCase()] ?? invalid(`Invalid algorithm: ${name}. Valid values: hmacMD5, hmacSHA1, hmacSHA256, hmacSHA512`);
+}
+
+function aes(name: string, key: Buffer): string {
+  const size = AES[name.toLowerCase()];
+  if (!size) invalid(`Invalid algorithm: ${name}. Valid values: AES128, AES192, AES256`);
+  if (key.length !== size) invalid(`Invalid private key. Must be ${size} bytes.`);
+  return `aes-${size * 8}-cbc`;
+}
+
+function checkIv(iv: Buffer): Buffer {
+  if (iv.length !== 16) invalid('Invalid initialization vector. Must be 16 bytes.');
+  return iv;
+}
+
+function encrypt(alg: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
+  const c = createCipheriv(aes(alg, key), key, checkIv(iv));
+  return Buffer.concat([c.update(data), c.final()]);
+}
+
+function decrypt(alg: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
+  const d = createDecipheriv(aes(alg, key), key, checkIv(iv));
+  try {
+    return Buffer.concat([d.update(data), d.final()]);
+  } catch {
+    return apexThrow('SecurityException', 'Given final block not properly padded');
+  }
+}
+
+const statics: Record<string, NativeMethod> = {
+  generatemac: (_c, a) => blobOf(createHmac(macAlgorithm(argString(a, 0)), argBlob(a, 2)).update(argBlob(a, 1)).digest()),
+  verifyhmac: (_c, a) => {
+    const expected = createHmac(macAlgorithm(argString(a, 0)), argBlob(a, 2)).update(argBlob(a, 1)).digest();
+    const given = argBlob(a, 3);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  },
+  generatedigest: (_c, a) => {
+    const name = argString(a, 0);
+    const alg = DIGESTS[name.toLowerCase()] ?? invalid(`Invalid algorithm: ${name}. Valid values: MD5, SHA1, SHA-256, SHA-512, SHA3-256, SHA3-384, SHA3-512`);
+    return blobOf(createHash(alg).update(argBlob(a, 1)).digest());
+  },
+  getrandominteger: () => randomBytes(4).readInt32BE(0),
+  getrandomlong: () => randomBytes(8).readBigInt64BE(0),
+  generateaeskey: (_c, a) => {
+    const bits = argInt(a, 0);
+    if (![128, 192, 256].includes(bits)) invalid(`Invalid key size: ${bits}. Valid values: 128, 192, 256`);
+    return blobOf(randomBytes(bits / 8));
+  },
+  encrypt: (_c, a) => blobOf(encrypt(argString(a, 0), argBlob(a, 1), argBlob(a, 2), argBlob(a, 3))),
+  decrypt: (_c, a) => blobOf(decrypt(argString(a, 0), argBlob(a, 1), argBlob(a, 2), argBlob(a, 3))),
+  encryptwithmanagediv: (_c, a) => {
+    const iv = randomBytes(16);
+    return blobOf(Buffer.concat([iv, encrypt(argString(a, 0), argBlob(a, 1), iv, argBlob(a, 2))]));
+  },
+  decryptwithmanagediv: (_c, a) => {
+    const data = argBlob(a, 2);
+    if (data.length < 16) invalid('Input too short: the managed IV is missing');
+    return blobOf(decrypt(argString(a, 0), argBlob(a, 1), data.subarray(0, 16), data.subarray(16)));
+  },
+  sign: (_c, a) => unsupported('Crypto', 'sign', a),
+  signwithcertificate: (_c, a) => unsupported('Crypto', 'signWithCertificate', a),
+  verify: (_c, a) => unsupported('Crypto', 'verify', a)
+};
+
+defineStdlibClass({ name: 'Crypto', statics });

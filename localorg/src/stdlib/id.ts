@@ -1,0 +1,57 @@
+/**
+ * System.Id: 15/18-character record Ids. `Id.valueOf` validates the syntax and the case-checksum suffix and always
+ * yields the 18-character form; an invalid value throws `StringException: Invalid id: x` [mem: message wording].
+ */
+import { Schema } from '../data/schema/schema.js';
+import { to18 } from '../runtime/ids.js';
+import { ApexId, type Value } from '../runtime/values.js';
+import { argString, defineStdlibClass } from './native-args.js';
+import { apexThrow, sobjectTypeStatics, unsupported, type NativeContext, type NativeMethod } from './registry.js';
+
+export function parseId(text: string): ApexId {
+  const id = to18(text);
+  if (!id) apexThrow('StringException', `Invalid id: ${text}`);
+  return new ApexId(id);
+}
+
+function objectForPrefix(ctx: NativeContext, prefix: string): string | null {
+  let schema: unknown;
+  try {
+    schema = ctx.platform.schema;
+  } catch {
+    return null;
+  }
+  return schema instanceof Schema ? (schema.objectByPrefix(prefix)?.name ?? null) : null;
+}
+
+const statics: Record<string, NativeMethod> = {
+  valueof: (_c, a) => {
+    const v = a[0];
+    if (v === null) return null;
+    if (v instanceof ApexId) return v;
+    return parseId(argString(a, 0));
+  }
+};
+
+const instance: Record<string, NativeMethod> = {
+  to15: (_c, _a, s) => (s as ApexId).id15,
+  getsobjecttype: (ctx, a, s) => {
+    const name = objectForPrefix(ctx, (s as ApexId).keyPrefix);
+    if (!name) return unsupported('Id', `getSObjectType (no object with key prefix ${(s as ApexId).keyPrefix})`, a);
+    return sobjectTypeStatics().staticProp(ctx, name, 'sobjecttype');
+  },
+  equals: (_c, a, s) => {
+    const other: Value = a[0];
+    if (other instanceof ApexId) return other.value === (s as ApexId).value;
+    if (typeof other === 'string') return to18(other) === (s as ApexId).value;
+    return false;
+  },
+  hashcode: (_c, _a, s) => {
+    let h = 0;
+    for (const ch of (s as ApexId).value) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+    return h;
+  },
+  tostring: (_c, _a, s) => (s as ApexId).value
+};
+
+defineStdlibClass({ name: 'Id', statics, instance });
