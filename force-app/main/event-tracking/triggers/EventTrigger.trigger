@@ -1,0 +1,3 @@
+trigger EventTrigger on Event(before update) {
+    new EventTriggerHandler().run();
+}
