@@ -5,7 +5,12 @@ import { ScriptError } from './errors.js';
 export type TestLevelName = 'RunLocalTests' | 'RunAllTestsInOrg' | 'RunSpecifiedTests';
 export const TEST_LEVELS: readonly TestLevelName[] = ['RunLocalTests', 'RunAllTestsInOrg', 'RunSpecifiedTests'];
 
-export type TestRunRequest = { testLevel: TestLevelName; classNames: string[]; suiteNames: string[]; waitMinutes: number };
+export type TestRunRequest = {
+  testLevel: TestLevelName;
+  classNames: string[];
+  suiteNames: string[];
+  waitMinutes: number;
+};
 
 /** Either a finished run, or only its id when the wait ran out (apex-node's TestRunIdResult). */
 export type TestRunOutcome = { kind: 'finished'; result: TestResult } | { kind: 'pending'; testRunId: string };
@@ -57,7 +62,10 @@ export function testsFailedError(failures: TestFailure[], testsRan: number): Scr
   return new ScriptError(
     'TestsFailed',
     `${failures.length} of ${testsRan} Apex test${testsRan === 1 ? '' : 's'} failed; first: ${first?.test ?? '?'}: ${first?.message ?? ''}${where}`,
-    { remedy: 'See the failures above and the JUnit report; fix them and run `npm run org:test` again.', data: { failures } }
+    {
+      remedy: 'See the failures above and the JUnit report; fix them and run `npm run org:test` again.',
+      data: { failures }
+    }
   );
 }
 
@@ -69,9 +77,13 @@ export function validateRequest(request: TestRunRequest): void {
     });
   }
   if (request.testLevel !== 'RunSpecifiedTests' && (request.classNames.length > 0 || request.suiteNames.length > 0)) {
-    throw new ScriptError('InvalidArguments', `--class-names and --suite-names only apply with --test-level RunSpecifiedTests (got ${request.testLevel}).`, {
-      exitCode: 2,
-      remedy: 'Add --test-level RunSpecifiedTests, or drop the class and suite names.'
-    });
+    throw new ScriptError(
+      'InvalidArguments',
+      `--class-names and --suite-names only apply with --test-level RunSpecifiedTests (got ${request.testLevel}).`,
+      {
+        exitCode: 2,
+        remedy: 'Add --test-level RunSpecifiedTests, or drop the class and suite names.'
+      }
+    );
   }
 }

@@ -13,7 +13,12 @@ export function runCommand(command: string, args: string[], cwd: string, timeout
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new ScriptError('Timeout', `\`${command} ${args.join(' ')}\` did not finish within ${Math.round(timeoutMs / 1000)} s.`));
+      reject(
+        new ScriptError(
+          'Timeout',
+          `\`${command} ${args.join(' ')}\` did not finish within ${Math.round(timeoutMs / 1000)} s.`
+        )
+      );
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);

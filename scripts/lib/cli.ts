@@ -21,7 +21,11 @@ export type ScriptSpec<Options> = {
  * Parses argv, runs the script and maps every outcome to an exit code. Nothing escapes as a stack trace: an unknown
  * flag, a bad value or a failure inside the script all end as one line plus a remedy (or one JSON document).
  */
-export async function runScript<Options>(spec: ScriptSpec<Options>, argv: readonly string[], io: ScriptIo): Promise<number> {
+export async function runScript<Options>(
+  spec: ScriptSpec<Options>,
+  argv: readonly string[],
+  io: ScriptIo
+): Promise<number> {
   const wantsJson = argv.includes('--json');
   const command = new Command(spec.name)
     .description(spec.summary)
@@ -45,8 +49,13 @@ export async function runScript<Options>(spec: ScriptSpec<Options>, argv: readon
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      const message = error.message.replace(/^error:\s*/i, '').replace(/\s+/g, ' ').trim();
-      output.failure(usageError('InvalidArguments', message, `Run \`npm run ${spec.name} -- --help\` to see the options.`));
+      const message = error.message
+        .replace(/^error:\s*/i, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      output.failure(
+        usageError('InvalidArguments', message, `Run \`npm run ${spec.name} -- --help\` to see the options.`)
+      );
       return 2;
     }
     throw error;

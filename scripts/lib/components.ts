@@ -26,10 +26,14 @@ export async function listComponents(project: ProjectInfo, onlyDirs?: string[]):
     const full = path.resolve(project.dir, dir);
     const info = await stat(full).catch(() => undefined);
     if (!info?.isDirectory()) {
-      throw new ScriptError('SourceNotFound', `Package directory '${dir}' (from sfdx-project.json or --source-dir) does not exist.`, {
-        exitCode: USAGE_EXIT,
-        remedy: 'Check packageDirectories in sfdx-project.json, or pass an existing --source-dir.'
-      });
+      throw new ScriptError(
+        'SourceNotFound',
+        `Package directory '${dir}' (from sfdx-project.json or --source-dir) does not exist.`,
+        {
+          exitCode: USAGE_EXIT,
+          remedy: 'Check packageDirectories in sfdx-project.json, or pass an existing --source-dir.'
+        }
+      );
     }
     absolute.push(full);
   }
@@ -37,10 +41,14 @@ export async function listComponents(project: ProjectInfo, onlyDirs?: string[]):
   try {
     componentSet = ComponentSet.fromSource(absolute);
   } catch (error) {
-    throw new ScriptError('SourceUnreadable', `source-deploy-retrieve could not read the source: ${(error as Error).message.split('\n')[0]}`, {
-      exitCode: USAGE_EXIT,
-      remedy: 'Fix the file it names (metadata XML or a misplaced file), then run again.'
-    });
+    throw new ScriptError(
+      'SourceUnreadable',
+      `source-deploy-retrieve could not read the source: ${(error as Error).message.split('\n')[0]}`,
+      {
+        exitCode: USAGE_EXIT,
+        remedy: 'Fix the file it names (metadata XML or a misplaced file), then run again.'
+      }
+    );
   }
   componentSet.sourceApiVersion = project.sourceApiVersion;
   componentSet.apiVersion = project.sourceApiVersion;
@@ -69,7 +77,10 @@ export async function listComponents(project: ProjectInfo, onlyDirs?: string[]):
 }
 
 /** Apex test classes in the listing, found by their annotation (what RunLocalTests will pick up). */
-export async function findTestClasses(listing: ComponentListing, readText: (file: string) => Promise<string>): Promise<string[]> {
+export async function findTestClasses(
+  listing: ComponentListing,
+  readText: (file: string) => Promise<string>
+): Promise<string[]> {
   const names: string[] = [];
   for (const component of listing.componentSet.getSourceComponents().toArray()) {
     if (component.type.name !== 'ApexClass' || !component.content) continue;

@@ -1,9 +1,20 @@
 import { ScriptError } from './errors.js';
 
 /** The per-class coverage record apex-node returns (CodeCoverageResult), reduced to what we read. */
-export type CoverageRecord = { name: string; type: 'ApexClass' | 'ApexTrigger'; numLinesCovered: number; numLinesUncovered: number };
+export type CoverageRecord = {
+  name: string;
+  type: 'ApexClass' | 'ApexTrigger';
+  numLinesCovered: number;
+  numLinesUncovered: number;
+};
 
-export type ClassCoverage = { name: string; type: 'ApexClass' | 'ApexTrigger'; covered: number; total: number; percent: number };
+export type ClassCoverage = {
+  name: string;
+  type: 'ApexClass' | 'ApexTrigger';
+  covered: number;
+  total: number;
+  percent: number;
+};
 
 export type CoverageSummary = {
   classes: ClassCoverage[];
@@ -35,7 +46,9 @@ export function summariseCoverage(records: readonly CoverageRecord[]): CoverageS
     totalLines,
     percent: totalLines === 0 ? 0 : (coveredLines * 100) / totalLines,
     // Salesforce refuses to package or deploy to production a trigger with no covered line at all.
-    uncoveredTriggers: classes.filter((item) => item.type === 'ApexTrigger' && item.total > 0 && item.covered === 0).map((item) => item.name)
+    uncoveredTriggers: classes
+      .filter((item) => item.type === 'ApexTrigger' && item.total > 0 && item.covered === 0)
+      .map((item) => item.name)
   };
 }
 
@@ -49,16 +62,27 @@ export function formatPercent(value: number): string {
  */
 export function checkCoverageFloor(summary: CoverageSummary, floor: number): ScriptError | undefined {
   if (summary.totalLines === 0) {
-    return new ScriptError('NoCoverage', 'The test run returned no code coverage, so the coverage floor cannot be checked.', {
-      remedy: 'Make sure the org has Apex classes under test and run again; pass --coverage-floor 0 to accept a run without coverage.'
-    });
+    return new ScriptError(
+      'NoCoverage',
+      'The test run returned no code coverage, so the coverage floor cannot be checked.',
+      {
+        remedy:
+          'Make sure the org has Apex classes under test and run again; pass --coverage-floor 0 to accept a run without coverage.'
+      }
+    );
   }
   if (summary.coveredLines * 100 < floor * summary.totalLines) {
-    const weakest = summary.classes.filter((item) => item.total > 0).slice(0, 3).map((item) => `${item.name} ${formatPercent(item.percent)}`);
+    const weakest = summary.classes
+      .filter((item) => item.total > 0)
+      .slice(0, 3)
+      .map((item) => `${item.name} ${formatPercent(item.percent)}`);
     return new ScriptError(
       'CoverageBelowFloor',
       `Code coverage ${formatPercent(summary.percent)} (${summary.coveredLines}/${summary.totalLines} lines) is below the floor of ${floor}%.`,
-      { remedy: `Add tests for the least covered classes: ${weakest.join(', ')}.`, data: { percent: summary.percent, floor } }
+      {
+        remedy: `Add tests for the least covered classes: ${weakest.join(', ')}.`,
+        data: { percent: summary.percent, floor }
+      }
     );
   }
   return undefined;

@@ -24,7 +24,12 @@ export type DeployOutcome = {
 };
 
 export interface Deployer {
-  deploy(listing: ComponentListing, connection: Connection, onProgress: (progress: DeployProgress) => void, waitMinutes: number): Promise<DeployOutcome>;
+  deploy(
+    listing: ComponentListing,
+    connection: Connection,
+    onProgress: (progress: DeployProgress) => void,
+    waitMinutes: number
+  ): Promise<DeployOutcome>;
 }
 
 /** The fields of SDR's DeployResult we read; a structural type so tests can hand in plain objects. */
@@ -101,7 +106,9 @@ export function toDeployOutcome(result: DeployResultLike, relative: (file: strin
 
 /** `force-app/…/Foo.cls:12:5  ApexClass Foo  Variable does not exist: bar` */
 export function describeFailure(row: DeployFileRow): string {
-  const where = [row.file || '(no file)', row.line, row.line !== undefined ? row.column : undefined].filter((part) => part !== undefined).join(':');
+  const where = [row.file || '(no file)', row.line, row.line !== undefined ? row.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
   return `${where}  ${row.type} ${row.fullName}: ${row.problem ?? 'failed'}`;
 }
 
@@ -113,7 +120,10 @@ export function deployFailure(outcome: DeployOutcome): ScriptError {
       ? `Deploy ${outcome.id} failed with ${count} error${count === 1 ? '' : 's'}; first: ${describeFailure(first)}`
       : `Deploy ${outcome.id} ended ${outcome.status}: ${outcome.errorMessage ?? 'no detail from the org'}`;
   return new ScriptError('DeployFailed', summary, {
-    remedy: count > 1 ? 'Fix the files listed above (all errors are in the table), then deploy again.' : 'Fix the file named, then deploy again.',
+    remedy:
+      count > 1
+        ? 'Fix the files listed above (all errors are in the table), then deploy again.'
+        : 'Fix the file named, then deploy again.',
     data: { id: outcome.id, status: outcome.status, failures: outcome.failures }
   });
 }

@@ -21,9 +21,13 @@ export async function connectOrg(target: ResolvedOrg, apiVersion?: string): Prom
     await withTimeout(org.refreshAuth(), AUTH_TIMEOUT_MS, `Authenticating to ${label}`);
   } catch (error) {
     if (error instanceof ScriptError) throw error;
-    throw new ScriptError('AuthExpired', `${label} (${target.username}) refused the stored credentials: ${firstLine(error)}`, {
-      remedy: `Log in again: \`sf org login web --alias ${label}\` (or re-run the sfdx-url login in CI).`
-    });
+    throw new ScriptError(
+      'AuthExpired',
+      `${label} (${target.username}) refused the stored credentials: ${firstLine(error)}`,
+      {
+        remedy: `Log in again: \`sf org login web --alias ${label}\` (or re-run the sfdx-url login in CI).`
+      }
+    );
   }
   return { org, connection: org.getConnection(apiVersion), username: target.username };
 }
@@ -38,12 +42,21 @@ export async function probeHost(instanceUrl: string, label: string): Promise<voi
     });
   }
   try {
-    await withTimeout(lookup(host), DNS_TIMEOUT_MS, `DNS lookup of ${host}`, 'Check the network connection; this step needs to reach Salesforce.');
+    await withTimeout(
+      lookup(host),
+      DNS_TIMEOUT_MS,
+      `DNS lookup of ${host}`,
+      'Check the network connection; this step needs to reach Salesforce.'
+    );
   } catch (error) {
     if (error instanceof ScriptError) throw error;
-    throw new ScriptError('Offline', `Cannot reach ${label}: ${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? firstLine(error)}).`, {
-      remedy: 'Check the network connection (and proxy settings); this step needs to reach Salesforce.'
-    });
+    throw new ScriptError(
+      'Offline',
+      `Cannot reach ${label}: ${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? firstLine(error)}).`,
+      {
+        remedy: 'Check the network connection (and proxy settings); this step needs to reach Salesforce.'
+      }
+    );
   }
 }
 

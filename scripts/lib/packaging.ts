@@ -51,9 +51,11 @@ export async function loadPackagingConfig(projectDir: string, file: string): Pro
   };
   const namespace = text1('namespace');
   // Namespace prefixes: 1–15 alphanumerics starting with a letter, no double underscores (Salesforce "Register a Namespace").
-  if (!/^[A-Za-z][A-Za-z0-9]{0,14}$/.test(namespace)) throw bad('namespace', `namespace '${namespace}' must be 1-15 letters or digits, starting with a letter`);
+  if (!/^[A-Za-z][A-Za-z0-9]{0,14}$/.test(namespace))
+    throw bad('namespace', `namespace '${namespace}' must be 1-15 letters or digits, starting with a letter`);
   const packageType = raw.packageType ?? 'Managed';
-  if (packageType !== 'Managed') throw bad('packageType', `packageType must be "Managed" (this project ships a namespaced managed 2GP package)`);
+  if (packageType !== 'Managed')
+    throw bad('packageType', `packageType must be "Managed" (this project ships a namespaced managed 2GP package)`);
   const waitMinutes = raw.waitMinutes ?? 60;
   if (typeof waitMinutes !== 'number' || !Number.isInteger(waitMinutes) || waitMinutes < 1 || waitMinutes > 240) {
     throw bad('waitMinutes', 'waitMinutes must be a whole number from 1 to 240');
@@ -96,9 +98,17 @@ export type VersionCreated = {
 
 export interface PackagingClient {
   findPackage(session: OrgSession, packageId: string): Promise<PackageRecord | undefined>;
-  createPackage(session: OrgSession, spec: { name: string; description: string; namespace: string; errorUsername: string }): Promise<string>;
+  createPackage(
+    session: OrgSession,
+    spec: { name: string; description: string; namespace: string; errorUsername: string }
+  ): Promise<string>;
   hasReleasedVersion(session: OrgSession, packageId: string): Promise<boolean>;
-  createVersion(session: OrgSession, projectDir: string, request: VersionRequest, onProgress: (status: string) => void): Promise<VersionCreated>;
+  createVersion(
+    session: OrgSession,
+    projectDir: string,
+    request: VersionRequest,
+    onProgress: (status: string) => void
+  ): Promise<VersionCreated>;
 }
 
 export const VERSION_NUMBER = /^\d+\.\d+\.\d+\.(\d+|NEXT)$/;
@@ -106,10 +116,14 @@ export const VERSION_NUMBER = /^\d+\.\d+\.\d+\.(\d+|NEXT)$/;
 export function packageDirectoryFor(project: ProjectInfo, packageName: string): PackageDirectory {
   const dir = project.packageDirectories.find((candidate) => candidate.package === packageName);
   if (!dir) {
-    throw new ScriptError('PackageNotInProject', `No package directory in ${PROJECT_FILE} has "package": "${packageName}".`, {
-      exitCode: USAGE_EXIT,
-      remedy: `Set "package": "${packageName}" on the package directory, or change "package" in the packaging configuration.`
-    });
+    throw new ScriptError(
+      'PackageNotInProject',
+      `No package directory in ${PROJECT_FILE} has "package": "${packageName}".`,
+      {
+        exitCode: USAGE_EXIT,
+        remedy: `Set "package": "${packageName}" on the package directory, or change "package" in the packaging configuration.`
+      }
+    );
   }
   return dir;
 }
@@ -119,14 +133,28 @@ export function packageDirectoryFor(project: ProjectInfo, packageName: string): 
  * which keeps upgrades linear. Before the first release there is nothing to descend from and the library rejects
  * HIGHEST, so that one case is sent as "NONE".
  */
-export function resolveAncestor(policy: string | undefined, hasReleased: boolean): { sent: string | undefined; note: string } {
+export function resolveAncestor(
+  policy: string | undefined,
+  hasReleased: boolean
+): { sent: string | undefined; note: string } {
   if (policy === undefined) {
-    return { sent: undefined, note: hasReleased ? 'no ancestorVersion set: the library requires the highest released version' : 'first version: no ancestor' };
+    return {
+      sent: undefined,
+      note: hasReleased
+        ? 'no ancestorVersion set: the library requires the highest released version'
+        : 'first version: no ancestor'
+    };
   }
   if (policy.toUpperCase() === 'HIGHEST' && !hasReleased) {
-    return { sent: 'NONE', note: 'HIGHEST, but no version is released yet, so this first version has no ancestor (NONE)' };
+    return {
+      sent: 'NONE',
+      note: 'HIGHEST, but no version is released yet, so this first version has no ancestor (NONE)'
+    };
   }
-  return { sent: policy, note: policy.toUpperCase() === 'HIGHEST' ? 'HIGHEST released version' : `pinned to ${policy}` };
+  return {
+    sent: policy,
+    note: policy.toUpperCase() === 'HIGHEST' ? 'HIGHEST released version' : `pinned to ${policy}`
+  };
 }
 
 export function installUrls(subscriberPackageVersionId: string): { production: string; sandbox: string } {

@@ -69,7 +69,7 @@ export async function loadProject(projectDir: string): Promise<ProjectInfo> {
     namespace,
     sourceApiVersion,
     packageDirectories: directories,
-    defaultDirectory: defaults[0] ?? directories[0]!,
+    defaultDirectory: defaults[0] ?? directories[0],
     packageAliases: { ...((raw.packageAliases as Record<string, string> | undefined) ?? {}) }
   };
 }

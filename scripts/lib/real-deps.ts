@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { access } from 'node:fs/promises';
-import { Lifecycle, PermissionSetAssignment, SfProject, scratchOrgCreate, scratchOrgLifecycleEventName, type ScratchOrgLifecycleEvent } from '@salesforce/core';
+import {
+  Lifecycle,
+  PermissionSetAssignment,
+  SfProject,
+  scratchOrgCreate,
+  scratchOrgLifecycleEventName,
+  type ScratchOrgLifecycleEvent
+} from '@salesforce/core';
 import { Duration } from '@salesforce/kit';
 import { loadLocalAuthStore } from './auth-store.js';
 import { connectOrg, probeHost } from './org-connection.js';
@@ -18,7 +25,9 @@ const DATA_TIMEOUT_MS = 10 * 60_000;
 const scratchOrgs: ScratchOrgs = {
   async create(hub, request, onStage) {
     const lifecycle = Lifecycle.getInstance();
-    lifecycle.on<ScratchOrgLifecycleEvent>(scratchOrgLifecycleEventName, async (event) => onStage(event.stage));
+    lifecycle.on<ScratchOrgLifecycleEvent>(scratchOrgLifecycleEventName, (event) =>
+      Promise.resolve(onStage(event.stage))
+    );
     const result = await scratchOrgCreate({
       hubOrg: hub.org,
       orgConfig: request.orgConfig,
@@ -30,7 +39,8 @@ const scratchOrgs: ScratchOrgs = {
       tracksSource: false,
       nonamespace: typeof request.orgConfig.namespace !== 'string'
     });
-    if (!result.username) throw new ScriptError('ScratchOrgNotCreated', 'The Dev Hub returned no username for the new scratch org.');
+    if (!result.username)
+      throw new ScriptError('ScratchOrgNotCreated', 'The Dev Hub returned no username for the new scratch org.');
     return {
       username: result.username,
       orgId: result.authFields?.orgId ?? result.scratchOrgInfo?.ScratchOrg,
@@ -42,7 +52,11 @@ const scratchOrgs: ScratchOrgs = {
   async delete(target) {
     const { Org } = await import('@salesforce/core');
     if (target.instanceUrl) await probeHost(target.instanceUrl, target.alias ?? target.username);
-    const org = await withTimeout(Org.create({ aliasOrUsername: target.username }), 20_000, `Opening ${target.username}`);
+    const org = await withTimeout(
+      Org.create({ aliasOrUsername: target.username }),
+      20_000,
+      `Opening ${target.username}`
+    );
     await withTimeout(org.delete(), 120_000, `Deleting ${target.username} at its Dev Hub`);
   }
 };
@@ -63,7 +77,10 @@ const deployer: Deployer = {
         detail: status.stateDetail
       })
     );
-    const result = await operation.pollStatus({ frequency: Duration.seconds(2), timeout: Duration.minutes(waitMinutes) });
+    const result = await operation.pollStatus({
+      frequency: Duration.seconds(2),
+      timeout: Duration.minutes(waitMinutes)
+    });
     const root = process.cwd();
     return toDeployOutcome(result, (file) => path.relative(root, file));
   }
@@ -80,7 +97,9 @@ const tools: OrgTools = {
     }
   },
   async assignPermissionSets(session, names) {
-    const users = await session.connection.query<{ Id: string }>(`SELECT Id FROM User WHERE Username = '${session.username.replace(/'/g, "\\'")}'`);
+    const users = await session.connection.query<{ Id: string }>(
+      `SELECT Id FROM User WHERE Username = '${session.username.replace(/'/g, "\\'")}'`
+    );
     const userId = users.records[0]?.Id;
     if (!userId) throw new ScriptError('UserNotFound', `No User with username ${session.username} in the org.`);
     const assigner = await PermissionSetAssignment.init(session.org);
@@ -92,13 +111,22 @@ const tools: OrgTools = {
       } catch (error) {
         // Assigning twice is not a failure for a script meant to be re-run.
         if (/duplicate/i.test((error as Error).message)) results.push({ name, status: 'already assigned' as const });
-        else throw new ScriptError('PermissionSetFailed', `Assigning permission set ${name} failed: ${(error as Error).message.split('\n')[0]}`);
+        else
+          throw new ScriptError(
+            'PermissionSetFailed',
+            `Assigning permission set ${name} failed: ${(error as Error).message.split('\n')[0]}`
+          );
       }
     }
     return results;
   },
   async importData(projectDir, planFile, username) {
-    const result = await runCommand('npx', ['sf', 'data', 'tree', 'import', '--plan', planFile, '--target-org', username, '--json'], projectDir, DATA_TIMEOUT_MS);
+    const result = await runCommand(
+      'npx',
+      ['sf', 'data', 'tree', 'import', '--plan', planFile, '--target-org', username, '--json'],
+      projectDir,
+      DATA_TIMEOUT_MS
+    );
     let parsed: { status?: number; message?: string; result?: { refId: string; type: string; id: string }[] } = {};
     try {
       parsed = JSON.parse(result.stdout) as typeof parsed;
@@ -142,11 +170,16 @@ const testRunner: ApexTestRunner = {
 const packaging: PackagingClient = {
   async findPackage(session, packageId) {
     assertId(packageId, '0Ho');
-    const rows = await session.connection.tooling.query<{ Id: string; Name: string; NamespacePrefix: string | null; ContainerOptions: string }>(
-      `SELECT Id, Name, NamespacePrefix, ContainerOptions FROM Package2 WHERE Id = '${packageId}'`
-    );
+    const rows = await session.connection.tooling.query<{
+      Id: string;
+      Name: string;
+      NamespacePrefix: string | null;
+      ContainerOptions: string;
+    }>(`SELECT Id, Name, NamespacePrefix, ContainerOptions FROM Package2 WHERE Id = '${packageId}'`);
     const row = rows.records[0];
-    return row ? { id: row.Id, name: row.Name, namespace: row.NamespacePrefix, containerOptions: row.ContainerOptions } : undefined;
+    return row
+      ? { id: row.Id, name: row.Name, namespace: row.NamespacePrefix, containerOptions: row.ContainerOptions }
+      : undefined;
   },
   async createPackage(session, spec) {
     // Same request @salesforce/packaging's createPackage sends, with the namespace from our packaging config
@@ -161,9 +194,13 @@ const packaging: PackagingClient = {
     });
     if (!result.success) {
       const errors = (result as { errors?: { message?: string }[] }).errors ?? [];
-      throw new ScriptError('PackageCreateFailed', `Creating package ${spec.name} failed: ${errors.map((e) => e.message).join('; ')}`, {
-        remedy: `Check that namespace '${spec.namespace}' is registered and linked to this Dev Hub (Setup › Namespace Registries).`
-      });
+      throw new ScriptError(
+        'PackageCreateFailed',
+        `Creating package ${spec.name} failed: ${errors.map((e) => e.message).join('; ')}`,
+        {
+          remedy: `Check that namespace '${spec.namespace}' is registered and linked to this Dev Hub (Setup › Namespace Registries).`
+        }
+      );
     }
     return result.id;
   },
@@ -185,8 +222,9 @@ const packaging: PackagingClient = {
       return request.ancestorVersion ? { ...rest, ancestorVersion: request.ancestorVersion } : rest;
     });
     json.set('packageDirectories', dirs);
-    Lifecycle.getInstance().on<{ packageVersionCreateRequestResult?: { Status?: string } }>(PackageVersionEvents.create.progress, async (event) =>
-      onProgress(event.packageVersionCreateRequestResult?.Status ?? 'in progress')
+    Lifecycle.getInstance().on<{ packageVersionCreateRequestResult?: { Status?: string } }>(
+      PackageVersionEvents.create.progress,
+      (event) => Promise.resolve(onProgress(event.packageVersionCreateRequestResult?.Status ?? 'in progress'))
     );
     const previous = process.env.SF_PROJECT_AUTOUPDATE_DISABLE_FOR_PACKAGE_VERSION_CREATE;
     process.env.SF_PROJECT_AUTOUPDATE_DISABLE_FOR_PACKAGE_VERSION_CREATE = 'true';
@@ -212,7 +250,9 @@ const packaging: PackagingClient = {
         versionNumber: result.VersionNumber,
         codeCoverage: result.CodeCoverage,
         passedCodeCoverageCheck: result.HasPassedCodeCoverageCheck,
-        errors: (result.Error ?? []).map((entry: unknown) => (typeof entry === 'string' ? entry : JSON.stringify(entry)))
+        errors: (result.Error ?? []).map((entry: unknown) =>
+          typeof entry === 'string' ? entry : JSON.stringify(entry)
+        )
       };
     } finally {
       if (previous === undefined) delete process.env.SF_PROJECT_AUTOUPDATE_DISABLE_FOR_PACKAGE_VERSION_CREATE;
@@ -223,7 +263,11 @@ const packaging: PackagingClient = {
 
 function assertId(id: string, prefix: string): void {
   if (!new RegExp(`^${prefix}[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$`).test(id)) {
-    throw new ScriptError('InvalidId', `'${id}' is not a ${prefix} record Id (check packageAliases in sfdx-project.json).`, { exitCode: 2 });
+    throw new ScriptError(
+      'InvalidId',
+      `'${id}' is not a ${prefix} record Id (check packageAliases in sfdx-project.json).`,
+      { exitCode: 2 }
+    );
   }
 }
 

@@ -10,7 +10,11 @@ export type SchemaIssue = {
  * zod reports a failed union as one vague issue ("Invalid input") holding each branch's issues; the most useful line
  * for a person is the first concrete issue of the branch that got furthest, with its full path.
  */
-export function firstIssue(issues: readonly SchemaIssue[]): { path: (string | number)[]; pathText: string; message: string } {
+export function firstIssue(issues: readonly SchemaIssue[]): {
+  path: (string | number)[];
+  pathText: string;
+  message: string;
+} {
   const issue = issues[0];
   if (!issue) return { path: [], pathText: '(root)', message: 'invalid' };
   let chosen: SchemaIssue = issue;
@@ -23,7 +27,13 @@ export function firstIssue(issues: readonly SchemaIssue[]): { path: (string | nu
     prefix = [...prefix, ...inner.path];
   }
   const keyPath = prefix.map((key) => (typeof key === 'number' ? key : String(key)));
-  const pathText = keyPath.length === 0 ? '(root)' : keyPath.map((key) => (typeof key === 'number' ? `[${key}]` : key)).join('.').replace(/\.\[/g, '[');
+  const pathText =
+    keyPath.length === 0
+      ? '(root)'
+      : keyPath
+          .map((key) => (typeof key === 'number' ? `[${key}]` : key))
+          .join('.')
+          .replace(/\.\[/g, '[');
   return { path: keyPath, pathText, message: chosen.message.replace(/^Invalid input: /, '') };
 }
 

@@ -37,7 +37,11 @@ export async function loadScratchDefinition(projectDir: string, file: string): P
   const config = json as Record<string, unknown>;
   const edition = config.edition;
   if (typeof edition !== 'string' && typeof config.sourceOrg !== 'string' && typeof config.snapshot !== 'string') {
-    throw invalid(shown, 1, 'edition is required (Developer, Enterprise, Group or Professional) unless a snapshot or sourceOrg is given; the schema checks its value');
+    throw invalid(
+      shown,
+      1,
+      'edition is required (Developer, Enterprise, Group or Professional) unless a snapshot or sourceOrg is given; the schema checks its value'
+    );
   }
   return { file: full, shown, config };
 }
@@ -45,6 +49,7 @@ export async function loadScratchDefinition(projectDir: string, file: string): P
 function invalid(shown: string, line: number, problem: string): ScriptError {
   return new ScriptError('InvalidDefinition', `${shown}:${line}: ${problem}`, {
     exitCode: USAGE_EXIT,
-    remedy: 'Fix the definition file; its keys are listed at https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_scratch_orgs_def_file.htm'
+    remedy:
+      'Fix the definition file; its keys are listed at https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_scratch_orgs_def_file.htm'
   });
 }

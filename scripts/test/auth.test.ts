@@ -45,7 +45,10 @@ test('the configured default Dev Hub is resolved through its alias', async () =>
 });
 
 test('an org known not to be a Dev Hub is refused', async () => {
-  const store = fakeStore({ orgs: [{ username: 'prod@example.com', isDevHub: false }], aliases: { prod: 'prod@example.com' } });
+  const store = fakeStore({
+    orgs: [{ username: 'prod@example.com', isDevHub: false }],
+    aliases: { prod: 'prod@example.com' }
+  });
   const error = await failure(resolveDevHub(store, 'prod', {}));
   assert.equal(error.code, 'NotADevHub');
 });

@@ -58,9 +58,7 @@ test('an unexpected exception inside a script is reported as one line, not a sta
       summary: 'x',
       examples: [],
       configure: () => undefined,
-      run: async () => {
-        throw new TypeError('boom\n    at somewhere (file.js:1:1)');
-      }
+      run: () => Promise.reject(new TypeError('boom\n    at somewhere (file.js:1:1)'))
     },
     [],
     io

@@ -10,11 +10,17 @@ test('run coverage is covered lines over all lines, not an average of class perc
   assert.equal(summary.coveredLines, 90);
   assert.equal(summary.totalLines, 102);
   assert.equal(formatPercent(summary.percent), '88.23%');
-  assert.deepEqual(summary.classes.map((item) => item.name), ['Tiny', 'Big'], 'weakest first');
+  assert.deepEqual(
+    summary.classes.map((item) => item.name),
+    ['Tiny', 'Big'],
+    'weakest first'
+  );
 });
 
 test('the floor compares the exact ratio: 74.996% fails a 75% floor', () => {
-  const summary = summariseCoverage([{ name: 'A', type: 'ApexClass', numLinesCovered: 29_998, numLinesUncovered: 10_001 }]);
+  const summary = summariseCoverage([
+    { name: 'A', type: 'ApexClass', numLinesCovered: 29_998, numLinesUncovered: 10_001 }
+  ]);
   assert.equal(formatPercent(summary.percent), '74.99%');
   const problem = checkCoverageFloor(summary, 75);
   assert.equal(problem?.code, 'CoverageBelowFloor');

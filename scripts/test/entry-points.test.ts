@@ -21,7 +21,11 @@ function runEntry(script: string, args: string[], home: string, cwd = root): Pro
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SFDX_AUTH_URL: '' };
     delete env.SFDX_AUTH_URL;
-    const child = spawn(process.execPath, ['--import', tsxLoader, path.join(root, 'scripts', script), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', tsxLoader, path.join(root, 'scripts', script), ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -31,7 +35,10 @@ function runEntry(script: string, args: string[], home: string, cwd = root): Pro
   });
 }
 
-async function fakeHome(orgs: { alias: string; fields: Record<string, unknown> }[], config: Record<string, string> = {}): Promise<string> {
+async function fakeHome(
+  orgs: { alias: string; fields: Record<string, unknown> }[],
+  config: Record<string, string> = {}
+): Promise<string> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'sf-home-'));
   await mkdir(path.join(home, '.sfdx'), { recursive: true });
   await mkdir(path.join(home, '.sf'), { recursive: true });
@@ -70,7 +77,17 @@ test('with no authorisation at all, org:create exits 2 in seconds with the login
 
 test('an org whose host does not resolve fails in seconds as Offline, not a DNS hang', async () => {
   const home = await fakeHome(
-    [{ alias: 'hub', fields: { username: 'hub@example.com', instanceUrl: 'https://bksync-hub.invalid', orgId: '00D000000000001AAA', isDevHub: true } }],
+    [
+      {
+        alias: 'hub',
+        fields: {
+          username: 'hub@example.com',
+          instanceUrl: 'https://bksync-hub.invalid',
+          orgId: '00D000000000001AAA',
+          isDevHub: true
+        }
+      }
+    ],
     { 'target-dev-hub': 'hub' }
   );
   const dir = await makeProject();
@@ -81,7 +98,12 @@ test('an org whose host does not resolve fails in seconds as Offline, not a DNS 
 });
 
 test('org:delete reads the real auth file and refuses a non-scratch org', async () => {
-  const home = await fakeHome([{ alias: 'prod', fields: { username: 'admin@example.com', instanceUrl: 'https://x.invalid', orgId: '00D000000000003AAA' } }]);
+  const home = await fakeHome([
+    {
+      alias: 'prod',
+      fields: { username: 'admin@example.com', instanceUrl: 'https://x.invalid', orgId: '00D000000000003AAA' }
+    }
+  ]);
   const run = await runEntry('org-delete.ts', ['--target-org', 'prod', '--json'], home);
   assert.equal(run.code, 2, run.stderr);
   const body = JSON.parse(run.stdout) as { name: string };
@@ -100,7 +122,9 @@ test('org:deploy --dry-run works offline on a real project through the entry poi
 
 test('a malformed sfdx-project.json is one line with file:line:column through the entry point', async () => {
   const home = await fakeHome([]);
-  const dir = await makeProject({ rawProjectJson: '{\n  "packageDirectories": [\n    { "path": "force-app" }\n  ],\n  "sourceApiVersion": 64.0,,\n}\n' });
+  const dir = await makeProject({
+    rawProjectJson: '{\n  "packageDirectories": [\n    { "path": "force-app" }\n  ],\n  "sourceApiVersion": 64.0,,\n}\n'
+  });
   const run = await runEntry('org-deploy.ts', ['--dry-run'], home, dir);
   assert.equal(run.code, 2);
   assert.match(run.stderr, /^Error \(MalformedJson\): sfdx-project\.json:5:\d+: sfdx-project\.json is not valid JSON/);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
@@ -37,7 +38,12 @@ export function fakeStore(options: {
   };
 }
 
-export const HUB: AuthRecord = { username: 'hub@example.com', isDevHub: true, instanceUrl: 'https://hub.my.salesforce.com', orgId: '00D000000000001AAA' };
+export const HUB: AuthRecord = {
+  username: 'hub@example.com',
+  isDevHub: true,
+  instanceUrl: 'https://hub.my.salesforce.com',
+  orgId: '00D000000000001AAA'
+};
 export const SCRATCH: AuthRecord = {
   username: 'test-abc@example.com',
   devHubUsername: 'hub@example.com',
@@ -61,14 +67,21 @@ function unexpected(name: string): never {
 }
 
 export function fakeDeps(store: AuthStore, calls: Calls, overrides: Partial<Deps> = {}): Deps {
-  const session = (username: string): OrgSession => ({ username, org: {} as OrgSession['org'], connection: {} as OrgSession['connection'] });
+  const session = (username: string): OrgSession => ({
+    username,
+    org: {} as OrgSession['org'],
+    connection: {} as OrgSession['connection']
+  });
   return {
     authStore: async () => store,
     connect: async (target) => {
       calls.push(`connect ${target.username}`);
       return session(target.username);
     },
-    scratchOrgs: { create: async () => unexpected('scratchOrgs.create'), delete: async () => unexpected('scratchOrgs.delete') },
+    scratchOrgs: {
+      create: async () => unexpected('scratchOrgs.create'),
+      delete: async () => unexpected('scratchOrgs.delete')
+    },
     deployer: { deploy: async () => unexpected('deployer.deploy') },
     tools: {
       runBuild: async () => void calls.push('build'),
@@ -110,35 +123,70 @@ export const PROJECT_JSON = {
 };
 
 /** A small real SFDX project on disk: SDR reads it, so listings in tests are computed, not stubbed. */
-export async function makeProject(options: { projectJson?: unknown; rawProjectJson?: string; withData?: boolean } = {}): Promise<string> {
+export async function makeProject(
+  options: { projectJson?: unknown; rawProjectJson?: string; withData?: boolean } = {}
+): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'org-scripts-'));
   const write = async (file: string, text: string): Promise<void> => {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), text);
   };
-  await write('sfdx-project.json', options.rawProjectJson ?? JSON.stringify(options.projectJson ?? PROJECT_JSON, null, 2));
-  await write('config/project-scratch-def.json', JSON.stringify({ orgName: 'Fixture', edition: 'Developer', features: [] }, null, 2));
+  await write(
+    'sfdx-project.json',
+    options.rawProjectJson ?? JSON.stringify(options.projectJson ?? PROJECT_JSON, null, 2)
+  );
+  await write(
+    'config/project-scratch-def.json',
+    JSON.stringify({ orgName: 'Fixture', edition: 'Developer', features: [] }, null, 2)
+  );
   await write(
     'config/packaging.json',
-    JSON.stringify({ package: 'BookingSync', namespace: 'bksync', packageType: 'Managed', description: 'd', installationKeyEnv: 'PKG_KEY' }, null, 2)
+    JSON.stringify(
+      {
+        package: 'BookingSync',
+        namespace: 'bksync',
+        packageType: 'Managed',
+        description: 'd',
+        installationKeyEnv: 'PKG_KEY'
+      },
+      null,
+      2
+    )
   );
-  const meta = '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>64.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n';
-  await write('force-app/main/lifecycle/classes/BookingService.cls', 'public with sharing class BookingService {\n    public static Integer two() { return 2; }\n}\n');
+  const meta =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>64.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n';
+  await write(
+    'force-app/main/lifecycle/classes/BookingService.cls',
+    'public with sharing class BookingService {\n    public static Integer two() { return 2; }\n}\n'
+  );
   await write('force-app/main/lifecycle/classes/BookingService.cls-meta.xml', meta);
-  await write('force-app/tests/lifecycle/BookingService_Tests.cls', '@IsTest\nprivate class BookingService_Tests {\n    @IsTest\n    static void it_returns_two() { System.Assert.areEqual(2, BookingService.two()); }\n}\n');
+  await write(
+    'force-app/tests/lifecycle/BookingService_Tests.cls',
+    '@IsTest\nprivate class BookingService_Tests {\n    @IsTest\n    static void it_returns_two() { System.Assert.areEqual(2, BookingService.two()); }\n}\n'
+  );
   await write('force-app/tests/lifecycle/BookingService_Tests.cls-meta.xml', meta);
   await write(
     'force-app/main/admin/permissionsets/BookingSyncAdmin.permissionset-meta.xml',
     '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Booking Sync Admin</label>\n</PermissionSet>\n'
   );
   if (options.withData) {
-    await write('data/sample-plan.json', JSON.stringify([{ sobject: 'Account', saveRefs: true, resolveRefs: false, files: ['accounts.json'] }]));
+    await write(
+      'data/sample-plan.json',
+      JSON.stringify([{ sobject: 'Account', saveRefs: true, resolveRefs: false, files: ['accounts.json'] }])
+    );
   }
   return dir;
 }
 
 export function testResult(options: {
-  tests: { cls: string; method: string; outcome: 'Pass' | 'Fail' | 'Skip' | 'CompileFail'; message?: string; stack?: string; ms?: number }[];
+  tests: {
+    cls: string;
+    method: string;
+    outcome: 'Pass' | 'Fail' | 'Skip' | 'CompileFail';
+    message?: string;
+    stack?: string;
+    ms?: number;
+  }[];
   coverage?: { name: string; type?: 'ApexClass' | 'ApexTrigger'; covered: number; uncovered: number }[];
 }): TestResult {
   const failing = options.tests.filter((test) => test.outcome === 'Fail' || test.outcome === 'CompileFail').length;

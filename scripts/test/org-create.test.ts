@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -10,7 +11,11 @@ test('--dry-run prints the definition and the Dev Hub alias, sends nothing', asy
   const dir = await makeProject();
   const calls: Calls = [];
   const io = captureIo(dir);
-  const code = await orgCreate(['--dry-run', '--alias', 'ci-1', '--duration-days', '1'], io, fakeDeps(hubAndScratchStore(), calls));
+  const code = await orgCreate(
+    ['--dry-run', '--alias', 'ci-1', '--duration-days', '1'],
+    io,
+    fakeDeps(hubAndScratchStore(), calls)
+  );
   assert.equal(code, 0);
   assert.match(io.out(), /Definition {2}config\/project-scratch-def\.json/);
   assert.match(io.out(), /"edition": "Developer"/);
@@ -22,9 +27,15 @@ test('--dry-run prints the definition and the Dev Hub alias, sends nothing', asy
 test('--dry-run --json carries the plan, and --namespace lands in the definition', async () => {
   const dir = await makeProject();
   const io = captureIo(dir);
-  const code = await orgCreate(['--dry-run', '--json', '--namespace', 'bksync'], io, fakeDeps(hubAndScratchStore(), []));
+  const code = await orgCreate(
+    ['--dry-run', '--json', '--namespace', 'bksync'],
+    io,
+    fakeDeps(hubAndScratchStore(), [])
+  );
   assert.equal(code, 0);
-  const body = JSON.parse(io.out()) as { result: { definition: Record<string, unknown>; devHub: { username: string }; durationDays: number } };
+  const body = JSON.parse(io.out()) as {
+    result: { definition: Record<string, unknown>; devHub: { username: string }; durationDays: number };
+  };
   assert.equal(body.result.definition.namespace, 'bksync');
   assert.equal(body.result.devHub.username, 'hub@example.com');
   assert.equal(body.result.durationDays, 7);
@@ -43,7 +54,10 @@ test('a missing scratch definition exits 2 naming the file', async () => {
   const io = captureIo(dir);
   const code = await orgCreate(['--definition-file', 'config/nope.json'], io, fakeDeps(hubAndScratchStore(), []));
   assert.equal(code, 2);
-  assert.equal(io.err().split('\n')[0], 'Error (DefinitionNotFound): Scratch org definition not found: config/nope.json');
+  assert.equal(
+    io.err().split('\n')[0],
+    'Error (DefinitionNotFound): Scratch org definition not found: config/nope.json'
+  );
 });
 
 test('an unknown edition is reported with file and line before any Dev Hub call', async () => {
@@ -53,7 +67,10 @@ test('an unknown edition is reported with file and line before any Dev Hub call'
   const io = captureIo(dir);
   const code = await orgCreate(['-f', 'config/bad.json'], io, fakeDeps(hubAndScratchStore(), calls));
   assert.equal(code, 2);
-  assert.match(io.err(), /^Error \(InvalidDefinition\): config\/bad\.json:3: edition: Invalid Salesforce edition\. Valid options are: developer, enterprise/);
+  assert.match(
+    io.err(),
+    /^Error \(InvalidDefinition\): config\/bad\.json:3: edition: Invalid Salesforce edition\. Valid options are: developer, enterprise/
+  );
   assert.deepEqual(calls, []);
 });
 
@@ -97,7 +114,13 @@ test('a real create passes the definition, alias and duration, and reports stage
         seen = request;
         onStage('send request');
         onStage('available');
-        return { username: 'test-new@example.com', orgId: '00D0000000000NEW', loginUrl: 'https://x', expirationDate: '2026-11-29', warnings: ['one warning'] };
+        return {
+          username: 'test-new@example.com',
+          orgId: '00D0000000000NEW',
+          loginUrl: 'https://x',
+          expirationDate: '2026-11-29',
+          warnings: ['one warning']
+        };
       },
       delete: async () => assert.fail('no delete')
     }

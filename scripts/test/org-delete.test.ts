@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { orgDelete } from '../lib/commands/org-delete.js';
@@ -22,7 +23,14 @@ test('deletes the default scratch org at its Dev Hub', async () => {
 test('refuses an org that is not a scratch org', async () => {
   const calls: Calls = [];
   const io = captureIo('/tmp');
-  assert.equal(await orgDelete(['--target-org', 'devhub'], io, fakeDeps(hubAndScratchStore(), calls, { scratchOrgs: deleter(calls) })), 2);
+  assert.equal(
+    await orgDelete(
+      ['--target-org', 'devhub'],
+      io,
+      fakeDeps(hubAndScratchStore(), calls, { scratchOrgs: deleter(calls) })
+    ),
+    2
+  );
   assert.match(io.err(), /devhub \(hub@example\.com\) is not a scratch org/);
   assert.deepEqual(calls, []);
 });
@@ -39,8 +47,14 @@ test('an unknown alias exits 2, unless --if-exists makes it a quiet success', as
 test('--dry-run names the org and its Dev Hub and deletes nothing', async () => {
   const calls: Calls = [];
   const io = captureIo('/tmp');
-  assert.equal(await orgDelete(['--dry-run'], io, fakeDeps(hubAndScratchStore(), calls, { scratchOrgs: deleter(calls) })), 0);
-  assert.match(io.out(), new RegExp(`would delete scratch org bksync-scratch .* at Dev Hub ${HUB.username.replace('.', '\\.')}`));
+  assert.equal(
+    await orgDelete(['--dry-run'], io, fakeDeps(hubAndScratchStore(), calls, { scratchOrgs: deleter(calls) })),
+    0
+  );
+  assert.match(
+    io.out(),
+    new RegExp(`would delete scratch org bksync-scratch .* at Dev Hub ${HUB.username.replace('.', '\\.')}`)
+  );
   assert.deepEqual(calls, []);
 });
 

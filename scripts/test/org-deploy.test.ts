@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -7,7 +8,15 @@ import { toDeployOutcome, type DeployOutcome } from '../lib/deploy.js';
 import { ScriptError } from '../lib/errors.js';
 import { captureIo, fakeDeps, fakeStore, hubAndScratchStore, makeProject, type Calls } from './helpers.js';
 
-type DryRun = { result: { apiVersion: string; components: { type: string; fullName: string; file: string }[]; packageXml: string; permissionSets: string[]; dataPlan: string | null } };
+type DryRun = {
+  result: {
+    apiVersion: string;
+    components: { type: string; fullName: string; file: string }[];
+    packageXml: string;
+    permissionSets: string[];
+    dataPlan: string | null;
+  };
+};
 
 test('--dry-run lists the exact components and API version computed by SDR, offline', async () => {
   const dir = await makeProject();
@@ -56,7 +65,9 @@ test('.ts sources and __tests__ are excluded through .forceignore', async () => 
   const io = captureIo(dir);
   assert.equal(await orgDeploy(['--dry-run', '--json'], io, fakeDeps(fakeStore({}), [])), 0);
   const body = JSON.parse(io.out()) as DryRun;
-  assert.ok(body.result.components.some((row) => row.type === 'LightningComponentBundle' && row.fullName === 'bookingAdmin'));
+  assert.ok(
+    body.result.components.some((row) => row.type === 'LightningComponentBundle' && row.fullName === 'bookingAdmin')
+  );
   assert.doesNotMatch(body.result.packageXml, /\.ts</);
 });
 
@@ -66,7 +77,10 @@ test('an unknown --target-org alias exits 2 before building or connecting', asyn
   const io = captureIo(dir);
   const code = await orgDeploy(['--target-org', 'nosuch'], io, fakeDeps(hubAndScratchStore(), calls));
   assert.equal(code, 2);
-  assert.equal(io.err().split('\n')[0], "Error (UnknownAlias): No org is authorised under the alias or username 'nosuch'.");
+  assert.equal(
+    io.err().split('\n')[0],
+    "Error (UnknownAlias): No org is authorised under the alias or username 'nosuch'."
+  );
   assert.deepEqual(calls, []);
 });
 
@@ -74,7 +88,11 @@ test('a permission set that is not in the source is refused before connecting', 
   const dir = await makeProject();
   const calls: Calls = [];
   const io = captureIo(dir);
-  const code = await orgDeploy(['--no-build', '--permission-sets', 'BookingSyncAdmin,Nope'], io, fakeDeps(hubAndScratchStore(), calls));
+  const code = await orgDeploy(
+    ['--no-build', '--permission-sets', 'BookingSyncAdmin,Nope'],
+    io,
+    fakeDeps(hubAndScratchStore(), calls)
+  );
   assert.equal(code, 2);
   assert.match(io.err(), /Permission set Nope is not in the deployed source/);
   assert.match(io.err(), /Choose from: BookingSyncAdmin/);
@@ -105,7 +123,12 @@ test('a successful deploy builds first, shows progress and the component table, 
         onProgress({ status: 'InProgress', deployed: 1, total: 3, errors: 0 });
         onProgress({ status: 'Succeeded', deployed: 3, total: 3, errors: 0 });
         return outcome({
-          rows: listing.components.map((row) => ({ state: 'Created', type: row.type, fullName: row.fullName, file: row.file }))
+          rows: listing.components.map((row) => ({
+            state: 'Created',
+            type: row.type,
+            fullName: row.fullName,
+            file: row.file
+          }))
         });
       }
     }
@@ -113,10 +136,23 @@ test('a successful deploy builds first, shows progress and the component table, 
   const io = captureIo(dir);
   const code = await orgDeploy([], io, deps);
   assert.equal(code, 0, io.err());
-  assert.deepEqual(calls, ['build', 'connect test-abc@example.com', 'deploy 3 @64.0 wait 30', 'permsets BookingSyncAdmin', 'data data/sample-plan.json']);
-  assert.equal(io.err().match(/Deploy InProgress: 1\/3 components, 0 errors/g)?.length, 1, 'repeated progress is printed once');
+  assert.deepEqual(calls, [
+    'build',
+    'connect test-abc@example.com',
+    'deploy 3 @64.0 wait 30',
+    'permsets BookingSyncAdmin',
+    'data data/sample-plan.json'
+  ]);
+  assert.equal(
+    io.err().match(/Deploy InProgress: 1\/3 components, 0 errors/g)?.length,
+    1,
+    'repeated progress is printed once'
+  );
   assert.match(io.out(), /Deploy 0Af000000000001AAA: Succeeded\nState +Type +Name +File/);
-  assert.match(io.out(), /Created +ApexClass +BookingService +force-app\/main\/lifecycle\/classes\/BookingService\.cls/);
+  assert.match(
+    io.out(),
+    /Created +ApexClass +BookingService +force-app\/main\/lifecycle\/classes\/BookingService\.cls/
+  );
   assert.match(io.err(), /Imported 2 Account/);
 });
 
@@ -124,8 +160,24 @@ test('a failed deploy lists every error with file, line and problem, and exits 1
   const dir = await makeProject();
   const calls: Calls = [];
   const failures = [
-    { state: 'Failed', type: 'ApexClass', fullName: 'BookingService', file: 'force-app/main/lifecycle/classes/BookingService.cls', line: 2, column: 41, problem: 'Variable does not exist: x' },
-    { state: 'Failed', type: 'ApexClass', fullName: 'BookingService_Tests', file: 'force-app/tests/lifecycle/BookingService_Tests.cls', line: 4, column: 9, problem: 'Dependent class is invalid' }
+    {
+      state: 'Failed',
+      type: 'ApexClass',
+      fullName: 'BookingService',
+      file: 'force-app/main/lifecycle/classes/BookingService.cls',
+      line: 2,
+      column: 41,
+      problem: 'Variable does not exist: x'
+    },
+    {
+      state: 'Failed',
+      type: 'ApexClass',
+      fullName: 'BookingService_Tests',
+      file: 'force-app/tests/lifecycle/BookingService_Tests.cls',
+      line: 4,
+      column: 9,
+      problem: 'Dependent class is invalid'
+    }
   ];
   const deps = fakeDeps(hubAndScratchStore(), calls, {
     deployer: { deploy: async () => outcome({ success: false, status: 'Failed', rows: failures, failures }) }
@@ -134,8 +186,14 @@ test('a failed deploy lists every error with file, line and problem, and exits 1
   const code = await orgDeploy(['--no-build', '--skip-data'], io, deps);
   assert.equal(code, 1);
   assert.match(io.out(), /Deploy errors\nFile:Line:Col +Component +Problem/);
-  assert.match(io.out(), /force-app\/main\/lifecycle\/classes\/BookingService\.cls:2:41 +ApexClass BookingService +Variable does not exist: x/);
-  assert.match(io.out(), /force-app\/tests\/lifecycle\/BookingService_Tests\.cls:4:9 +ApexClass BookingService_Tests +Dependent class is invalid/);
+  assert.match(
+    io.out(),
+    /force-app\/main\/lifecycle\/classes\/BookingService\.cls:2:41 +ApexClass BookingService +Variable does not exist: x/
+  );
+  assert.match(
+    io.out(),
+    /force-app\/tests\/lifecycle\/BookingService_Tests\.cls:4:9 +ApexClass BookingService_Tests +Dependent class is invalid/
+  );
   assert.match(
     io.err(),
     /^Error \(DeployFailed\): Deploy 0Af000000000001AAA failed with 2 errors; first: force-app\/main\/lifecycle\/classes\/BookingService\.cls:2:41 {2}ApexClass BookingService: Variable does not exist: x$/m
@@ -145,8 +203,12 @@ test('a failed deploy lists every error with file, line and problem, and exits 1
 
 test('deploy failures in --json carry the full failure list', async () => {
   const dir = await makeProject();
-  const failures = [{ state: 'Failed', type: 'ApexClass', fullName: 'A', file: 'a.cls', line: 1, column: 1, problem: 'p' }];
-  const deps = fakeDeps(hubAndScratchStore(), [], { deployer: { deploy: async () => outcome({ success: false, status: 'Failed', rows: failures, failures }) } });
+  const failures = [
+    { state: 'Failed', type: 'ApexClass', fullName: 'A', file: 'a.cls', line: 1, column: 1, problem: 'p' }
+  ];
+  const deps = fakeDeps(hubAndScratchStore(), [], {
+    deployer: { deploy: async () => outcome({ success: false, status: 'Failed', rows: failures, failures }) }
+  });
   const io = captureIo(dir);
   assert.equal(await orgDeploy(['--no-build', '--json'], io, deps), 1);
   const body = JSON.parse(io.out()) as { name: string; data: { failures: unknown[] } };
@@ -180,14 +242,42 @@ test('toDeployOutcome keeps file failures and adds org failures that name no sou
       status: 'Failed',
       details: {
         componentFailures: [
-          { componentType: 'ApexClass', fullName: 'A', fileName: 'classes/A.cls', lineNumber: '3', columnNumber: '7', problem: 'dup of file response', problemType: 'Error' },
-          { componentType: '', fullName: 'package.xml', fileName: 'package.xml', problem: 'An object could not be found', problemType: 'Error' },
-          { componentType: 'CustomField', fullName: 'Event.X__c', fileName: 'objects/Event/fields/X__c', problem: 'just a warning', problemType: 'Warning' }
+          {
+            componentType: 'ApexClass',
+            fullName: 'A',
+            fileName: 'classes/A.cls',
+            lineNumber: '3',
+            columnNumber: '7',
+            problem: 'dup of file response',
+            problemType: 'Error'
+          },
+          {
+            componentType: '',
+            fullName: 'package.xml',
+            fileName: 'package.xml',
+            problem: 'An object could not be found',
+            problemType: 'Error'
+          },
+          {
+            componentType: 'CustomField',
+            fullName: 'Event.X__c',
+            fileName: 'objects/Event/fields/X__c',
+            problem: 'just a warning',
+            problemType: 'Warning'
+          }
         ]
       }
     },
     getFileResponses: () => [
-      { state: 'Failed', type: 'ApexClass', fullName: 'A', filePath: '/p/force-app/A.cls', lineNumber: 3, columnNumber: 7, error: 'Unexpected token\n  ;' },
+      {
+        state: 'Failed',
+        type: 'ApexClass',
+        fullName: 'A',
+        filePath: '/p/force-app/A.cls',
+        lineNumber: 3,
+        columnNumber: 7,
+        error: 'Unexpected token\n  ;'
+      },
       { state: 'Created', type: 'ApexClass', fullName: 'B', filePath: '/p/force-app/B.cls' }
     ]
   };

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -34,7 +35,11 @@ test('a passing run prints per-class results and coverage and writes JUnit and J
   const dir = await makeProject();
   const calls: Calls = [];
   const io = captureIo(dir);
-  const code = await orgTest([], io, fakeDeps(hubAndScratchStore(), calls, { testRunner: runnerReturning(passing, calls) }));
+  const code = await orgTest(
+    [],
+    io,
+    fakeDeps(hubAndScratchStore(), calls, { testRunner: runnerReturning(passing, calls) })
+  );
   assert.equal(code, 0, io.err());
   assert.deepEqual(calls, ['connect test-abc@example.com', 'run RunLocalTests']);
   assert.match(io.out(), /Apex tests: Passed \(3 passed, 0 failed, 0 skipped\)/);
@@ -44,7 +49,10 @@ test('a passing run prints per-class results and coverage and writes JUnit and J
   assert.match(io.out(), /BookingService +80\/90 +88\.88%/);
   const junit = await readFile(path.join(dir, 'test-results/apex/junit.xml'), 'utf8');
   assert.match(junit, /<testcase name="it_creates_an_event" classname="BookingService_Tests"/);
-  const json = JSON.parse(await readFile(path.join(dir, 'test-results/apex/test-result.json'), 'utf8')) as { coverage: { percent: number; floor: number }; classes: unknown[] };
+  const json = JSON.parse(await readFile(path.join(dir, 'test-results/apex/test-result.json'), 'utf8')) as {
+    coverage: { percent: number; floor: number };
+    classes: unknown[];
+  };
   assert.equal(json.coverage.floor, 75);
   assert.equal(Math.round(json.coverage.percent * 100) / 100, 89.09);
   assert.equal(json.classes.length, 2);
@@ -66,7 +74,11 @@ test('failing tests exit 1 naming the first failure with its message and line, a
     coverage: [{ name: 'BookingService', covered: 90, uncovered: 10 }]
   });
   const io = captureIo(dir);
-  const code = await orgTest(['--target-org', 'bksync-scratch'], io, fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(result, []) }));
+  const code = await orgTest(
+    ['--target-org', 'bksync-scratch'],
+    io,
+    fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(result, []) })
+  );
   assert.equal(code, 1);
   assert.match(io.out(), /Failures\nTest +Message +At/);
   assert.match(
@@ -80,7 +92,11 @@ test('failing tests exit 1 naming the first failure with its message and line, a
 test('coverage under the floor exits 1 even when every test passes', async () => {
   const dir = await makeProject();
   const io = captureIo(dir);
-  const code = await orgTest(['--coverage-floor', '90', '--json'], io, fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(passing, []) }));
+  const code = await orgTest(
+    ['--coverage-floor', '90', '--json'],
+    io,
+    fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(passing, []) })
+  );
   assert.equal(code, 1);
   const body = JSON.parse(io.out()) as { name: string; message: string };
   assert.equal(body.name, 'CoverageBelowFloor');
@@ -90,7 +106,14 @@ test('coverage under the floor exits 1 even when every test passes', async () =>
 test('a floor of 0 accepts the same run', async () => {
   const dir = await makeProject();
   const io = captureIo(dir);
-  assert.equal(await orgTest(['--coverage-floor', '0'], io, fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(passing, []) })), 0);
+  assert.equal(
+    await orgTest(
+      ['--coverage-floor', '0'],
+      io,
+      fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(passing, []) })
+    ),
+    0
+  );
 });
 
 test('a coverage floor above 100 is a usage error', async () => {
@@ -104,7 +127,10 @@ test('RunSpecifiedTests passes the class names and requires some', async () => {
   const seen: { request?: TestRunRequest } = {};
   const io = captureIo(dir);
   const args = ['--test-level', 'RunSpecifiedTests', '--class-names', 'BookingService_Tests,PeopleResolver_Tests'];
-  assert.equal(await orgTest(args, io, fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(passing, [], seen) })), 0);
+  assert.equal(
+    await orgTest(args, io, fakeDeps(hubAndScratchStore(), [], { testRunner: runnerReturning(passing, [], seen) })),
+    0
+  );
   assert.deepEqual(seen.request?.classNames, ['BookingService_Tests', 'PeopleResolver_Tests']);
 
   const io2 = captureIo(dir);
@@ -132,7 +158,9 @@ test('--dry-run lists the local test classes and the plan, offline', async () =>
   const calls: Calls = [];
   const io = captureIo(dir);
   assert.equal(await orgTest(['--dry-run', '--json'], io, fakeDeps(fakeStore({}), calls)), 0);
-  const body = JSON.parse(io.out()) as { result: { localTestClasses: string[]; testLevel: string; coverageFloor: number } };
+  const body = JSON.parse(io.out()) as {
+    result: { localTestClasses: string[]; testLevel: string; coverageFloor: number };
+  };
   assert.deepEqual(body.result.localTestClasses, ['BookingService_Tests']);
   assert.equal(body.result.testLevel, 'RunLocalTests');
   assert.equal(body.result.coverageFloor, 75);

@@ -1,16 +1,41 @@
+/* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packageVersion } from '../lib/commands/package-version.js';
 import { resolveAncestor, versionAlias, type PackagingClient, type VersionRequest } from '../lib/packaging.js';
-import { PROJECT_JSON, captureIo, fakeDeps, fakeStore, hubAndScratchStore, makeProject, type Calls } from './helpers.js';
+import {
+  PROJECT_JSON,
+  captureIo,
+  fakeDeps,
+  fakeStore,
+  hubAndScratchStore,
+  makeProject,
+  type Calls
+} from './helpers.js';
 
-function packaging(calls: Calls, options: { existing?: { namespace: string | null; type?: string }; released?: boolean; status?: string; errors?: string[]; seen?: { request?: VersionRequest } } = {}): PackagingClient {
+function packaging(
+  calls: Calls,
+  options: {
+    existing?: { namespace: string | null; type?: string };
+    released?: boolean;
+    status?: string;
+    errors?: string[];
+    seen?: { request?: VersionRequest };
+  } = {}
+): PackagingClient {
   return {
     findPackage: async (_session, id) => {
       calls.push(`find ${id}`);
-      return options.existing ? { id, name: 'BookingSync', namespace: options.existing.namespace, containerOptions: options.existing.type ?? 'Managed' } : undefined;
+      return options.existing
+        ? {
+            id,
+            name: 'BookingSync',
+            namespace: options.existing.namespace,
+            containerOptions: options.existing.type ?? 'Managed'
+          }
+        : undefined;
     },
     createPackage: async (_session, spec) => {
       calls.push(`create package ${spec.name} ns=${spec.namespace} errors→${spec.errorUsername}`);
@@ -21,7 +46,9 @@ function packaging(calls: Calls, options: { existing?: { namespace: string | nul
       return options.released ?? false;
     },
     createVersion: async (_session, _dir, request, onProgress) => {
-      calls.push(`version ${request.versionNumber} ancestor=${request.ancestorVersion ?? '-'} key=${request.installationKey ?? 'bypass'}`);
+      calls.push(
+        `version ${request.versionNumber} ancestor=${request.ancestorVersion ?? '-'} key=${request.installationKey ?? 'bypass'}`
+      );
       if (options.seen) options.seen.request = request;
       onProgress('Queued');
       onProgress('VerifyingMetadata');
@@ -43,7 +70,11 @@ test('--dry-run shows package, namespace, version, ancestor policy and key mode,
   const dir = await makeProject();
   const calls: Calls = [];
   const io = captureIo(dir);
-  const code = await packageVersion(['--dry-run', '--json', '--installation-key-bypass'], io, fakeDeps(fakeStore({}), calls));
+  const code = await packageVersion(
+    ['--dry-run', '--json', '--installation-key-bypass'],
+    io,
+    fakeDeps(fakeStore({}), calls)
+  );
   assert.equal(code, 0, io.out());
   const body = JSON.parse(io.out()) as { result: Record<string, unknown>; warnings: string[] };
   assert.equal(body.result.namespace, 'bksync');
@@ -67,7 +98,11 @@ test('first run creates the namespaced package, records its alias, builds with a
   const dir = await makeProject();
   const calls: Calls = [];
   const io = captureIo(dir, { PKG_KEY: 's3cret' });
-  const code = await packageVersion(['--tag', 'abc123'], io, fakeDeps(hubAndScratchStore(), calls, { packaging: packaging(calls) }));
+  const code = await packageVersion(
+    ['--tag', 'abc123'],
+    io,
+    fakeDeps(hubAndScratchStore(), calls, { packaging: packaging(calls) })
+  );
   assert.equal(code, 0, io.err());
   assert.deepEqual(calls, [
     'connect hub@example.com',
@@ -75,31 +110,61 @@ test('first run creates the namespaced package, records its alias, builds with a
     'released?',
     'version 0.1.0.NEXT ancestor=NONE key=s3cret'
   ]);
-  const project = JSON.parse(await readFile(path.join(dir, 'sfdx-project.json'), 'utf8')) as typeof PROJECT_JSON & { packageAliases: Record<string, string> };
-  assert.deepEqual(project.packageAliases, { BookingSync: '0Ho000000000001AAA', 'BookingSync@0.1.0-1': '04t000000000001AAA' });
+  const project = JSON.parse(await readFile(path.join(dir, 'sfdx-project.json'), 'utf8')) as typeof PROJECT_JSON & {
+    packageAliases: Record<string, string>;
+  };
+  assert.deepEqual(project.packageAliases, {
+    BookingSync: '0Ho000000000001AAA',
+    'BookingSync@0.1.0-1': '04t000000000001AAA'
+  });
   assert.equal(project.namespace, '', 'the namespace stays out of sfdx-project.json');
   assert.equal(project.packageDirectories[0]?.ancestorVersion, 'HIGHEST', 'the policy in the file is untouched');
-  assert.match(io.out(), /Install \(production\/Developer Edition\): https:\/\/login\.salesforce\.com\/packaging\/installPackage\.apexp\?p0=04t000000000001AAA/);
-  assert.match(io.out(), /npx sf package install --package BookingSync@0\.1\.0-1 --target-org <alias> --wait 10 --installation-key <key>/);
+  assert.match(
+    io.out(),
+    /Install \(production\/Developer Edition\): https:\/\/login\.salesforce\.com\/packaging\/installPackage\.apexp\?p0=04t000000000001AAA/
+  );
+  assert.match(
+    io.out(),
+    /npx sf package install --package BookingSync@0\.1\.0-1 --target-org <alias> --wait 10 --installation-key <key>/
+  );
   assert.match(io.err(), /Ancestor: HIGHEST, but no version is released yet/);
   assert.match(io.err(), /Package version: Queued\n… Package version: VerifyingMetadata/);
   assert.doesNotMatch(io.out() + io.err(), /s3cret/, 'the key is never printed');
 });
 
 test('a later run checks the existing package and descends from the highest released version', async () => {
-  const dir = await makeProject({ projectJson: { ...PROJECT_JSON, packageAliases: { BookingSync: '0Ho000000000001AAA' } } });
+  const dir = await makeProject({
+    projectJson: { ...PROJECT_JSON, packageAliases: { BookingSync: '0Ho000000000001AAA' } }
+  });
   const calls: Calls = [];
   const io = captureIo(dir);
-  const code = await packageVersion(['-x'], io, fakeDeps(hubAndScratchStore(), calls, { packaging: packaging(calls, { existing: { namespace: 'bksync' }, released: true }) }));
+  const code = await packageVersion(
+    ['-x'],
+    io,
+    fakeDeps(hubAndScratchStore(), calls, {
+      packaging: packaging(calls, { existing: { namespace: 'bksync' }, released: true })
+    })
+  );
   assert.equal(code, 0, io.err());
-  assert.deepEqual(calls, ['connect hub@example.com', 'find 0Ho000000000001AAA', 'released?', 'version 0.1.0.NEXT ancestor=HIGHEST key=bypass']);
+  assert.deepEqual(calls, [
+    'connect hub@example.com',
+    'find 0Ho000000000001AAA',
+    'released?',
+    'version 0.1.0.NEXT ancestor=HIGHEST key=bypass'
+  ]);
 });
 
 test('a package whose namespace differs from the config is refused before building', async () => {
-  const dir = await makeProject({ projectJson: { ...PROJECT_JSON, packageAliases: { BookingSync: '0Ho000000000001AAA' } } });
+  const dir = await makeProject({
+    projectJson: { ...PROJECT_JSON, packageAliases: { BookingSync: '0Ho000000000001AAA' } }
+  });
   const calls: Calls = [];
   const io = captureIo(dir);
-  const code = await packageVersion(['-x'], io, fakeDeps(hubAndScratchStore(), calls, { packaging: packaging(calls, { existing: { namespace: 'other' } }) }));
+  const code = await packageVersion(
+    ['-x'],
+    io,
+    fakeDeps(hubAndScratchStore(), calls, { packaging: packaging(calls, { existing: { namespace: 'other' } }) })
+  );
   assert.equal(code, 1);
   assert.match(io.err(), /is Managed with namespace 'other', but config\/packaging\.json asks for Managed 'bksync'/);
   assert.ok(!calls.some((call) => call.startsWith('version')));
@@ -109,10 +174,18 @@ test('a failed build reports the first error and the count, and records no alias
   const dir = await makeProject();
   const calls: Calls = [];
   const io = captureIo(dir);
-  const client = packaging(calls, { status: 'Error', errors: ['BookingService: Invalid type: Foo', 'second', 'third'] });
+  const client = packaging(calls, {
+    status: 'Error',
+    errors: ['BookingService: Invalid type: Foo', 'second', 'third']
+  });
   assert.equal(await packageVersion(['-x'], io, fakeDeps(hubAndScratchStore(), calls, { packaging: client })), 1);
-  assert.match(io.err(), /^Error \(PackageVersionFailed\): Package version request 08c000000000001AAA failed: BookingService: Invalid type: Foo \(\+2 more\)$/m);
-  const project = JSON.parse(await readFile(path.join(dir, 'sfdx-project.json'), 'utf8')) as { packageAliases: Record<string, string> };
+  assert.match(
+    io.err(),
+    /^Error \(PackageVersionFailed\): Package version request 08c000000000001AAA failed: BookingService: Invalid type: Foo \(\+2 more\)$/m
+  );
+  const project = JSON.parse(await readFile(path.join(dir, 'sfdx-project.json'), 'utf8')) as {
+    packageAliases: Record<string, string>;
+  };
   assert.deepEqual(Object.keys(project.packageAliases), ['BookingSync']);
 });
 
@@ -125,7 +198,10 @@ test('a malformed version number is refused offline', async () => {
 
 test('an invalid namespace in the packaging config is reported with its line', async () => {
   const dir = await makeProject();
-  await writeFile(path.join(dir, 'config/packaging.json'), '{\n  "package": "BookingSync",\n  "namespace": "bk_sync"\n}\n');
+  await writeFile(
+    path.join(dir, 'config/packaging.json'),
+    '{\n  "package": "BookingSync",\n  "namespace": "bk_sync"\n}\n'
+  );
   const io = captureIo(dir);
   assert.equal(await packageVersion(['-x', '--dry-run'], io, fakeDeps(fakeStore({}), [])), 2);
   assert.match(io.err(), /config\/packaging\.json:3: namespace 'bk_sync' must be 1-15 letters or digits/);

@@ -18,7 +18,9 @@ async function failure(work: Promise<unknown>): Promise<ScriptError> {
 }
 
 test('a JSON syntax error is reported as file:line:column', async () => {
-  const dir = await makeProject({ rawProjectJson: '{\n  "packageDirectories": [\n    { "path": "force-app", }\n  ]\n}\n' });
+  const dir = await makeProject({
+    rawProjectJson: '{\n  "packageDirectories": [\n    { "path": "force-app", }\n  ]\n}\n'
+  });
   const error = await failure(loadProject(dir));
   assert.equal(error.code, 'MalformedJson');
   assert.match(error.message, /^sfdx-project\.json:3:\d+: sfdx-project\.json is not valid JSON: /);
@@ -30,7 +32,10 @@ test('a schema violation names the key path and its line', async () => {
   const dir = await makeProject({ projectJson: broken });
   const error = await failure(loadProject(dir));
   assert.equal(error.code, 'InvalidProject');
-  assert.match(error.message, /^sfdx-project\.json:\d+: packageDirectories\[0\]\.path: expected string, received number$/);
+  assert.match(
+    error.message,
+    /^sfdx-project\.json:\d+: packageDirectories\[0\]\.path: expected string, received number$/
+  );
 });
 
 test('a sourceApiVersion that is not an API version is rejected with its line', async () => {

@@ -19,7 +19,8 @@ export async function orgCreate(argv: readonly string[], io: ScriptIo, deps: Dep
   return runScript<Options>(
     {
       name: 'org:create',
-      summary: 'Create a scratch org for Booking Sync from a scratch definition, using a Dev Hub authorised on this machine.',
+      summary:
+        'Create a scratch org for Booking Sync from a scratch definition, using a Dev Hub authorised on this machine.',
       examples: [
         'npm run org:create',
         'npm run org:create -- --alias bksync-ci --duration-days 1 --target-dev-hub devhub --no-set-default',
@@ -33,12 +34,18 @@ export async function orgCreate(argv: readonly string[], io: ScriptIo, deps: Dep
           .option('-v, --target-dev-hub <aliasOrUsername>', 'Dev Hub (default: the target-dev-hub config value)')
           .option('-w, --wait <minutes>', 'minutes to wait for the org (1-60)', integerIn(1, 60, 'minutes'), 15)
           .addOption(
-            new Option('--namespace <prefix>', 'create a namespaced org (the prefix must be linked to the Dev Hub), to test as the package sees itself')
+            new Option(
+              '--namespace <prefix>',
+              'create a namespaced org (the prefix must be linked to the Dev Hub), to test as the package sees itself'
+            )
           )
           .option('--no-set-default', 'do not make the new org the default target-org'),
       run: async (options, output) => {
         const definition = await loadScratchDefinition(options.projectDir, options.definitionFile);
-        const orgConfig: Record<string, unknown> = { ...definition.config, ...(options.namespace ? { namespace: options.namespace } : {}) };
+        const orgConfig: Record<string, unknown> = {
+          ...definition.config,
+          ...(options.namespace ? { namespace: options.namespace } : {})
+        };
         const store = await deps.authStore(options.projectDir);
         if (options.dryRun) {
           let hub: ResolvedOrg | undefined;
@@ -53,7 +60,9 @@ export async function orgCreate(argv: readonly string[], io: ScriptIo, deps: Dep
             dryRun: true,
             definitionFile: definition.shown,
             definition: orgConfig,
-            devHub: hub ? { alias: hub.alias ?? null, username: hub.username, source: hub.source } : { requested: options.targetDevHub ?? null, problem: hubProblem },
+            devHub: hub
+              ? { alias: hub.alias ?? null, username: hub.username, source: hub.source }
+              : { requested: options.targetDevHub ?? null, problem: hubProblem },
             alias: options.alias,
             durationDays: options.durationDays,
             setDefault: options.setDefault,
@@ -62,7 +71,9 @@ export async function orgCreate(argv: readonly string[], io: ScriptIo, deps: Dep
           output.info(`Dry run: would create a scratch org (nothing was sent).`);
           output.info(`Definition  ${definition.shown}`);
           output.info(JSON.stringify(orgConfig, null, 2));
-          output.info(`Dev Hub     ${hub ? `${hub.alias ?? hub.username} (${hub.username}, from ${hub.source === 'flag' ? '--target-dev-hub' : 'target-dev-hub config'})` : 'none authorised'}`);
+          output.info(
+            `Dev Hub     ${hub ? `${hub.alias ?? hub.username} (${hub.username}, from ${hub.source === 'flag' ? '--target-dev-hub' : 'target-dev-hub config'})` : 'none authorised'}`
+          );
           output.info(`Alias       ${options.alias}${options.setDefault ? ' (becomes the default org)' : ''}`);
           output.info(`Duration    ${options.durationDays} day${options.durationDays === 1 ? '' : 's'}`);
           return plan;
@@ -70,20 +81,32 @@ export async function orgCreate(argv: readonly string[], io: ScriptIo, deps: Dep
         const hub = await resolveDevHub(store, options.targetDevHub, io.env);
         output.progress(`Connecting to Dev Hub ${hub.alias ?? hub.username}`);
         const session = await deps.connect(hub);
-        output.progress(`Requesting a ${String(orgConfig.edition ?? '')} scratch org from ${definition.shown}`);
+        output.progress(
+          `Requesting a ${typeof orgConfig.edition === 'string' ? orgConfig.edition : ''} scratch org from ${definition.shown}`
+        );
         const created = await deps.scratchOrgs.create(
           session,
-          { orgConfig, alias: options.alias, durationDays: options.durationDays, waitMinutes: options.wait, setDefault: options.setDefault },
+          {
+            orgConfig,
+            alias: options.alias,
+            durationDays: options.durationDays,
+            waitMinutes: options.wait,
+            setDefault: options.setDefault
+          },
           (stage) => output.progress(`Scratch org: ${stage}`)
         );
         for (const warning of created.warnings) output.warn(warning);
         const result = { alias: options.alias, devHub: hub.username, ...created };
-        output.table('Scratch org created', [result], [
-          { header: 'Alias', value: (row) => row.alias },
-          { header: 'Username', value: (row) => row.username },
-          { header: 'Org Id', value: (row) => row.orgId ?? '' },
-          { header: 'Expires', value: (row) => row.expirationDate ?? '' }
-        ]);
+        output.table(
+          'Scratch org created',
+          [result],
+          [
+            { header: 'Alias', value: (row) => row.alias },
+            { header: 'Username', value: (row) => row.username },
+            { header: 'Org Id', value: (row) => row.orgId ?? '' },
+            { header: 'Expires', value: (row) => row.expirationDate ?? '' }
+          ]
+        );
         output.info(`\nNext: npm run org:deploy -- --target-org ${options.alias}`);
         return result;
       }

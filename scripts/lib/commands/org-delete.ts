@@ -9,8 +9,12 @@ export async function orgDelete(argv: readonly string[], io: ScriptIo, deps: Dep
   return runScript<Options>(
     {
       name: 'org:delete',
-      summary: 'Delete a scratch org at its Dev Hub and forget its local auth and alias. Refuses any org that is not a scratch org.',
-      examples: ['npm run org:delete -- --target-org bksync-scratch', 'npm run org:delete -- --target-org bksync-ci --if-exists --json'],
+      summary:
+        'Delete a scratch org at its Dev Hub and forget its local auth and alias. Refuses any org that is not a scratch org.',
+      examples: [
+        'npm run org:delete -- --target-org bksync-scratch',
+        'npm run org:delete -- --target-org bksync-ci --if-exists --json'
+      ],
       configure: (command) =>
         command
           .option('-o, --target-org <aliasOrUsername>', 'scratch org to delete (default: the target-org config value)')
@@ -30,14 +34,25 @@ export async function orgDelete(argv: readonly string[], io: ScriptIo, deps: Dep
         const label = target.alias ?? target.username;
         // Only scratch orgs carry the Dev Hub that created them; a production org or sandbox never does.
         if (!target.devHubUsername) {
-          throw new ScriptError('NotAScratchOrg', `${label} (${target.username}) is not a scratch org; this script deletes only scratch orgs.`, {
-            exitCode: USAGE_EXIT,
-            remedy: 'Check the alias with `sf org list`; to log out of a non-scratch org use `sf org logout`.'
-          });
+          throw new ScriptError(
+            'NotAScratchOrg',
+            `${label} (${target.username}) is not a scratch org; this script deletes only scratch orgs.`,
+            {
+              exitCode: USAGE_EXIT,
+              remedy: 'Check the alias with `sf org list`; to log out of a non-scratch org use `sf org logout`.'
+            }
+          );
         }
-        const plan = { username: target.username, alias: target.alias ?? null, devHub: target.devHubUsername, orgId: target.orgId ?? null };
+        const plan = {
+          username: target.username,
+          alias: target.alias ?? null,
+          devHub: target.devHubUsername,
+          orgId: target.orgId ?? null
+        };
         if (options.dryRun) {
-          output.info(`Dry run: would delete scratch org ${label} (${target.username}, org ${target.orgId ?? '?'}) at Dev Hub ${target.devHubUsername}.`);
+          output.info(
+            `Dry run: would delete scratch org ${label} (${target.username}, org ${target.orgId ?? '?'}) at Dev Hub ${target.devHubUsername}.`
+          );
           return { dryRun: true, ...plan };
         }
         output.progress(`Deleting ${label} at Dev Hub ${target.devHubUsername}`);

@@ -38,10 +38,18 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
       configure: (command) =>
         command
           .option('-o, --target-org <aliasOrUsername>', 'org to deploy to (default: the target-org config value)')
-          .option('-d, --source-dir <dirs>', 'deploy only these directories (comma-separated; default: all package directories)', commaList)
+          .option(
+            '-d, --source-dir <dirs>',
+            'deploy only these directories (comma-separated; default: all package directories)',
+            commaList
+          )
           .option('-w, --wait <minutes>', 'minutes to wait for the deploy (1-120)', integerIn(1, 120, 'minutes'), 30)
           .option('--no-build', 'skip `npm run build` (the LWC TypeScript must already be compiled)')
-          .option('--permission-sets <names>', `permission sets to assign to the deploying user (default: ${DEFAULT_PERMISSION_SETS.join(',')})`, commaList)
+          .option(
+            '--permission-sets <names>',
+            `permission sets to assign to the deploying user (default: ${DEFAULT_PERMISSION_SETS.join(',')})`,
+            commaList
+          )
           .option('--skip-permission-sets', 'assign no permission sets', false)
           .option('--data-plan <file>', 'sf data tree import plan', DEFAULT_DATA_PLAN)
           .option('--skip-data', 'do not import the sample data', false),
@@ -53,10 +61,16 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
           const permissionSets = choosePermissionSets(options, listing, (message) => output.warn(message));
           printListing(output, listing);
           output.info(`\nDry run: nothing was sent. A real run would:`);
-          output.info(`  1. ${options.build ? 'run `npm run build` (compile the LWC TypeScript)' : 'skip the build (--no-build)'}`);
-          output.info(`  2. deploy the ${listing.components.length} components above with Metadata API ${listing.apiVersion} (rollbackOnError, NoTestRun)`);
+          output.info(
+            `  1. ${options.build ? 'run `npm run build` (compile the LWC TypeScript)' : 'skip the build (--no-build)'}`
+          );
+          output.info(
+            `  2. deploy the ${listing.components.length} components above with Metadata API ${listing.apiVersion} (rollbackOnError, NoTestRun)`
+          );
           output.info(`  3. assign permission sets: ${permissionSets.length > 0 ? permissionSets.join(', ') : 'none'}`);
-          output.info(`  4. ${planned.dataPlan ? `import ${planned.dataPlan} (sf data tree import)` : 'import no data'}`);
+          output.info(
+            `  4. ${planned.dataPlan ? `import ${planned.dataPlan} (sf data tree import)` : 'import no data'}`
+          );
           return {
             dryRun: true,
             apiVersion: listing.apiVersion,
@@ -98,18 +112,21 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
           { header: 'File', value: (row) => row.file }
         ]);
         if (!outcome.success || outcome.failures.length > 0) {
-          output.table(
-            'Deploy errors',
-            outcome.failures,
-            [
-              { header: 'File:Line:Col', value: (row) => [row.file || '(no file)', row.line, row.line !== undefined ? row.column : undefined].filter((part) => part !== undefined).join(':') },
-              { header: 'Component', value: (row) => `${row.type} ${row.fullName}` },
-              { header: 'Problem', value: (row) => row.problem ?? '' }
-            ]
-          );
+          output.table('Deploy errors', outcome.failures, [
+            {
+              header: 'File:Line:Col',
+              value: (row) =>
+                [row.file || '(no file)', row.line, row.line !== undefined ? row.column : undefined]
+                  .filter((part) => part !== undefined)
+                  .join(':')
+            },
+            { header: 'Component', value: (row) => `${row.type} ${row.fullName}` },
+            { header: 'Problem', value: (row) => row.problem ?? '' }
+          ]);
           throw deployFailure(outcome);
         }
-        const assigned = permissionSets.length > 0 ? await deps.tools.assignPermissionSets(session, permissionSets) : [];
+        const assigned =
+          permissionSets.length > 0 ? await deps.tools.assignPermissionSets(session, permissionSets) : [];
         for (const item of assigned) output.progress(`Permission set ${item.name}: ${item.status}`);
         let imported: { sobject: string; count: number }[] = [];
         if (planned.dataPlan) {
@@ -118,7 +135,14 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
           for (const item of imported) output.progress(`Imported ${item.count} ${item.sobject}`);
         }
         output.info(`\nDeployed ${outcome.rows.length} files to ${label}.`);
-        return { id: outcome.id, status: outcome.status, apiVersion: listing.apiVersion, files: outcome.rows, permissionSets: assigned, data: imported };
+        return {
+          id: outcome.id,
+          status: outcome.status,
+          apiVersion: listing.apiVersion,
+          files: outcome.rows,
+          permissionSets: assigned,
+          data: imported
+        };
       }
     },
     argv,
@@ -127,7 +151,9 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
 }
 
 function printListing(output: Output, listing: ComponentListing): void {
-  output.info(`API version ${listing.apiVersion} (sourceApiVersion in sfdx-project.json); source: ${listing.directories.join(', ')}`);
+  output.info(
+    `API version ${listing.apiVersion} (sourceApiVersion in sfdx-project.json); source: ${listing.directories.join(', ')}`
+  );
   output.table(`${listing.components.length} components would be deployed`, listing.components, [
     { header: 'Type', value: (row) => row.type },
     { header: 'Name', value: (row) => row.fullName },
@@ -141,14 +167,20 @@ function printListing(output: Output, listing: ComponentListing): void {
  */
 function choosePermissionSets(options: Options, listing: ComponentListing, warn: (message: string) => void): string[] {
   if (options.skipPermissionSets) return [];
-  const available = new Set(listing.components.filter((row) => row.type === 'PermissionSet').map((row) => row.fullName));
+  const available = new Set(
+    listing.components.filter((row) => row.type === 'PermissionSet').map((row) => row.fullName)
+  );
   if (options.permissionSets) {
     const missing = options.permissionSets.filter((name) => !available.has(name));
     if (missing.length > 0) {
-      throw new ScriptError('UnknownPermissionSet', `Permission set ${missing.join(', ')} is not in the deployed source.`, {
-        exitCode: USAGE_EXIT,
-        remedy: `Choose from: ${[...available].sort().join(', ') || '(none in source)'}.`
-      });
+      throw new ScriptError(
+        'UnknownPermissionSet',
+        `Permission set ${missing.join(', ')} is not in the deployed source.`,
+        {
+          exitCode: USAGE_EXIT,
+          remedy: `Choose from: ${[...available].sort().join(', ') || '(none in source)'}.`
+        }
+      );
     }
     return options.permissionSets;
   }
@@ -168,12 +200,17 @@ async function planSideSteps(options: Options, projectDir: string): Promise<{ da
   try {
     plan = await readJsonFile(full, 'Data plan', projectDir);
   } catch (error) {
-    if (error instanceof ScriptError && error.code === 'FileNotFound' && options.dataPlan === DEFAULT_DATA_PLAN) return { dataPlan: undefined };
+    if (error instanceof ScriptError && error.code === 'FileNotFound' && options.dataPlan === DEFAULT_DATA_PLAN)
+      return { dataPlan: undefined };
     throw error;
   }
   const entries = Array.isArray(plan) ? plan : undefined;
   const badEntry = entries?.findIndex(
-    (entry) => typeof entry !== 'object' || entry === null || typeof (entry as { sobject?: unknown }).sobject !== 'string' || !Array.isArray((entry as { files?: unknown }).files)
+    (entry) =>
+      typeof entry !== 'object' ||
+      entry === null ||
+      typeof (entry as { sobject?: unknown }).sobject !== 'string' ||
+      !Array.isArray((entry as { files?: unknown }).files)
   );
   if (!entries || (badEntry !== undefined && badEntry >= 0)) {
     throw new ScriptError(
@@ -184,4 +221,3 @@ async function planSideSteps(options: Options, projectDir: string): Promise<{ da
   }
   return { dataPlan: shown };
 }
-

@@ -38,33 +38,56 @@ export async function packageVersion(argv: readonly string[], io: ScriptIo, deps
       ],
       configure: (command) =>
         command
-          .option('-v, --target-dev-hub <aliasOrUsername>', 'Dev Hub that owns the package (default: the target-dev-hub config value)')
-          .option('--config <file>', 'packaging configuration (namespace, package type, key variable)', DEFAULT_PACKAGING_CONFIG)
-          .option('-n, --version-number <major.minor.patch.build>', 'override versionNumber from sfdx-project.json (build may be NEXT)')
+          .option(
+            '-v, --target-dev-hub <aliasOrUsername>',
+            'Dev Hub that owns the package (default: the target-dev-hub config value)'
+          )
+          .option(
+            '--config <file>',
+            'packaging configuration (namespace, package type, key variable)',
+            DEFAULT_PACKAGING_CONFIG
+          )
+          .option(
+            '-n, --version-number <major.minor.patch.build>',
+            'override versionNumber from sfdx-project.json (build may be NEXT)'
+          )
           .option('-a, --version-name <name>', 'override versionName from sfdx-project.json')
           .option('-x, --installation-key-bypass', 'let anyone with the URL install the version (no key)', false)
           .option('-t, --tag <tag>', 'tag the version (e.g. the git commit)')
-          .option('-w, --wait <minutes>', 'minutes to wait for the build (default: waitMinutes in the config)', integerIn(1, 240, 'minutes')),
+          .option(
+            '-w, --wait <minutes>',
+            'minutes to wait for the build (default: waitMinutes in the config)',
+            integerIn(1, 240, 'minutes')
+          ),
       run: async (options, output) => {
         const project = await loadProject(options.projectDir);
         const config = await loadPackagingConfig(options.projectDir, options.config);
         const dir = packageDirectoryFor(project, config.package);
         const versionNumber = options.versionNumber ?? dir.versionNumber;
         if (!versionNumber || !VERSION_NUMBER.test(versionNumber)) {
-          throw new ScriptError('InvalidVersionNumber', `Version number '${versionNumber ?? ''}' must look like 1.2.0.NEXT or 1.2.0.4.`, {
-            exitCode: USAGE_EXIT,
-            remedy: 'Fix versionNumber in sfdx-project.json or pass --version-number.'
-          });
+          throw new ScriptError(
+            'InvalidVersionNumber',
+            `Version number '${versionNumber ?? ''}' must look like 1.2.0.NEXT or 1.2.0.4.`,
+            {
+              exitCode: USAGE_EXIT,
+              remedy: 'Fix versionNumber in sfdx-project.json or pass --version-number.'
+            }
+          );
         }
-        const versionName = options.versionName ?? dir.versionName ?? `ver ${versionNumber.split('.').slice(0, 2).join('.')}`;
+        const versionName =
+          options.versionName ?? dir.versionName ?? `ver ${versionNumber.split('.').slice(0, 2).join('.')}`;
         await loadScratchDefinition(options.projectDir, config.definitionFile);
         const keyFromEnv = io.env[config.installationKeyEnv];
         const installationKey = keyFromEnv && keyFromEnv.length > 0 ? keyFromEnv : undefined;
         if (!installationKey && !options.installationKeyBypass) {
-          throw new ScriptError('NoInstallationKey', `No installation key: ${config.installationKeyEnv} is not set and --installation-key-bypass was not given.`, {
-            exitCode: USAGE_EXIT,
-            remedy: `Export ${config.installationKeyEnv}=<key> (a CI secret), or pass --installation-key-bypass for a key-less version.`
-          });
+          throw new ScriptError(
+            'NoInstallationKey',
+            `No installation key: ${config.installationKeyEnv} is not set and --installation-key-bypass was not given.`,
+            {
+              exitCode: USAGE_EXIT,
+              remedy: `Export ${config.installationKeyEnv}=<key> (a CI secret), or pass --installation-key-bypass for a key-less version.`
+            }
+          );
         }
         const existingId = project.packageAliases[config.package];
         const waitMinutes = options.wait ?? config.waitMinutes;
@@ -91,11 +114,23 @@ export async function packageVersion(argv: readonly string[], io: ScriptIo, deps
             output.warn(`${toScriptError(error).message} A real run would stop here.`);
           }
           output.info('Dry run: nothing was sent. A real run would:');
-          if (!existingId) output.info(`  create managed package ${config.package} with namespace '${config.namespace}' and record its 0Ho id in sfdx-project.json`);
-          else output.info(`  check that package ${config.package} (${existingId}) is Managed with namespace '${config.namespace}'`);
-          output.info(`  build ${config.package} ${versionNumber} "${versionName}" from ${dir.path} with code coverage`);
-          output.info(`  ancestor policy: ${dir.ancestorVersion ?? '(none set)'}; build org shape: ${config.definitionFile}`);
-          output.info(`  installation key: ${plan.installationKey}; Dev Hub: ${hub ? (hub.alias ?? hub.username) : 'none authorised'}`);
+          if (!existingId)
+            output.info(
+              `  create managed package ${config.package} with namespace '${config.namespace}' and record its 0Ho id in sfdx-project.json`
+            );
+          else
+            output.info(
+              `  check that package ${config.package} (${existingId}) is Managed with namespace '${config.namespace}'`
+            );
+          output.info(
+            `  build ${config.package} ${versionNumber} "${versionName}" from ${dir.path} with code coverage`
+          );
+          output.info(
+            `  ancestor policy: ${dir.ancestorVersion ?? '(none set)'}; build org shape: ${config.definitionFile}`
+          );
+          output.info(
+            `  installation key: ${plan.installationKey}; Dev Hub: ${hub ? (hub.alias ?? hub.username) : 'none authorised'}`
+          );
           return { dryRun: true, ...plan, devHub: hub?.username ?? null };
         }
         const hub = await resolveDevHub(store, options.targetDevHub, io.env);
@@ -106,15 +141,25 @@ export async function packageVersion(argv: readonly string[], io: ScriptIo, deps
         if (packageId) {
           const record = await deps.packaging.findPackage(session, packageId);
           if (!record) {
-            throw new ScriptError('PackageNotFound', `Package ${config.package} (${packageId}) does not exist in Dev Hub ${hub.alias ?? hub.username}.`, {
-              remedy: 'Use the Dev Hub that owns the package (--target-dev-hub), or remove the stale alias from packageAliases.'
-            });
+            throw new ScriptError(
+              'PackageNotFound',
+              `Package ${config.package} (${packageId}) does not exist in Dev Hub ${hub.alias ?? hub.username}.`,
+              {
+                remedy:
+                  'Use the Dev Hub that owns the package (--target-dev-hub), or remove the stale alias from packageAliases.'
+              }
+            );
           }
-          if ((record.namespace ?? '').toLowerCase() !== config.namespace.toLowerCase() || record.containerOptions !== 'Managed') {
+          if (
+            (record.namespace ?? '').toLowerCase() !== config.namespace.toLowerCase() ||
+            record.containerOptions !== 'Managed'
+          ) {
             throw new ScriptError(
               'PackageMismatch',
               `Package ${config.package} (${packageId}) is ${record.containerOptions} with namespace '${record.namespace ?? ''}', but ${config.file} asks for Managed '${config.namespace}'.`,
-              { remedy: `Align "namespace" in ${config.file} with the package; a package's namespace and type cannot change after creation.` }
+              {
+                remedy: `Align "namespace" in ${config.file} with the package; a package's namespace and type cannot change after creation.`
+              }
             );
           }
         } else {
@@ -172,13 +217,27 @@ export async function packageVersion(argv: readonly string[], io: ScriptIo, deps
         await addPackageAliases(project.file, { [alias]: created.subscriberPackageVersionId });
         const urls = installUrls(created.subscriberPackageVersionId);
         if (created.passedCodeCoverageCheck === false) {
-          output.warn(`Code coverage ${created.codeCoverage ?? '?'}% is under 75%: this version installs as a beta but cannot be promoted to released.`);
+          output.warn(
+            `Code coverage ${created.codeCoverage ?? '?'}% is under 75%: this version installs as a beta but cannot be promoted to released.`
+          );
         }
-        output.info(`\nPackage version ${alias} (${created.subscriberPackageVersionId}), code coverage ${created.codeCoverage ?? '?'}%`);
+        output.info(
+          `\nPackage version ${alias} (${created.subscriberPackageVersionId}), code coverage ${created.codeCoverage ?? '?'}%`
+        );
         output.info(`Install (production/Developer Edition): ${urls.production}`);
         output.info(`Install (sandbox):                      ${urls.sandbox}`);
-        output.info(`Or: npx sf package install --package ${alias} --target-org <alias> --wait 10${installationKey ? ' --installation-key <key>' : ''}`);
-        return { ...plan, packageId, alias, ...created, installUrl: urls.production, sandboxInstallUrl: urls.sandbox, ancestor: ancestor.note };
+        output.info(
+          `Or: npx sf package install --package ${alias} --target-org <alias> --wait 10${installationKey ? ' --installation-key <key>' : ''}`
+        );
+        return {
+          ...plan,
+          packageId,
+          alias,
+          ...created,
+          installUrl: urls.production,
+          sandboxInstallUrl: urls.sandbox,
+          ancestor: ancestor.note
+        };
       }
     },
     argv,
