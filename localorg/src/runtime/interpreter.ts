@@ -339,7 +339,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       Object.assign(ex.native, e.data);
       return new ApexThrow(ex);
     }
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (isStackOverflow(e)) {
       return new ApexThrow(this.makeException('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`));
     }
     return null;
@@ -723,6 +723,10 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case '-':
       case '*':
       case '/':
+        // A null String operand still concatenates: `String s; s + 1` is "null1".
+        if (e.op === '+' && (a === null || b === null) && (this.staticallyString(e.left, f) || this.staticallyString(e.right, f))) {
+          return this.toApexString(a) + this.toApexString(b);
+        }
         return arith(e.op, a, b, (x) => this.toApexString(x));
       case '==':
         return this.equals(a, b);
@@ -740,6 +744,18 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       default:
         return bitwise(e.op, a, b);
     }
+  }
+
+  /** Whether an expression's declared type is String (only names and members carry declared types at run time). */
+  private staticallyString(e: Expr, f: Frame): boolean {
+    if (e.kind === 'literal') return typeof e.value === 'string';
+    if (e.kind !== 'name' && e.kind !== 'field') return false;
+    if (e.kind === 'name') {
+      const v = f.scope.lookup(e.name);
+      if (v) return stripSystem(v.type.name) === 'string';
+    }
+    const m = e.kind === 'name' ? this.resolveImplicit(e.name, f)?.member : null;
+    return !!m && stripSystem(m.decl.type.name) === 'string';
   }
 
   private evalAssign(e: Extract<Expr, { kind: 'assign' }>, f: Frame): Value {
@@ -887,9 +903,9 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (parts.length === 1 && parts[0] === 'trigger') return { kind: 'trigger' };
     const cls = this.registry.resolve(joined, f?.cls ?? null);
     if (cls && !(cls.isBuiltin && cls.kind === 'interface')) return { kind: 'class', cls };
-    const ne = nativeEnum(joined);
-    if (ne) return { kind: 'nativeEnum', name: joined };
-    const def = nativeClass(joined);
+    const ne = nativeEnum(joined) ?? (parts[0] === 'system' ? nativeEnum(parts.slice(1).join('.')) : undefined);
+    if (ne) return { kind: 'nativeEnum', name: ne.display.toLowerCase() };
+    const def = nativeClass(joined) ?? (parts[0] === 'system' && parts.length > 1 ? nativeClass(parts.slice(1).join('.')) : undefined);
     if (def) return { kind: 'native', def, name: def.name.toLowerCase() };
     if (parts.length <= 2) {
       const api = parts.length === 1 || parts[0] === 'schema' ? this.platform.schema.objectName(parts[parts.length - 1]) : null;
@@ -1284,7 +1300,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     try {
       return body();
     } catch (e) {
-      if (e instanceof ApexThrow) throw e;
+      // A JS stack overflow unwinds untouched until a try statement or the top level has room to handle it.
+      if (e instanceof ApexThrow || isStackOverflow(e)) throw e;
       const t = this.asApexThrow(e);
       if (t) throw t;
       this.failurePos ??= { file: frame.file, line: frame.pos.line, col: frame.pos.col, where: frame.where };
@@ -1571,6 +1588,10 @@ export interface ExceptionState {
   stack?: string[];
   line?: number;
   dmlRows?: { index: number; id: ApexId | null; statusCode: string; message: string; fields: string[] }[];
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes('call stack');
 }
 
 export function hashString(s: string): number {

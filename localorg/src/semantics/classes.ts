@@ -78,6 +78,7 @@ export class ClassInfo implements ClassHandle {
   private supertypes: Set<string> | null = null;
   private methodCache = new Map<string, MethodInfo[]>();
   private memberCache: Map<string, MemberInfo> | null = null;
+  linked = false;
   /** Set for classes whose static initialisation ran in the current static generation. */
   staticGeneration = -1;
 
@@ -237,7 +238,8 @@ export class ClassRegistry {
   /** Resolves superclasses and interfaces of every registered class. Unknown interfaces become empty placeholders. */
   link(): void {
     for (const c of this.all.values()) {
-      if (!c.decl) continue;
+      if (!c.decl || c.linked) continue;
+      c.linked = true;
       if (c.decl.extends) {
         const s = this.resolve(c.decl.extends.name, c.outer ?? c);
         if (!s) throw new Error(`${c.decl.file}:${c.decl.pos.line}:${c.decl.pos.col} Invalid type: ${c.decl.extends.display}`);
