@@ -83,10 +83,7 @@ function naturalCompare(ctx: NativeContext, a: Value, b: Value): number {
     if (typeof r !== 'number') apexThrow('TypeException', `compareTo on ${a.cls.display} did not return an Integer`);
     return r;
   }
-  return apexThrow(
-    'ListException',
-    `One or more of the items in this list is not Comparable`
-  );
+  return apexThrow('ListException', `One or more of the items in this list is not Comparable`);
 }
 
 /**
@@ -180,7 +177,10 @@ const listInstance: Record<string, NativeMethod> = {
   deepclone: (_c, a, s) => {
     const preserveId = a.length > 0 ? argBool(a, 0) : false;
     const preserveTs = a.length > 1 ? argBool(a, 1) : false;
-    return new ApexList(lst(s).elementType, lst(s).items.map((x) => deepCloneValue(x, preserveId, preserveTs)));
+    return new ApexList(
+      lst(s).elementType,
+      lst(s).items.map((x) => deepCloneValue(x, preserveId, preserveTs))
+    );
   },
   equals: (ctx, a, s) => listEquals(ctx, lst(s), a[0]),
   get: (_c, a, s) => {
@@ -357,7 +357,11 @@ const mapInstance: Record<string, NativeMethod> = {
   },
   size: (_c, _a, s) => map(s).size,
   tostring: (ctx, _a, s) => ctx.toApexString(s),
-  values: (_c, _a, s) => new ApexList(map(s).valueType, [...map(s).entries.values()].map((e) => e[1])),
+  values: (_c, _a, s) =>
+    new ApexList(
+      map(s).valueType,
+      [...map(s).entries.values()].map((e) => e[1])
+    ),
   getsobjecttype: (_c, a) => unsupported('Map', 'getSObjectType', a)
 };
 

@@ -34,7 +34,10 @@ function invalid(message: string): never {
 }
 
 function macAlgorithm(name: string): string {
-  return MACS[name.toLowerCase()] ?? invalid(`Invalid algorithm: ${name}. Valid values: hmacMD5, hmacSHA1, hmacSHA256, hmacSHA512`);
+  return (
+    MACS[name.toLowerCase()] ??
+    invalid(`Invalid algorithm: ${name}. Valid values: hmacMD5, hmacSHA1, hmacSHA256, hmacSHA512`)
+  );
 }
 
 function aes(name: string, key: Buffer): string {
@@ -64,15 +67,24 @@ function decrypt(alg: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
 }
 
 const statics: Record<string, NativeMethod> = {
-  generatemac: (_c, a) => blobOf(createHmac(macAlgorithm(argString(a, 0)), argBlob(a, 2)).update(argBlob(a, 1)).digest()),
+  generatemac: (_c, a) =>
+    blobOf(
+      createHmac(macAlgorithm(argString(a, 0)), argBlob(a, 2))
+        .update(argBlob(a, 1))
+        .digest()
+    ),
   verifyhmac: (_c, a) => {
-    const expected = createHmac(macAlgorithm(argString(a, 0)), argBlob(a, 2)).update(argBlob(a, 1)).digest();
+    const expected = createHmac(macAlgorithm(argString(a, 0)), argBlob(a, 2))
+      .update(argBlob(a, 1))
+      .digest();
     const given = argBlob(a, 3);
     return given.length === expected.length && timingSafeEqual(given, expected);
   },
   generatedigest: (_c, a) => {
     const name = argString(a, 0);
-    const alg = DIGESTS[name.toLowerCase()] ?? invalid(`Invalid algorithm: ${name}. Valid values: MD5, SHA1, SHA-256, SHA-512, SHA3-256, SHA3-384, SHA3-512`);
+    const alg =
+      DIGESTS[name.toLowerCase()] ??
+      invalid(`Invalid algorithm: ${name}. Valid values: MD5, SHA1, SHA-256, SHA-512, SHA3-256, SHA3-384, SHA3-512`);
     return blobOf(createHash(alg).update(argBlob(a, 1)).digest());
   },
   getrandominteger: () => randomBytes(4).readInt32BE(0),

@@ -6,13 +6,7 @@
  * java.util.Calendar does in lenient mode.
  */
 import { DateTime, IANAZone } from 'luxon';
-import {
-  ApexDate,
-  ApexDatetime,
-  ApexTime,
-  NativeObject,
-  type Value
-} from '../runtime/values.js';
+import { ApexDate, ApexDatetime, ApexTime, NativeObject, type Value } from '../runtime/values.js';
 import { ArgTypeError, argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { formatJavaPattern, parseJavaPattern, PatternError } from './format-pattern.js';
 import { apexThrow, type NativeContext, type NativeMethod } from './registry.js';
@@ -33,7 +27,10 @@ const LOCALE_FORMATS: Record<string, { date: string; datetime: string; long: str
 };
 
 export function localeFormats(locale: string): { date: string; datetime: string; long: string; weekStart: number } {
-  return LOCALE_FORMATS[locale] ?? LOCALE_FORMATS[Object.keys(LOCALE_FORMATS).find((k) => k.startsWith(locale.slice(0, 2))) ?? 'en_US'];
+  return (
+    LOCALE_FORMATS[locale] ??
+    LOCALE_FORMATS[Object.keys(LOCALE_FORMATS).find((k) => k.startsWith(locale.slice(0, 2))) ?? 'en_US']
+  );
 }
 
 function luxonLocale(locale: string): string {
@@ -95,7 +92,7 @@ function daysInMonth(y: number, m: number): number {
 function addMonthsToDate(d: ApexDate, months: number): ApexDate {
   const total = d.year * 12 + (d.month - 1) + months;
   const y = Math.floor(total / 12);
-  const m = (total % 12 + 12) % 12 + 1;
+  const m = (((total % 12) + 12) % 12) + 1;
   return new ApexDate(y, m, Math.min(d.day, daysInMonth(y, m)));
 }
 
@@ -209,7 +206,10 @@ const dateInstance: Record<string, NativeMethod> = {
   daysbetween: (_c, a, s) => Math.round((dateToUtcMs(argDate(a, 0)) - dateToUtcMs(dself(s))) / DAY_MS),
   format: (ctx, _a, s) => {
     const d = dself(s);
-    return formatWithPattern(DateTime.utc(d.year, d.month, d.day).setLocale(luxonLocale(ctx.user.locale)), localeFormats(ctx.user.locale).date);
+    return formatWithPattern(
+      DateTime.utc(d.year, d.month, d.day).setLocale(luxonLocale(ctx.user.locale)),
+      localeFormats(ctx.user.locale).date
+    );
   },
   issameday: (_c, a, s) => {
     const o = argDate(a, 0);
@@ -241,7 +241,11 @@ function tself(v: Value): ApexDatetime {
 }
 
 function plus(ctx: NativeContext, s: Value, unit: 'days' | 'months' | 'years', n: number): ApexDatetime {
-  return new ApexDatetime(local(ctx, tself(s)).plus({ [unit]: n }).toMillis());
+  return new ApexDatetime(
+    local(ctx, tself(s))
+      .plus({ [unit]: n })
+      .toMillis()
+  );
 }
 
 const datetimeStatics: Record<string, NativeMethod> = {
@@ -401,7 +405,10 @@ const timezoneInstance: Record<string, NativeMethod> = {
     const id = tz(s);
     if (id === 'GMT' || id === 'UTC') return id === 'GMT' ? 'Greenwich Mean Time' : 'Coordinated Universal Time';
     // Java's TimeZone.getDisplayName() is the standard-time long name [mem].
-    const january = DateTime.fromObject({ year: DateTime.utc().year, month: 1, day: 15 }, { zone: id, locale: luxonLocale(ctx.user.locale) });
+    const january = DateTime.fromObject(
+      { year: DateTime.utc().year, month: 1, day: 15 },
+      { zone: id, locale: luxonLocale(ctx.user.locale) }
+    );
     const july = january.set({ month: 7 });
     const standard = january.offset <= july.offset ? january : july;
     return standard.offsetNameLong ?? id;

@@ -44,7 +44,8 @@ export function urlDecode(text: string, encoding: BufferEncoding = 'utf8'): stri
     const c = text[i];
     if (c === '%') {
       const hex = text.slice(i + 1, i + 3);
-      if (!/^[0-9a-fA-F]{2}$/.test(hex)) apexThrow('StringException', `URLDecoder: Illegal hex characters in escape (%) pattern - ${hex}`);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex))
+        apexThrow('StringException', `URLDecoder: Illegal hex characters in escape (%) pattern - ${hex}`);
       bytes.push(parseInt(hex, 16));
       i += 2;
       continue;
@@ -60,12 +61,14 @@ const statics: Record<string, NativeMethod> = {
   base64encode: (_c, a) => Buffer.from(argBlob(a, 0)).toString('base64'),
   base64decode: (_c, a) => {
     const text = argString(a, 0).replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) apexThrow('StringException', `Invalid base64 string: ${argString(a, 0).slice(0, 40)}`);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text))
+      apexThrow('StringException', `Invalid base64 string: ${argString(a, 0).slice(0, 40)}`);
     return blobOf(Buffer.from(text, 'base64'));
   },
   convertfromhex: (_c, a) => {
     const text = argString(a, 0);
-    if (!/^([0-9a-fA-F]{2})*$/.test(text)) apexThrow('InvalidParameterValueException', `Invalid hex string: ${text.slice(0, 40)}`);
+    if (!/^([0-9a-fA-F]{2})*$/.test(text))
+      apexThrow('InvalidParameterValueException', `Invalid hex string: ${text.slice(0, 40)}`);
     return blobOf(Buffer.from(text, 'hex'));
   },
   converttohex: (_c, a) => Buffer.from(argBlob(a, 0)).toString('hex'),

@@ -203,7 +203,16 @@ export interface ParsedFields {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export function parseJavaPattern(text: string, pattern: string): ParsedFields | null {
-  const f: ParsedFields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes: null };
+  const f: ParsedFields = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+    offsetMinutes: null
+  };
   let pm: boolean | null = null;
   let hour12: number | null = null;
   let i = 0;

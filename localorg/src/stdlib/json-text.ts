@@ -73,7 +73,7 @@ class Reader {
         const after = this.text[this.pos + word.length];
         if (after !== undefined && /[A-Za-z0-9_]/.test(after)) break;
         this.pos += word.length;
-        return node as JsonNode;
+        return node;
       }
     }
     const token = /^[A-Za-z0-9_'$]+/.exec(this.text.slice(this.pos));
@@ -104,7 +104,8 @@ class Reader {
       this.skipWs();
       if (this.text[this.pos] !== ':') {
         const d = this.text[this.pos];
-        if (d === undefined) this.fail('Unexpected end-of-input: was expecting a colon to separate field name and value');
+        if (d === undefined)
+          this.fail('Unexpected end-of-input: was expecting a colon to separate field name and value');
         this.fail(`Unexpected character ${describeChar(d)}: was expecting a colon to separate field name and value`);
       }
       this.pos++;
@@ -119,7 +120,8 @@ class Reader {
         this.pos++;
         return { kind: 'object', entries, line, col };
       }
-      if (sep === undefined) this.fail(`Unexpected end-of-input: expected close marker for OBJECT (from [${line},${col}])`);
+      if (sep === undefined)
+        this.fail(`Unexpected end-of-input: expected close marker for OBJECT (from [${line},${col}])`);
       this.fail(`Unexpected character ${describeChar(sep)}: was expecting comma to separate OBJECT entries`);
     }
   }
@@ -144,7 +146,8 @@ class Reader {
         this.pos++;
         return { kind: 'array', items, line, col };
       }
-      if (sep === undefined) this.fail(`Unexpected end-of-input: expected close marker for ARRAY (from [${line},${col}])`);
+      if (sep === undefined)
+        this.fail(`Unexpected end-of-input: expected close marker for ARRAY (from [${line},${col}])`);
       this.fail(`Unexpected character ${describeChar(sep)}: was expecting comma to separate ARRAY entries`);
     }
   }
@@ -161,7 +164,16 @@ class Reader {
       }
       if (c === '\\') {
         const e = this.text[this.pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t'
+        };
         if (e in simple) {
           out += simple[e];
           this.pos += 2;
@@ -169,7 +181,8 @@ class Reader {
         }
         if (e === 'u') {
           const hex = this.text.slice(this.pos + 2, this.pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Unexpected character in Unicode escape: expected a hex-digit for character escape sequence');
+          if (!/^[0-9a-fA-F]{4}$/.test(hex))
+            this.fail('Unexpected character in Unicode escape: expected a hex-digit for character escape sequence');
           out += String.fromCharCode(parseInt(hex, 16));
           this.pos += 6;
           continue;
@@ -178,7 +191,9 @@ class Reader {
         this.fail(`Unrecognized character escape ${describeChar(e ?? ' ')}`);
       }
       if (c.charCodeAt(0) < 32) {
-        this.fail(`Illegal unquoted character (${describeChar(c).slice(1, -1)}): has to be escaped using backslash to be included in string value`);
+        this.fail(
+          `Illegal unquoted character (${describeChar(c).slice(1, -1)}): has to be escaped using backslash to be included in string value`
+        );
       }
       out += c;
       this.pos++;
@@ -189,7 +204,9 @@ class Reader {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos));
     if (!m) {
       const lead = /^-?0\d/.test(this.text.slice(this.pos));
-      this.fail(lead ? 'Invalid numeric value: Leading zeroes not allowed' : "Unexpected character: expected digit after '-'");
+      this.fail(
+        lead ? 'Invalid numeric value: Leading zeroes not allowed' : "Unexpected character: expected digit after '-'"
+      );
     }
     const after = this.text[this.pos + m[0].length];
     if (after !== undefined && /[0-9A-Za-z.]/.test(after)) {

@@ -45,7 +45,8 @@ const MAX_DEPTH = 512;
 
 // ------------------------------------------------------------------ serialization
 
-type Out = { kind: 'scalar'; text: string } | { kind: 'array'; items: Out[] } | { kind: 'object'; entries: [string, Out][] };
+type Out =
+  { kind: 'scalar'; text: string } | { kind: 'array'; items: Out[] } | { kind: 'object'; entries: [string, Out][] };
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -71,7 +72,8 @@ class Serializer {
   ) {}
 
   value(v: Value, depth: number): Out {
-    if (depth > MAX_DEPTH) apexThrow('JSONException', 'Maximum nesting depth exceeded while serializing (cyclic reference?)');
+    if (depth > MAX_DEPTH)
+      apexThrow('JSONException', 'Maximum nesting depth exceeded while serializing (cyclic reference?)');
     if (v === null) return { kind: 'scalar', text: 'null' };
     switch (typeof v) {
       case 'string':
@@ -113,7 +115,11 @@ class Serializer {
   private sobject(s: SObject, depth: number): Out {
     const attributes: [string, Out][] = [['type', { kind: 'scalar', text: quoteJson(s.type) }]];
     const id = s.id;
-    if (id) attributes.push(['url', { kind: 'scalar', text: quoteJson(`/services/data/v${apiVersion}/sobjects/${s.type}/${id.value}`) }]);
+    if (id)
+      attributes.push([
+        'url',
+        { kind: 'scalar', text: quoteJson(`/services/data/v${apiVersion}/sobjects/${s.type}/${id.value}`) }
+      ]);
     const entries: [string, Out][] = [['attributes', { kind: 'object', entries: attributes }]];
     for (const [key, v] of s.fields) {
       const name = s.names.get(key) ?? key;
@@ -306,7 +312,9 @@ class Deserializer {
       }
       case 'enum': {
         if (n.kind !== 'string') fail(`Expected ${t.display} but found ${describe(n)} ${where(n)}`);
-        const v = info.values.find((e) => e.name === n.value) ?? info.values.find((e) => e.name.toLowerCase() === n.value.toLowerCase());
+        const v =
+          info.values.find((e) => e.name === n.value) ??
+          info.values.find((e) => e.name.toLowerCase() === n.value.toLowerCase());
         if (!v) fail(`Invalid value "${n.value}" for enum ${t.display} ${where(n)}`);
         return v;
       }
@@ -354,7 +362,8 @@ class Deserializer {
       case 'long': {
         if (n.kind === 'bool' || !/^-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?$/.test(text.trim())) return bad();
         const i = Decimal.parse(text.trim()).setScale(0, 'DOWN').unscaled;
-        if (i > 9223372036854775807n || i < -9223372036854775808n) fail(`Numeric value (${text}) out of range of Long ${where(n)}`);
+        if (i > 9223372036854775807n || i < -9223372036854775808n)
+          fail(`Numeric value (${text}) out of range of Long ${where(n)}`);
         return i;
       }
       case 'double': {

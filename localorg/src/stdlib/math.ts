@@ -66,7 +66,9 @@ function minMax(pickMax: boolean): NativeMethod {
     const x = convert(a[0], k);
     const y = convert(a[1], k);
     if (k === 'double') {
-      const r = pickMax ? Math.max((x as ApexDouble).value, (y as ApexDouble).value) : Math.min((x as ApexDouble).value, (y as ApexDouble).value);
+      const r = pickMax
+        ? Math.max((x as ApexDouble).value, (y as ApexDouble).value)
+        : Math.min((x as ApexDouble).value, (y as ApexDouble).value);
       return new ApexDouble(r);
     }
     const c = compare(x, y);
@@ -108,7 +110,7 @@ const statics: Record<string, NativeMethod> = {
     const k = wider(kindOf(a[0]), kindOf(a[1]));
     if (k === 'integer') {
       if (a[1] === 0) apexThrow('MathException', 'Divide by 0');
-      return (a[0] as number) % (a[1] as number) | 0;
+      return ((a[0] as number) % (a[1] as number)) | 0;
     }
     if (k === 'long') {
       const x = convert(a[0], 'long') as bigint;

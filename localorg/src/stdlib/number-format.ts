@@ -58,7 +58,13 @@ export function localeSymbols(locale: string, currency = 'USD'): LocaleSymbols {
   } catch {
     /* unknown currency code: keep $ */
   }
-  return { group: find('group', ','), decimal: find('decimal', '.'), percent: '%', minus: find('minusSign', '-'), currency: currencySymbol };
+  return {
+    group: find('group', ','),
+    decimal: find('decimal', '.'),
+    percent: '%',
+    minus: find('minusSign', '-'),
+    currency: currencySymbol
+  };
 }
 
 interface ParsedPattern {
@@ -140,7 +146,7 @@ export function formatDecimalPattern(value: Decimal, pattern: string, sym: Local
   const neg = v.signum() < 0;
   let r = v.abs().setScale(p.maxFrac, 'HALF_EVEN');
   // Trim optional fraction digits (#) down to minFrac.
-  let text = r.toString();
+  const text = r.toString();
   let [ip, fp = ''] = text.split('.');
   while (fp.length > p.minFrac && fp.endsWith('0')) fp = fp.slice(0, -1);
   ip = ip.replace(/^0+/, '');

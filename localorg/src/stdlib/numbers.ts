@@ -10,7 +10,16 @@ import { apexThrow, defineNativeEnum, type NativeMethod } from './registry.js';
 
 export { javaDoubleToString };
 
-export const ROUNDING_MODES = ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'] as const;
+export const ROUNDING_MODES = [
+  'CEILING',
+  'DOWN',
+  'FLOOR',
+  'HALF_DOWN',
+  'HALF_EVEN',
+  'HALF_UP',
+  'UNNECESSARY',
+  'UP'
+] as const;
 defineNativeEnum('System.RoundingMode', ROUNDING_MODES);
 
 export function roundingModeOf(v: Value): RoundingMode {
@@ -42,8 +51,8 @@ export function doubleToInt(d: number): number {
 /** Java (long) cast of a double. */
 export function doubleToLong(d: number): bigint {
   if (Number.isNaN(d)) return 0n;
-  if (d >= 9223372036854775807) return 9223372036854775807n;
-  if (d <= -9223372036854775808) return -9223372036854775808n;
+  if (d >= 2 ** 63) return 9223372036854775807n;
+  if (d <= -(2 ** 63)) return -9223372036854775808n;
   return BigInt(Math.trunc(d));
 }
 
@@ -133,7 +142,7 @@ const longInstance: Record<string, NativeMethod> = {
   format: (ctx, _a, s) => formatNumberDefault(Decimal.fromInteger(s as bigint), locale(ctx)),
   intvalue: (_c, _a, s) => Number(BigInt.asIntN(32, s as bigint)),
   longvalue: (_c, _a, s) => s,
-  doublevalue: (_c, _a, s) => new ApexDouble(Number(s as bigint))
+  doublevalue: (_c, _a, s) => new ApexDouble(Number(s))
 };
 
 const doubleStatics: Record<string, NativeMethod> = {

@@ -139,7 +139,8 @@ class Translator {
     // Number JS groups in order of their opening parenthesis.
     const jsNumberOfId = new Map<number, number>();
     let n = 0;
-    for (const piece of this.pieces) if (typeof piece === 'object' && 'open' in piece) jsNumberOfId.set(piece.open, ++n);
+    for (const piece of this.pieces)
+      if (typeof piece === 'object' && 'open' in piece) jsNumberOfId.set(piece.open, ++n);
     const jsGroup = [0];
     this.groups.forEach((g, id) => {
       if (g.java !== null) jsGroup[g.java] = jsNumberOfId.get(id)!;
@@ -318,7 +319,7 @@ class Translator {
         quantifiable = false;
       } else if (c === '<') {
         const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(this.p.slice(this.pos));
-        if (!m) this.fail('named capturing group is missing trailing \'>\'', this.pos);
+        if (!m) this.fail("named capturing group is missing trailing '>'", this.pos);
         if (this.names.has(m[1])) this.fail(`Named capturing group <${m[1]}> is already defined`, this.pos);
         this.pos += m[0].length;
         this.newGroup(true, m[1]);
@@ -485,7 +486,8 @@ class Translator {
 
   private propertyClass(name: string, at: number): string {
     const lower = name.toLowerCase();
-    if (!name.startsWith('In') && !name.startsWith('java') && lower in POSIX && !/^java/.test(lower)) return POSIX[lower];
+    if (!name.startsWith('In') && !name.startsWith('java') && lower in POSIX && !/^java/.test(lower))
+      return POSIX[lower];
     if (name.startsWith('java')) {
       if (lower in POSIX) return POSIX[lower];
       this.fail(`Unknown Java character property name {${name}}`, at);
@@ -560,7 +562,7 @@ class Translator {
       }
       case 'k': {
         const m = /^\\k<([a-zA-Z][a-zA-Z0-9]*)>/.exec(this.p.slice(this.pos));
-        if (!m) this.fail('\\k is not followed by \'<\' for named capturing group', at);
+        if (!m) this.fail("\\k is not followed by '<' for named capturing group", at);
         const java = this.names.get(m[1]);
         if (java === undefined) this.fail(`named capturing group <${m[1]}> does not exist`, at);
         this.pos += m[0].length;
@@ -604,6 +606,7 @@ class Translator {
     let first = true;
     for (;;) {
       if (this.flags.has('x')) {
+        // eslint-disable-next-line no-control-regex -- COMMENTS mode skips Java whitespace, \x0B included
         while (/[ \t\n\r\f\x0B]/.test(this.peek())) this.pos++;
       }
       const c = this.peek();
@@ -625,7 +628,13 @@ class Translator {
         continue;
       }
       const lo = this.classAtom();
-      if (lo.cp !== null && this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '' && this.peek(1) !== '[') {
+      if (
+        lo.cp !== null &&
+        this.peek() === '-' &&
+        this.peek(1) !== ']' &&
+        this.peek(1) !== '' &&
+        this.peek(1) !== '['
+      ) {
         const save = this.pos;
         this.pos++;
         const hi = this.classAtom();
@@ -782,7 +791,7 @@ export function parseReplacement(re: JavaRegex, replacement: string): Replacemen
         if (end < 0) throw new ReplacementError("named capturing group is missing trailing '}'");
         const name = replacement.slice(i + 1, end);
         if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) {
-          throw new ReplacementError('named capturing group is missing trailing \'}\'');
+          throw new ReplacementError("named capturing group is missing trailing '}'");
         }
         const g = re.names.get(name);
         if (g === undefined) throw new ReplacementError(`No group with name {${name}}`);

@@ -179,7 +179,17 @@ export function unescapeJava(s: string): string {
       i += digits.length - 1;
       continue;
     }
-    const map: Record<string, string> = { b: '\b', n: '\n', t: '\t', f: '\f', r: '\r', '"': '"', "'": "'", '\\': '\\', '/': '/' };
+    const map: Record<string, string> = {
+      b: '\b',
+      n: '\n',
+      t: '\t',
+      f: '\f',
+      r: '\r',
+      '"': '"',
+      "'": "'",
+      '\\': '\\',
+      '/': '/'
+    };
     out += n in map ? map[n] : n;
   }
   return out;

@@ -3,25 +3,19 @@
  * [mem], so null and empty-argument handling follows StringUtils where the Apex documentation is silent (for example
  * `substringBefore('')` is empty, `substringAfter('')` is the whole string). Regex methods go through regex.ts.
  */
-import {
-  ApexDatetime,
-  ApexList,
-  ApexSet,
-  typeRef,
-  type Value
-} from '../runtime/values.js';
+import { ApexDatetime, ApexList, ApexSet, typeRef, type Value } from '../runtime/values.js';
 import { DateTime } from 'luxon';
-import {
-
-  argInt,
-  argItems,
-  argString,
-  defineStdlibClass,
-  npeArgument,
-  optString
-} from './native-args.js';
+import { argInt, argItems, argString, defineStdlibClass, npeArgument, optString } from './native-args.js';
 import { messageFormat } from './message-format.js';
-import { compileJavaRegex, RegexSyntaxError, RegexUnsupportedError, ReplacementError, replaceJava, splitJava, type JavaRegex } from './regex.js';
+import {
+  compileJavaRegex,
+  RegexSyntaxError,
+  RegexUnsupportedError,
+  ReplacementError,
+  replaceJava,
+  splitJava,
+  type JavaRegex
+} from './regex.js';
 import { apexThrow, UnsupportedFeatureError, type NativeContext, type NativeMethod } from './registry.js';
 import {
   escapeCsv,
@@ -64,6 +58,7 @@ export function apexReplace(re: JavaRegex, input: string, replacement: string, f
 }
 
 /** java.lang.Character.isWhitespace. */
+// eslint-disable-next-line no-control-regex -- Java's whitespace set includes control characters
 const JAVA_WS = /[\t\n\x0B\f\r\x1C-\x1F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/;
 const JAVA_WS_G = new RegExp(JAVA_WS.source, 'g');
 
@@ -133,7 +128,7 @@ function abbreviate(s: string, maxWidth: number, offset = 0): string {
   return '...' + s.slice(s.length - (maxWidth - 3));
 }
 
-type CharKind = 'upper' | 'lower' | 'title' | 'digit' | 'space' | 'other' | string;
+type CharKind = string;
 
 function charType(ch: string): CharKind {
   if (/\p{Lu}/u.test(ch)) return 'upper';
@@ -205,7 +200,9 @@ const instance: Record<string, NativeMethod> = {
   abbreviate: (_c, a, s) => abbreviate(self(s), argInt(a, 0), a.length > 1 ? argInt(a, 1) : 0),
   capitalize: (_c, _a, s) => {
     const t = self(s);
-    return t === '' ? t : String.fromCodePoint(t.codePointAt(0)!).toUpperCase() + t.slice(String.fromCodePoint(t.codePointAt(0)!).length);
+    return t === ''
+      ? t
+      : String.fromCodePoint(t.codePointAt(0)!).toUpperCase() + t.slice(String.fromCodePoint(t.codePointAt(0)!).length);
   },
   center: (_c, a, s) => {
     const t = self(s);
@@ -278,7 +275,8 @@ const instance: Record<string, NativeMethod> = {
   escapesinglequotes: (_c, _a, s) => self(s).replace(/'/g, "\\'"),
   escapeunicode: (_c, _a, s) => escapeUnicode(self(s)),
   escapexml: (_c, _a, s) => escapeXml(self(s)),
-  format: (ctx, a, s) => messageFormat(self(s), argItems(a, 0), { render: (v) => ctx.toApexString(v), locale: ctx.user.locale }),
+  format: (ctx, a, s) =>
+    messageFormat(self(s), argItems(a, 0), { render: (v) => ctx.toApexString(v), locale: ctx.user.locale }),
   getchars: (_c, _a, s) => new ApexList(typeRef('Integer'), codePoints(self(s))),
   getlevenshteindistance: (_c, a, s) => {
     const d = levenshtein(self(s), argString(a, 0));
@@ -302,7 +300,8 @@ const instance: Record<string, NativeMethod> = {
     for (let i = 0; i < t.length; i++) if (!chars.includes(t[i])) return i;
     return -1;
   },
-  indexofchar: (_c, a, s) => self(s).indexOf(String.fromCodePoint(argInt(a, 0)), a.length > 1 ? Math.max(argInt(a, 1), 0) : 0),
+  indexofchar: (_c, a, s) =>
+    self(s).indexOf(String.fromCodePoint(argInt(a, 0)), a.length > 1 ? Math.max(argInt(a, 1), 0) : 0),
   indexofdifference: (_c, a, s) => {
     const other = argString(a, 0);
     const t = self(s);
@@ -488,6 +487,7 @@ const instance: Record<string, NativeMethod> = {
   tolowercase: (_c, _a, s) => self(s).toLowerCase(),
   touppercase: (_c, _a, s) => self(s).toUpperCase(),
   // java.lang.String.trim removes every char ≤ U+0020 at both ends.
+  // eslint-disable-next-line no-control-regex -- String.trim strips every char up to U+0020
   trim: (_c, _a, s) => self(s).replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
   uncapitalize: (_c, _a, s) => {
     const t = self(s);
@@ -504,8 +504,12 @@ const instance: Record<string, NativeMethod> = {
 
 const statics: Record<string, NativeMethod> = {
   escapesinglequotes: (ctx, a) => instance.escapesinglequotes(ctx, [], argString(a, 0)),
-  format: (ctx, a) => messageFormat(argString(a, 0), argItems(a, 1), { render: (v) => ctx.toApexString(v), locale: ctx.user.locale }),
-  fromchararray: (_c, a) => argItems(a, 0).map((v) => String.fromCodePoint(v as number)).join(''),
+  format: (ctx, a) =>
+    messageFormat(argString(a, 0), argItems(a, 1), { render: (v) => ctx.toApexString(v), locale: ctx.user.locale }),
+  fromchararray: (_c, a) =>
+    argItems(a, 0)
+      .map((v) => String.fromCodePoint(v as number))
+      .join(''),
   getcommonprefix: (_c, a) => {
     const items = argItems(a, 0).map((v) => (v === null ? '' : (v as string)));
     if (items.length === 0) return '';
@@ -526,7 +530,8 @@ const statics: Record<string, NativeMethod> = {
   join: (ctx, a) => {
     const v = a[0];
     if (v === null) return null;
-    if (!(v instanceof ApexList) && !(v instanceof ApexSet)) return apexThrow('TypeException', 'String.join needs a List or Set');
+    if (!(v instanceof ApexList) && !(v instanceof ApexSet))
+      return apexThrow('TypeException', 'String.join needs a List or Set');
     const sep = a[1] === null ? '' : argString(a, 1);
     // StringUtils.join renders null elements as empty strings [mem].
     return argItems(a, 0)
@@ -546,4 +551,3 @@ const statics: Record<string, NativeMethod> = {
 };
 
 defineStdlibClass({ name: 'String', statics, instance });
-

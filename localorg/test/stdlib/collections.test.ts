@@ -1,13 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexId, ApexList, ApexMap, ApexObject, ApexSet, Decimal, NativeObject, SObject, typeRef } from '../../src/runtime/values.js';
+import {
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSet,
+  Decimal,
+  type NativeObject,
+  SObject,
+  typeRef
+} from '../../src/runtime/values.js';
 import { FakeContext, apexError, callInstance, fakeClass, list, strList } from './fake-context.js';
 
 const ctx = new FakeContext();
 
 test('List.get out of range throws ListException naming the index', () => {
-  assert.equal(apexError(() => callInstance(ctx, strList('a'), 'get', 3)), 'System.ListException: List index out of bounds: 3');
-  assert.equal(apexError(() => callInstance(ctx, strList('a'), 'get', -1)), 'System.ListException: List index out of bounds: -1');
+  assert.equal(
+    apexError(() => callInstance(ctx, strList('a'), 'get', 3)),
+    'System.ListException: List index out of bounds: 3'
+  );
+  assert.equal(
+    apexError(() => callInstance(ctx, strList('a'), 'get', -1)),
+    'System.ListException: List index out of bounds: -1'
+  );
 });
 
 test('List.add at an index inserts; remove returns the element', () => {
@@ -43,15 +59,25 @@ test('sort uses a user compareTo for Comparable objects', () => {
     o.fields.set('n', n);
     return o;
   };
-  const c = new FakeContext({ methods: { 'box.compareto': (self, [other]) => (self.fields.get('n') as number) - ((other as ApexObject).fields.get('n') as number) } });
+  const c = new FakeContext({
+    methods: {
+      'box.compareto': (self, [other]) =>
+        (self.fields.get('n') as number) - ((other as ApexObject).fields.get('n') as number)
+    }
+  });
   const l = new ApexList(typeRef('Box'), [box(3), box(1), box(2)]);
   callInstance(c, l, 'sort');
-  assert.deepEqual(l.items.map((o) => (o as ApexObject).fields.get('n')), [1, 2, 3]);
+  assert.deepEqual(
+    l.items.map((o) => (o as ApexObject).fields.get('n')),
+    [1, 2, 3]
+  );
 });
 
 test('sort with a Comparator calls compare(a, b)', () => {
   const cmp = new ApexObject(fakeClass('ByLength', ['system.comparator']));
-  const c = new FakeContext({ methods: { 'bylength.compare': (_s, [a, b]) => (a as string).length - (b as string).length } });
+  const c = new FakeContext({
+    methods: { 'bylength.compare': (_s, [a, b]) => (a as string).length - (b as string).length }
+  });
   const l = strList('ccc', 'a', 'bb');
   callInstance(c, l, 'sort', cmp);
   assert.deepEqual(l.items, ['a', 'bb', 'ccc']);
@@ -66,12 +92,22 @@ test('sort of SObjects orders by Name first', () => {
   };
   const l = new ApexList(typeRef('Account'), [rec('b', 'x'), rec('a', 'z'), rec('a', 'y')]);
   callInstance(ctx, l, 'sort');
-  assert.deepEqual(l.items.map((s) => `${(s as SObject).get('name')}${(s as SObject).get('billingcity')}`), ['ay', 'az', 'bx']);
+  assert.deepEqual(
+    l.items.map((s) => ((s as SObject).get('name') as string) + ((s as SObject).get('billingcity') as string)),
+    ['ay', 'az', 'bx']
+  );
 });
 
 test('sort of values with no natural order throws ListException', () => {
-  const l = list('Object', new ApexMap(typeRef('String'), typeRef('String')), new ApexMap(typeRef('String'), typeRef('String')));
-  assert.match(apexError(() => callInstance(ctx, l, 'sort')), /ListException/);
+  const l = list(
+    'Object',
+    new ApexMap(typeRef('String'), typeRef('String')),
+    new ApexMap(typeRef('String'), typeRef('String'))
+  );
+  assert.match(
+    apexError(() => callInstance(ctx, l, 'sort')),
+    /ListException/
+  );
 });
 
 test('deepClone copies SObjects and drops their Ids unless asked', () => {
@@ -123,7 +159,10 @@ test('iterator walks the list and throws past the end', () => {
   assert.equal(callInstance(ctx, it, 'hasNext'), true);
   assert.equal(callInstance(ctx, it, 'next'), 'x');
   assert.equal(callInstance(ctx, it, 'hasNext'), false);
-  assert.match(apexError(() => callInstance(ctx, it, 'next')), /NoSuchElementException/);
+  assert.match(
+    apexError(() => callInstance(ctx, it, 'next')),
+    /NoSuchElementException/
+  );
 });
 
 test('List.equals compares elements with Apex ==', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDate, ApexDatetime, ApexTime, NativeObject } from '../../src/runtime/values.js';
+import { ApexDate, ApexDatetime, type ApexTime, type NativeObject } from '../../src/runtime/values.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';
 
 const la = new FakeContext({ timeZone: 'America/Los_Angeles' });
@@ -42,14 +42,23 @@ test('hour() is local and hourGmt() is GMT', () => {
 test('format with a Java pattern and zone', () => {
   const dt = new ApexDatetime(Date.UTC(2024, 6, 4, 16, 5, 9, 7));
   assert.equal(callInstance(la, dt, 'format', "yyyy-MM-dd'T'HH:mm:ss.SSSZ"), '2024-07-04T09:05:09.007-0700');
-  assert.equal(callInstance(la, dt, 'format', 'EEE, MMM d, yyyy h:mm a z', 'America/New_York'), 'Thu, Jul 4, 2024 12:05 PM EDT');
+  assert.equal(
+    callInstance(la, dt, 'format', 'EEE, MMM d, yyyy h:mm a z', 'America/New_York'),
+    'Thu, Jul 4, 2024 12:05 PM EDT'
+  );
   assert.equal(callInstance(la, dt, 'formatGmt', "yyyy-MM-dd'T'HH:mm:ssXXX"), '2024-07-04T16:05:09Z');
-  assert.equal(callInstance(la, dt, 'format', "EEEE d MMMM yy 'at' H 'o''clock' XXX"), "Thursday 4 July 24 at 9 o'clock -07:00");
+  assert.equal(
+    callInstance(la, dt, 'format', "EEEE d MMMM yy 'at' H 'o''clock' XXX"),
+    "Thursday 4 July 24 at 9 o'clock -07:00"
+  );
 });
 
 test('format with an illegal pattern letter throws', () => {
   const dt = new ApexDatetime(0);
-  assert.match(apexError(() => callInstance(la, dt, 'format', 'yyyy-qq')), /StringException: Illegal pattern character 'q'/);
+  assert.match(
+    apexError(() => callInstance(la, dt, 'format', 'yyyy-qq')),
+    /StringException: Illegal pattern character 'q'/
+  );
 });
 
 test('default format and formatLong follow the user locale', () => {
@@ -62,7 +71,10 @@ test('default format and formatLong follow the user locale', () => {
 test('valueOf parses yyyy-MM-dd HH:mm:ss in the user zone; valueOfGmt in GMT', () => {
   assert.equal(gmt(callStatic(la, 'Datetime', 'valueOf', '2024-01-15 08:00:00')), '2024-01-15T16:00:00.000Z');
   assert.equal(gmt(callStatic(la, 'Datetime', 'valueOfGmt', '2024-01-15 08:00:00')), '2024-01-15T08:00:00.000Z');
-  assert.match(apexError(() => callStatic(la, 'Datetime', 'valueOf', 'Jan 15')), /TypeException: Invalid date\/time: Jan 15/);
+  assert.match(
+    apexError(() => callStatic(la, 'Datetime', 'valueOf', 'Jan 15')),
+    /TypeException: Invalid date\/time: Jan 15/
+  );
 });
 
 test('Datetime.parse and Date.parse use the locale format', () => {
@@ -95,7 +107,10 @@ test('toStartOfWeek is Sunday in en_US and Monday in fr_FR', () => {
 
 test('Date.valueOf parses ISO dates and rejects others', () => {
   assert.deepEqual(callStatic(la, 'Date', 'valueOf', '2024-02-29'), new ApexDate(2024, 2, 29));
-  assert.match(apexError(() => callStatic(la, 'Date', 'valueOf', '02/29/2024')), /TypeException: Invalid date: 02\/29\/2024/);
+  assert.match(
+    apexError(() => callStatic(la, 'Date', 'valueOf', '02/29/2024')),
+    /TypeException: Invalid date: 02\/29\/2024/
+  );
 });
 
 test('Date.format uses the locale short date', () => {
@@ -112,7 +127,10 @@ test('Time wraps around midnight', () => {
 
 test('newInstance(Date, Time) combines in the user zone', () => {
   const t = callStatic(la, 'Time', 'newInstance', 8, 0, 0, 0);
-  assert.equal(gmt(callStatic(paris, 'Datetime', 'newInstance', new ApexDate(2024, 7, 1), t)), '2024-07-01T06:00:00.000Z');
+  assert.equal(
+    gmt(callStatic(paris, 'Datetime', 'newInstance', new ApexDate(2024, 7, 1), t)),
+    '2024-07-01T06:00:00.000Z'
+  );
 });
 
 test('TimeZone offsets differ across DST; unknown ids fall back to GMT', () => {

@@ -110,16 +110,29 @@ export class FakeContext implements NativeContext {
     }
     if (v instanceof ApexBlob) return `Blob[${v.bytes.length}]`;
     if (v instanceof ApexList) return '(' + v.items.map((x) => this.toApexString(x)).join(', ') + ')';
-    if (v instanceof ApexSet) return '{' + v.values().map((x) => this.toApexString(x)).join(', ') + '}';
+    if (v instanceof ApexSet)
+      return (
+        '{' +
+        v
+          .values()
+          .map((x) => this.toApexString(x))
+          .join(', ') +
+        '}'
+      );
     if (v instanceof ApexMap) {
-      return '{' + [...v.entries.values()].map(([k, x]) => this.toApexString(k) + '=' + this.toApexString(x)).join(', ') + '}';
+      return (
+        '{' +
+        [...v.entries.values()].map(([k, x]) => this.toApexString(k) + '=' + this.toApexString(x)).join(', ') +
+        '}'
+      );
     }
     if (v instanceof ApexEnumValue) return v.name;
     if (v instanceof SObject) {
       return `${v.type}:{${[...v.fields.entries()].map(([k, x]) => (v.names.get(k) ?? k) + '=' + this.toApexString(x)).join(', ')}}`;
     }
-    if (v instanceof ApexObject) return `${v.cls.display}:[${[...v.fields.entries()].map(([k, x]) => k + '=' + this.toApexString(x)).join(', ')}]`;
-    return String(v);
+    if (v instanceof ApexObject)
+      return `${v.cls.display}:[${[...v.fields.entries()].map(([k, x]) => k + '=' + this.toApexString(x)).join(', ')}]`;
+    return `<${(v as object).constructor.name}>`;
   }
 
   equals(a: Value, b: Value): boolean {

@@ -7,7 +7,7 @@ import {
   ApexDouble,
   ApexEnumValue,
   ApexId,
-  ApexList,
+  type ApexList,
   ApexMap,
   ApexObject,
   ApexTime,
@@ -48,7 +48,8 @@ const types: Record<string, TypeInfo> = {
   status: { kind: 'enum', values: status }
 };
 const ctx = new FakeContext({ types });
-const ser = (v: Parameters<typeof callStatic>[3], ...more: Parameters<typeof callStatic>[3][]) => callStatic(ctx, 'JSON', 'serialize', v, ...more);
+const ser = (v: Parameters<typeof callStatic>[3], ...more: Parameters<typeof callStatic>[3][]) =>
+  callStatic(ctx, 'JSON', 'serialize', v, ...more);
 const de = (json: string, type: string, strict = false) =>
   callStatic(ctx, 'JSON', strict ? 'deserializeStrict' : 'deserialize', json, new ApexTypeValue(parseTypeName(type)));
 
@@ -98,13 +99,21 @@ test('serializePretty uses the Jackson layout', () => {
 });
 
 test('deserializeUntyped maps numbers to Integer, Long and Decimal with scale', () => {
-  const m = callStatic(ctx, 'JSON', 'deserializeUntyped', '{"i": 7, "big": 3000000000, "dec": 2.50, "e": 1e2, "arr": [true, null, "s"]}') as ApexMap;
+  const m = callStatic(
+    ctx,
+    'JSON',
+    'deserializeUntyped',
+    '{"i": 7, "big": 3000000000, "dec": 2.50, "e": 1e2, "arr": [true, null, "s"]}'
+  ) as ApexMap;
   assert.equal(m.get('i'), 7);
   assert.equal(m.get('big'), 3000000000n);
   assert.equal((m.get('dec') as Decimal).toString(), '2.50');
   assert.ok(m.get('e') instanceof Decimal);
   assert.deepEqual((m.get('arr') as ApexList).items, [true, null, 's']);
-  assert.deepEqual([...m.entries.values()].map(([k]) => k), ['i', 'big', 'dec', 'e', 'arr']);
+  assert.deepEqual(
+    [...m.entries.values()].map(([k]) => k),
+    ['i', 'big', 'dec', 'e', 'arr']
+  );
 });
 
 test('typed deserialize fills nested classes, lists, maps, enums and ISO datetimes with offsets', () => {
@@ -128,19 +137,31 @@ test('typed deserialize matches keys case-insensitively', () => {
 });
 
 test('deserializeStrict rejects unknown keys', () => {
-  assert.match(apexError(() => de('{"email":"x","extra":1}', 'Attendee', true)), /^System.JSONException: No such column 'extra' on object of type Attendee/);
+  assert.match(
+    apexError(() => de('{"email":"x","extra":1}', 'Attendee', true)),
+    /^System.JSONException: No such column 'extra' on object of type Attendee/
+  );
 });
 
 test('an invalid Id in typed JSON throws', () => {
-  assert.match(apexError(() => de('{"contactId":"nope"}', 'Attendee')), /JSONException: Invalid id: nope/);
+  assert.match(
+    apexError(() => de('{"contactId":"nope"}', 'Attendee')),
+    /JSONException: Invalid id: nope/
+  );
 });
 
 test('a wrong JSON type for a field throws JSONException with its location', () => {
-  assert.match(apexError(() => de('{"count":"many"}', 'Attendee')), /JSONException: Cannot deserialize String value "many" as Integer at input location \[1,10\]/);
+  assert.match(
+    apexError(() => de('{"count":"many"}', 'Attendee')),
+    /JSONException: Cannot deserialize String value "many" as Integer at input location \[1,10\]/
+  );
 });
 
 test('an unknown enum name throws', () => {
-  assert.match(apexError(() => de('{"status":"LOST"}', 'Booking')), /JSONException: Invalid value "LOST" for enum Status/);
+  assert.match(
+    apexError(() => de('{"status":"LOST"}', 'Booking')),
+    /JSONException: Invalid value "LOST" for enum Status/
+  );
 });
 
 test('typed deserialize into List<Integer> and Map<String, Decimal>', () => {
@@ -154,8 +175,14 @@ test('malformed JSON reports line and column', () => {
     apexError(() => callStatic(ctx, 'JSON', 'deserializeUntyped', '{\n  "a": 1,\n  b: 2}')),
     "System.JSONException: Unexpected character ('b' (code 98)): was expecting double-quote to start field name at input location [3,3]"
   );
-  assert.match(apexError(() => callStatic(ctx, 'JSON', 'deserializeUntyped', '[1, 2')), /Unexpected end-of-input: expected close marker for ARRAY/);
-  assert.match(apexError(() => callStatic(ctx, 'JSON', 'deserializeUntyped', '')), /No content to map due to end-of-input/);
+  assert.match(
+    apexError(() => callStatic(ctx, 'JSON', 'deserializeUntyped', '[1, 2')),
+    /Unexpected end-of-input: expected close marker for ARRAY/
+  );
+  assert.match(
+    apexError(() => callStatic(ctx, 'JSON', 'deserializeUntyped', '')),
+    /No content to map due to end-of-input/
+  );
 });
 
 test('Decimal keeps its scale through a serialize/deserialize round trip', () => {

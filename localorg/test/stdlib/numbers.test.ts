@@ -23,14 +23,23 @@ test('Double prints Java-style: plain between 1e-3 and 1e7, scientific outside',
 
 test('Integer.valueOf parses and rejects with TypeException', () => {
   assert.equal(callStatic(ctx, 'Integer', 'valueOf', '-42'), -42);
-  assert.equal(apexError(() => callStatic(ctx, 'Integer', 'valueOf', '4.2')), 'System.TypeException: Invalid integer: 4.2');
-  assert.equal(apexError(() => callStatic(ctx, 'Integer', 'valueOf', '2147483648')), 'System.TypeException: Invalid integer: 2147483648');
+  assert.equal(
+    apexError(() => callStatic(ctx, 'Integer', 'valueOf', '4.2')),
+    'System.TypeException: Invalid integer: 4.2'
+  );
+  assert.equal(
+    apexError(() => callStatic(ctx, 'Integer', 'valueOf', '2147483648')),
+    'System.TypeException: Invalid integer: 2147483648'
+  );
 });
 
 test('Long.valueOf and Double.valueOf parse their ranges', () => {
   assert.equal(callStatic(ctx, 'Long', 'valueOf', '9223372036854775807'), 9223372036854775807n);
   assert.equal((callStatic(ctx, 'Double', 'valueOf', '1e3') as ApexDouble).value, 1000);
-  assert.match(apexError(() => callStatic(ctx, 'Double', 'valueOf', 'abc')), /TypeException: Invalid double: abc/);
+  assert.match(
+    apexError(() => callStatic(ctx, 'Double', 'valueOf', 'abc')),
+    /TypeException: Invalid double: abc/
+  );
 });
 
 test('Decimal.valueOf keeps the scale written in the string', () => {
@@ -68,13 +77,19 @@ test('round uses the documented rounding modes (Apex Decimal doc examples)', () 
 });
 
 test('UNNECESSARY rounding of an inexact value throws MathException', () => {
-  assert.match(apexError(() => callInstance(ctx, d('1.5'), 'round', mode('UNNECESSARY'))), /MathException: Rounding necessary/);
+  assert.match(
+    apexError(() => callInstance(ctx, d('1.5'), 'round', mode('UNNECESSARY'))),
+    /MathException: Rounding necessary/
+  );
 });
 
 test('divide with a scale and mode; divide by zero throws MathException', () => {
   assert.equal(str(callInstance(ctx, d('10'), 'divide', d('3'), 4)), '3.3333');
   assert.equal(str(callInstance(ctx, d('2'), 'divide', d('3'), 2, mode('DOWN'))), '0.66');
-  assert.match(apexError(() => callInstance(ctx, d('1'), 'divide', d('0'), 2)), /MathException: Divide by 0/);
+  assert.match(
+    apexError(() => callInstance(ctx, d('1'), 'divide', d('0'), 2)),
+    /MathException: Divide by 0/
+  );
 });
 
 test('Decimal precision, stripTrailingZeros, intValue and pow', () => {
@@ -97,7 +112,10 @@ test('Double intValue truncates toward zero', () => {
 test('Math.mod keeps the sign of the dividend and rejects division by zero', () => {
   assert.equal(callStatic(ctx, 'Math', 'mod', -7, 3), -1);
   assert.equal(callStatic(ctx, 'Math', 'mod', 7n, 3n), 1n);
-  assert.match(apexError(() => callStatic(ctx, 'Math', 'mod', 1, 0)), /MathException: Divide by 0/);
+  assert.match(
+    apexError(() => callStatic(ctx, 'Math', 'mod', 1, 0)),
+    /MathException: Divide by 0/
+  );
 });
 
 test('Math.max/min/abs keep the argument type', () => {

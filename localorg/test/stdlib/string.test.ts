@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDouble, ApexList, Decimal } from '../../src/runtime/values.js';
+import { ApexDouble, type ApexList, Decimal } from '../../src/runtime/values.js';
 import { FakeContext, apexError, callInstance, callStatic, list, strList } from './fake-context.js';
 
 const ctx = new FakeContext();
-const s = (self: string, method: string, ...args: Parameters<typeof callInstance>[3][]) => callInstance(ctx, self, method, ...args);
+const s = (self: string, method: string, ...args: Parameters<typeof callInstance>[3][]) =>
+  callInstance(ctx, self, method, ...args);
 const items = (v: unknown) => (v as ApexList).items;
 
 test('split removes trailing empty strings with the default limit (Java rule)', () => {
@@ -45,7 +46,10 @@ test('replaceAll treats backslash-dollar as a literal dollar', () => {
 });
 
 test('replaceAll with a reference to a missing group throws StringException', () => {
-  assert.match(apexError(() => s('abc', 'replaceAll', 'b', '$2')), /^System.StringException: No group 2/);
+  assert.match(
+    apexError(() => s('abc', 'replaceAll', 'b', '$2')),
+    /^System.StringException: No group 2/
+  );
 });
 
 test('replaceFirst replaces only the first match', () => {
@@ -57,12 +61,21 @@ test('replace is literal, not a regex', () => {
 });
 
 test('an invalid regex raises StringException with the Java description', () => {
-  assert.match(apexError(() => s('abc', 'split', '(')), /^System.StringException: Invalid regex: Unclosed group near index 1/);
+  assert.match(
+    apexError(() => s('abc', 'split', '(')),
+    /^System.StringException: Invalid regex: Unclosed group near index 1/
+  );
 });
 
 test('substring with an end past the length throws StringException', () => {
-  assert.equal(apexError(() => s('abc', 'substring', 1, 5)), 'System.StringException: Ending position out of bounds: 5');
-  assert.equal(apexError(() => s('abc', 'substring', 4)), 'System.StringException: Starting position out of bounds: 4');
+  assert.equal(
+    apexError(() => s('abc', 'substring', 1, 5)),
+    'System.StringException: Ending position out of bounds: 5'
+  );
+  assert.equal(
+    apexError(() => s('abc', 'substring', 4)),
+    'System.StringException: Starting position out of bounds: 4'
+  );
   assert.equal(s('hamburger', 'substring', 4, 8), 'urge');
 });
 
@@ -80,8 +93,14 @@ test('substringBefore/After/Between follow StringUtils', () => {
 
 test('format applies MessageFormat quoting: a lone apostrophe quotes the rest', () => {
   const args = strList('David', 'game');
-  assert.equal(callStatic(ctx, 'String', 'format', "Hello {0}, shall we play a '{1}'?", args), 'Hello David, shall we play a {1}?');
-  assert.equal(callStatic(ctx, 'String', 'format', "Hello {0}, shall we play a ''{1}''?", args), "Hello David, shall we play a 'game'?");
+  assert.equal(
+    callStatic(ctx, 'String', 'format', "Hello {0}, shall we play a '{1}'?", args),
+    'Hello David, shall we play a {1}?'
+  );
+  assert.equal(
+    callStatic(ctx, 'String', 'format', "Hello {0}, shall we play a ''{1}''?", args),
+    "Hello David, shall we play a 'game'?"
+  );
 });
 
 test('format renders non-string arguments with String.valueOf', () => {
@@ -89,7 +108,10 @@ test('format renders non-string arguments with String.valueOf', () => {
 });
 
 test('format with a number style uses the locale grouping', () => {
-  assert.equal(callStatic(ctx, 'String', 'format', '{0,number,#,##0.00}', list('Object', Decimal.parse('1234.5'))), '1,234.50');
+  assert.equal(
+    callStatic(ctx, 'String', 'format', '{0,number,#,##0.00}', list('Object', Decimal.parse('1234.5'))),
+    '1,234.50'
+  );
 });
 
 test('join renders elements with String.valueOf', () => {
@@ -125,7 +147,10 @@ test('equals is case-sensitive and equalsIgnoreCase is not', () => {
 
 test('abbreviate shortens with an ellipsis and rejects widths below 4', () => {
   assert.equal(s('Now is the time for all good men', 'abbreviate', 15), 'Now is the t...');
-  assert.match(apexError(() => s('abcdef', 'abbreviate', 3)), /StringException: Minimum abbreviation width is 4/);
+  assert.match(
+    apexError(() => s('abcdef', 'abbreviate', 3)),
+    /StringException: Minimum abbreviation width is 4/
+  );
 });
 
 test('padding, left/right/mid, repeat and reverse', () => {
@@ -161,7 +186,10 @@ test('countMatches, remove, removeStart and removeEnd', () => {
 
 test('escapeHtml4 and unescapeHtml4 round-trip named entities', () => {
   assert.equal(s('"<Black & White>" café', 'escapeHtml4'), '&quot;&lt;Black &amp; White&gt;&quot; caf&eacute;');
-  assert.equal(s('&quot;bread&quot; &amp; &lt;butter&gt; &#39;x&#x27; &eacute;', 'unescapeHtml4'), '"bread" & <butter> \'x\' é');
+  assert.equal(
+    s('&quot;bread&quot; &amp; &lt;butter&gt; &#39;x&#x27; &eacute;', 'unescapeHtml4'),
+    '"bread" & <butter> \'x\' é'
+  );
 });
 
 test('escapeJava escapes quotes, backslashes, controls and non-ASCII', () => {
@@ -179,7 +207,10 @@ test('charAt returns the code unit as an Integer', () => {
 });
 
 test('contains with a null argument throws NullPointerException', () => {
-  assert.match(apexError(() => s('abc', 'contains', null)), /^System.NullPointerException/);
+  assert.match(
+    apexError(() => s('abc', 'contains', null)),
+    /^System.NullPointerException/
+  );
 });
 
 test('splitByCharacterTypeCamelCase splits words as StringUtils does', () => {
@@ -191,5 +222,8 @@ test('stripHtmlTags removes markup', () => {
 });
 
 test('an unknown overload fails loudly naming the method', () => {
-  assert.match(apexError(() => s('abc', 'contains', 5)), /String.contains\(1 argument\) is not supported by localorg/);
+  assert.match(
+    apexError(() => s('abc', 'contains', 5)),
+    /String.contains\(1 argument\) is not supported by localorg/
+  );
 });
