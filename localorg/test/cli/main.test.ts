@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+
+const FIX = path.resolve(import.meta.dirname, '../fixtures/lang');
+
+/** Runs the CLI in-process, capturing stdout and stderr. */
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ow = process.stdout.write.bind(process.stdout);
+  const ew = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(argv);
+    return { code, stdout: out.join('').split('\n').filter(Boolean), stderr: err.join('').split('\n').filter(Boolean) };
+  } finally {
+    process.stdout.write = ow;
+    process.stderr.write = ew;
+  }
+}
+
+test('run prints USER_DEBUG lines with line and level', async () => {
+  const r = await cli('run', path.join(FIX, 'hello.apex'));
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.stdout, ['USER_DEBUG|[2]|DEBUG|hello world', 'USER_DEBUG|[3]|WARN|42']);
+});
+
+test('run prints FATAL_ERROR and exits 1 on an uncaught exception', async () => {
+  const r = await cli('run', path.join(FIX, 'fails.apex'));
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.stdout, ['USER_DEBUG|[1]|DEBUG|before', 'FATAL_ERROR|System.ListException: List index out of bounds: 5']);
+  assert.match(r.stderr[0], /^AnonymousBlock: line 3, column \d+$/);
+});
+
+test('run reports a syntax error as file:line:column', async () => {
+  const r = await cli('run', path.join(FIX, 'bad-syntax.apex'));
+  assert.equal(r.code, 1);
+  assert.match(r.stdout[0], /^FATAL_ERROR\|.*bad-syntax\.apex:1:13 /);
+});
+
+test('run of a missing file exits 2 with a message', async () => {
+  const r = await cli('run', path.join(FIX, 'nope.apex'));
+  assert.equal(r.code, 2);
+  assert.match(r.stderr[0], /file not found/);
+});
+
+test('test shows progress per class, coverage and the summary line, exit 0', async () => {
+  const r = await cli('test', '--source', path.join(FIX, 'passing'), '--coverage');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout[0], /^ok {3}Counter_Tests {2}3 passed, 0 failed/);
+  assert.ok(r.stdout.some((l) => /AccountTrigger\s+100%/.test(l)));
+  assert.equal(r.stdout[r.stdout.length - 1], '3 passed, 0 failed');
+});
+
+test('test prints failures with Apex stack lines and exits 1; JSON and JUnit files are written', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-cli-'));
+  const r = await cli('test', '--source', path.join(FIX, 'failing'), '--json', path.join(dir, 'r.json'), '--junit', path.join(dir, 'r.xml'));
+  assert.equal(r.code, 1);
+  assert.ok(r.stdout.includes('     System.AssertException: Assertion Failed: sum: Expected: 3, Actual: 2'));
+  assert.ok(r.stdout.some((l) => /^ {5}Class\.Broken_Tests\.helper: line 21, column \d+$/.test(l)));
+  assert.equal(r.stdout[r.stdout.length - 1], '1 passed, 2 failed');
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as { summary: { passed: number; failed: number } };
+  assert.deepEqual([json.summary.passed, json.summary.failed], [1, 2]);
+  assert.match(fs.readFileSync(path.join(dir, 'r.xml'), 'utf8'), /<testsuite name="Broken_Tests" tests="3" failures="2"/);
+});
+
+test('test --class with an unknown class exits 2', async () => {
+  const r = await cli('test', '--source', path.join(FIX, 'passing'), '--class', 'Nope');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr[0], /no test class matched: Nope/);
+});
+
+test('an unknown option exits 2', async () => {
+  const r = await cli('test', '--bogus');
+  assert.equal(r.code, 2);
+});
