@@ -140,7 +140,8 @@ function bindParameters(host: ApexHost, handler: RestMethodInfo, body: Buffer): 
       args[index] = host.deserializeJson(JSON.stringify(value), param.type);
     } catch (e) {
       const reason =
-        host.asUncaughtApexError(e)?.message ?? (e instanceof ApexRuntimeError || e instanceof Error ? e.message : String(e));
+        host.asUncaughtApexError(e)?.message ??
+        (e instanceof ApexRuntimeError || e instanceof Error ? e.message : String(e));
       throw jsonParserError(`Cannot deserialize parameter ${param.name} as ${param.type.display}: ${reason}`);
     }
   }

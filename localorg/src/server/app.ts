@@ -194,11 +194,7 @@ function asDataApiError(e: unknown, apex: ApexHost | null): unknown {
   const uncaught = apex?.asUncaughtApexError(e) ?? null;
   const apexError = uncaught ?? (e instanceof ApexRuntimeError ? { typeName: e.typeName, message: e.message } : null);
   if (apexError) {
-    return HttpError.of(
-      400,
-      'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
-      `${apexError.typeName}: ${apexError.message}`
-    );
+    return HttpError.of(400, 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', `${apexError.typeName}: ${apexError.message}`);
   }
   return e;
 }
@@ -215,7 +211,9 @@ function errorAnswer(e: unknown): Answer {
   }
   // A defect in localorg itself: answer in the platform's shape, and keep the stack in the server's log only.
   process.stderr.write(`localorg: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-  return errorAnswer(HttpError.of(500, 'UNKNOWN_EXCEPTION', `localorg internal error: ${(e as Error)?.message ?? String(e)}`));
+  return errorAnswer(
+    HttpError.of(500, 'UNKNOWN_EXCEPTION', `localorg internal error: ${(e as Error)?.message ?? String(e)}`)
+  );
 }
 
 function jsonAnswer(status: number, json: Json): Answer {

@@ -23,19 +23,15 @@ export class HttpError extends Error {
   }
 }
 
-export const invalidSession = (): HttpError =>
-  HttpError.of(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+export const invalidSession = (): HttpError => HttpError.of(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 
 export const notFound = (message = 'The requested resource does not exist'): HttpError =>
   HttpError.of(404, 'NOT_FOUND', message);
 
 export const methodNotAllowed = (method: string, allowed: string[]): HttpError =>
-  HttpError.of(
-    405,
-    'METHOD_NOT_ALLOWED',
-    `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`,
-    { Allow: allowed.join(', ') }
-  );
+  HttpError.of(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`, {
+    Allow: allowed.join(', ')
+  });
 
 export const jsonParserError = (message: string): HttpError => HttpError.of(400, 'JSON_PARSER_ERROR', message);
 

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SObject } from '../runtime/values.js';
 import type { CommittedChange } from './runtime-seams.js';
 import { decodeRecord, encodeRecord, type EncodedRecord } from './value-codec.js';
 
@@ -110,6 +109,6 @@ export function changesOf(entry: JournalEntry, file: string): CommittedChange[] 
   return entry.changes.map((c) => ({
     sobjectType: c.type,
     id: c.id,
-    after: c.after ? (decodeRecord(c.after, `${file} seq ${entry.seq}`) as SObject) : null
+    after: c.after ? decodeRecord(c.after, `${file} seq ${entry.seq}`) : null
   }));
 }

@@ -42,7 +42,14 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     if (e instanceof CommanderError) throw new OptionsError(e.message.replace(/^error: /, ''));
     throw e;
   }
-  const o = cmd.opts<{ source?: string[]; port?: number; host?: string; token?: string; data?: string; seed?: string }>();
+  const o = cmd.opts<{
+    source?: string[];
+    port?: number;
+    host?: string;
+    token?: string;
+    data?: string;
+    seed?: string;
+  }>();
   let port = o.port;
   if (port === undefined && env.PORT !== undefined && env.PORT !== '') {
     try {

@@ -9,11 +9,7 @@ import { HttpError } from './errors.js';
 export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
 export function tooLarge(limit: number): HttpError {
-  return HttpError.of(
-    413,
-    'REQUEST_ENTITY_TOO_LARGE',
-    `Request body exceeds the maximum size of ${limit} bytes`
-  );
+  return HttpError.of(413, 'REQUEST_ENTITY_TOO_LARGE', `Request body exceeds the maximum size of ${limit} bytes`);
 }
 
 export async function readBody(req: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<Buffer> {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApexId, SObject } from '../runtime/values.js';
+import { type ApexId, SObject } from '../runtime/values.js';
 import { HttpError } from './errors.js';
 import type { ServerDataPlatform } from './runtime-seams.js';
 import { jsonToValue } from './sobject-json.js';
@@ -58,11 +58,15 @@ export function loadSeedPlan(planFile: string): SeedPlan {
   if (!Array.isArray(plan)) throw new SeedError(`${file}: a plan is a JSON array of {sobject, files} steps`);
   const steps: SeedStep[] = plan.map((raw: unknown, i: number) => {
     const step = raw as { sobject?: unknown; files?: unknown };
-    if (typeof step?.sobject !== 'string' || !Array.isArray(step.files) || !step.files.every((f) => typeof f === 'string')) {
+    if (
+      typeof step?.sobject !== 'string' ||
+      !Array.isArray(step.files) ||
+      !step.files.every((f) => typeof f === 'string')
+    ) {
       throw new SeedError(`${file}: step ${i + 1} needs "sobject" (a string) and "files" (a list of file names)`);
     }
     const records: SeedRecord[] = [];
-    for (const name of step.files as string[]) {
+    for (const name of step.files) {
       const dataFile = path.resolve(path.dirname(file), name);
       const data = readJson(dataFile, `${file}: step ${i + 1}`) as { records?: unknown };
       digest.update(JSON.stringify(data));

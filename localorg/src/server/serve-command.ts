@@ -67,7 +67,10 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
 export class ServeError extends Error {}
 
 /** Builds, replays, seeds and starts listening; the pieces the command and tests share. */
-export async function startOrg(options: ServeOptions, deps: Pick<ServeDeps, 'createRuntime' | 'out'>): Promise<StartedOrg> {
+export async function startOrg(
+  options: ServeOptions,
+  deps: Pick<ServeDeps, 'createRuntime' | 'out'>
+): Promise<StartedOrg> {
   const runtime = await deps.createRuntime(options.sources);
   let journal: Journal | null = null;
   const appliedLabels = new Set<string>();
@@ -79,7 +82,9 @@ export async function startOrg(options: ServeOptions, deps: Pick<ServeDeps, 'cre
       try {
         runtime.platform.applyCommitted(changesOf(entry, opened.journal.file));
       } catch (e) {
-        throw new JournalError(`${opened.journal.file}: entry seq ${entry.seq} cannot be replayed: ${(e as Error).message}`);
+        throw new JournalError(
+          `${opened.journal.file}: entry seq ${entry.seq} cannot be replayed: ${(e as Error).message}`
+        );
       }
       appliedLabels.add(entry.label);
       rows += entry.changes.length;
@@ -103,13 +108,17 @@ export async function startOrg(options: ServeOptions, deps: Pick<ServeDeps, 'cre
         const e = outcome.error;
         throw e instanceof SeedError ? e : new SeedError(`${plan.file}: ${(e as Error).message ?? String(e)}`);
       }
-      const summary = Object.entries(outcome.value).map(([t, n]) => `${n} ${t}`).join(', ');
+      const summary = Object.entries(outcome.value)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ');
       deps.out(`seed: imported ${summary} from ${path.relative(process.cwd(), plan.file) || plan.file}`);
     }
   }
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new ServeError(e.code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port 0)` : e.message))
+      reject(
+        new ServeError(e.code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port 0)` : e.message)
+      )
     );
     server.server.listen(options.port, options.host, () => resolve());
   });
@@ -132,8 +141,12 @@ export async function startOrg(options: ServeOptions, deps: Pick<ServeDeps, 'cre
 
 function printBanner(options: ServeOptions, url: string, out: (line: string) => void): void {
   out(`localorg serve: an emulated Salesforce org is listening on ${url}`);
-  out(`  token${options.tokenGenerated ? ' (generated; pass --token or LOCALORG_TOKEN to fix it)' : ''}: ${options.token}`);
-  out(`  data: ${options.dataDir ? `journal in ${path.resolve(options.dataDir)}` : 'in memory only (pass --data DIR to keep it)'}`);
+  out(
+    `  token${options.tokenGenerated ? ' (generated; pass --token or LOCALORG_TOKEN to fix it)' : ''}: ${options.token}`
+  );
+  out(
+    `  data: ${options.dataDir ? `journal in ${path.resolve(options.dataDir)}` : 'in memory only (pass --data DIR to keep it)'}`
+  );
   out('  book a meeting:');
   out('    ' + bookingCurl(url, options.token));
   out('  query it back:');

@@ -65,7 +65,8 @@ export function valueToJson(v: Value, version: string): Json {
     const records = v.items.filter((x): x is SObject => x instanceof SObject).map((r) => recordToJson(r, version));
     return { totalSize: records.length, done: true, records };
   }
-  return String(v);
+  // Sets, maps, Apex objects and the like never sit in a record field; say what arrived rather than guess.
+  throw new Error(`a ${v.constructor.name} cannot be written as a record field value`);
 }
 
 const STRING_TYPES = new Set([
@@ -81,11 +82,7 @@ const STRING_TYPES = new Set([
 ]);
 
 /** Builds an SObject from a request body, refusing fields the object lacks or the operation may not set. */
-export function recordFromJson(
-  info: ObjectInfo,
-  body: unknown,
-  operation: 'insert' | 'update'
-): SObject {
+export function recordFromJson(info: ObjectInfo, body: unknown, operation: 'insert' | 'update'): SObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw HttpError.of(400, 'JSON_PARSER_ERROR', `Expected a JSON object with the fields of ${info.name}`);
   }
@@ -156,13 +153,14 @@ export function jsonToValue(raw: unknown, type: string, where: string): Value {
     case 'time': {
       const m = typeof raw === 'string' ? /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?Z?$/.exec(raw) : null;
       if (!m) return bad();
-      const ms = Number(m[1]) * 3600000 + Number(m[2]) * 60000 + Number(m[3] ?? 0) * 1000 + Number((m[4] ?? '0').padEnd(3, '0'));
+      const ms =
+        Number(m[1]) * 3600000 + Number(m[2]) * 60000 + Number(m[3] ?? 0) * 1000 + Number((m[4] ?? '0').padEnd(3, '0'));
       return new ApexTime(ms);
     }
     case 'reference':
     case 'id': {
       const id = typeof raw === 'string' ? to18(raw) : null;
-      if (!id) throw HttpError.of(400, 'MALFORMED_ID', `${where}: id value of incorrect type: ${String(raw)}`);
+      if (!id) throw HttpError.of(400, 'MALFORMED_ID', `${where}: id value of incorrect type: ${JSON.stringify(raw)}`);
       return new ApexId(id);
     }
     case 'base64':

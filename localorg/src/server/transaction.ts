@@ -5,8 +5,7 @@
 import type { DataPlatform, LimitsSnapshot } from '../data/platform.js';
 
 export type TransactionOutcome<T> =
-  | { ok: true; value: T; usage: LimitsSnapshot }
-  | { ok: false; error: unknown; usage: LimitsSnapshot };
+  { ok: true; value: T; usage: LimitsSnapshot } | { ok: false; error: unknown; usage: LimitsSnapshot };
 
 export function inTransaction<T>(platform: DataPlatform, work: () => T): TransactionOutcome<T> {
   platform.limits.reset();

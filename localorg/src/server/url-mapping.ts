@@ -30,11 +30,7 @@ export function bestRoute<T>(routes: readonly Route<T>[], path: string): Route<T
   let best: Route<T> | null = null;
   for (const r of routes) {
     if (!r.pattern.test(path)) continue;
-    if (
-      !best ||
-      (r.exact && !best.exact) ||
-      (r.exact === best.exact && r.literalLength > best.literalLength)
-    ) {
+    if (!best || (r.exact && !best.exact) || (r.exact === best.exact && r.literalLength > best.literalLength)) {
       best = r;
     }
   }

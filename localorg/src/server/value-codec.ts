@@ -87,7 +87,8 @@ export function encodeRecord(record: SObject): EncodedRecord {
 
 export function decodeRecord(e: EncodedRecord, where: string): SObject {
   const record = new SObject(e.type);
-  for (const [name, value] of Object.entries(e.fields)) record.set(name, decodeValue(value, `${where} ${e.type}.${name}`));
+  for (const [name, value] of Object.entries(e.fields))
+    record.set(name, decodeValue(value, `${where} ${e.type}.${name}`));
   return record;
 }
 

@@ -101,7 +101,8 @@ test('an unhandled Apex exception is a 500 APEX_ERROR with type, message and sta
   assert.deepEqual(r.json, [
     {
       errorCode: 'APEX_ERROR',
-      message: 'System.NullPointerException: Attempt to de-reference a null object\n\nClass.Boom.explode: line 7, column 1'
+      message:
+        'System.NullPointerException: Attempt to de-reference a null object\n\nClass.Boom.explode: line 7, column 1'
     }
   ]);
 });
@@ -118,6 +119,9 @@ test('an unhandled Apex exception rolls back what the request wrote', async () =
 test('a committed request is visible to the next one', async () => {
   const r = await call(s.url, '/services/apexrest/visits', { method: 'POST', body: { uid: 'v-commit', client: 'c' } });
   assert.equal((r.json as { outcome: string }).outcome, 'created');
-  const again = await call(s.url, '/services/apexrest/visits', { method: 'POST', body: { uid: 'v-commit', client: 'c' } });
+  const again = await call(s.url, '/services/apexrest/visits', {
+    method: 'POST',
+    body: { uid: 'v-commit', client: 'c' }
+  });
   assert.equal((again.json as { outcome: string }).outcome, 'duplicate');
 });

@@ -9,7 +9,10 @@ export interface ChildServer {
   output(): string;
 }
 
-export function spawnServe(args: string[], script = path.join(here, 'fixtures', 'serve-child.ts')): Promise<ChildServer> {
+export function spawnServe(
+  args: string[],
+  script = path.join(here, 'fixtures', 'serve-child.ts')
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOCALORG_TOKEN: '', PORT: '' }

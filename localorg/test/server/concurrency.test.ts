@@ -14,7 +14,10 @@ test('50 concurrent clients posting bookings lose nothing and create no duplicat
   // Every client books its own visit and one of ten visits that five clients book at once.
   const outcomes = await Promise.all(
     Array.from({ length: 50 }, async (_, i) => {
-      const own = await call(s.url, '/services/apexrest/visits', { method: 'POST', body: { uid: `own-${i}`, client: `c${i}` } });
+      const own = await call(s.url, '/services/apexrest/visits', {
+        method: 'POST',
+        body: { uid: `own-${i}`, client: `c${i}` }
+      });
       const shared = await call(s.url, '/services/apexrest/visits', {
         method: 'POST',
         body: { uid: `shared-${i % 10}`, client: `c${i}` }

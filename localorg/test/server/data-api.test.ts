@@ -18,7 +18,10 @@ test('/services/data lists versions like a real org', async () => {
   const r = await call(s.url, '/services/data');
   const versions = r.json as { label: string; url: string; version: string }[];
   assert.ok(versions.some((v) => v.version === '62.0' && v.url === '/services/data/v62.0' && v.label === "Winter '25"));
-  assert.ok(versions.some((v) => v.version === '50.0'), 'jsforce default version');
+  assert.ok(
+    versions.some((v) => v.version === '50.0'),
+    'jsforce default version'
+  );
 });
 
 test('/services/data/vNN.N lists the resources', async () => {
@@ -97,14 +100,20 @@ test('read returns the record with typed values', async () => {
 test('update answers 204 and changes the field', async () => {
   const created = await call(s.url, '/services/data/v62.0/sobjects/Account', { method: 'POST', body: { Name: 'Old' } });
   const id = (created.json as { id: string }).id;
-  const r = await call(s.url, `/services/data/v62.0/sobjects/Account/${id}`, { method: 'PATCH', body: { Name: 'New' } });
+  const r = await call(s.url, `/services/data/v62.0/sobjects/Account/${id}`, {
+    method: 'PATCH',
+    body: { Name: 'New' }
+  });
   assert.equal(r.status, 204);
   const read = await call(s.url, `/services/data/v62.0/sobjects/Account/${id}?fields=Name`);
   assert.equal((read.json as { Name: string }).Name, 'New');
 });
 
 test('delete answers 204 and the record is gone', async () => {
-  const created = await call(s.url, '/services/data/v62.0/sobjects/Account', { method: 'POST', body: { Name: 'Gone' } });
+  const created = await call(s.url, '/services/data/v62.0/sobjects/Account', {
+    method: 'POST',
+    body: { Name: 'Gone' }
+  });
   const id = (created.json as { id: string }).id;
   assert.equal((await call(s.url, `/services/data/v62.0/sobjects/Account/${id}`, { method: 'DELETE' })).status, 204);
   assert.equal((await call(s.url, `/services/data/v62.0/sobjects/Account/${id}`)).status, 404);

@@ -92,7 +92,7 @@ export class FakeApexHost implements ApexHost {
         ],
         returnType: obj,
         impl: ([name, count], { request }) =>
-          plainToValue({ greeting: `hello ${String(name)}`, count, bodySeen: request.requestBody !== null })
+          plainToValue({ greeting: `hello ${name as string}`, count, bodySeen: request.requestBody !== null })
       },
       {
         verb: 'PUT',
@@ -140,7 +140,7 @@ export class FakeApexHost implements ApexHost {
           { name: 'client', type: str }
         ],
         returnType: obj,
-        impl: ([uid, client]) => this.bookVisit(String(uid), String(client))
+        impl: ([uid, client]) => this.bookVisit(uid as string, client as string)
       }
     ]);
   }
@@ -201,7 +201,9 @@ export class FakeApexHost implements ApexHost {
   }
 
   invokeStatic(className: string, methodName: string, args: Value[]): Value {
-    const method = this.resources.find((r) => r.className === className)?.methods.find((m) => m.methodName === methodName);
+    const method = this.resources
+      .find((r) => r.className === className)
+      ?.methods.find((m) => m.methodName === methodName);
     if (!method || !this.context) throw new Error(`no ${className}.${methodName} or no RestContext`);
     return method.impl(args, this.context);
   }
@@ -221,11 +223,12 @@ export function plainToValue(v: unknown): Value {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) m.put(k, plainToValue(x));
     return m;
   }
-  return String(v as string);
+  throw new Error(`no Apex value for a JS ${typeof v}`);
 }
 
 function valueToPlain(v: Value): unknown {
-  if (v instanceof ApexMap) return Object.fromEntries([...v.entries.values()].map(([k, x]) => [String(k), valueToPlain(x)]));
+  if (v instanceof ApexMap)
+    return Object.fromEntries([...v.entries.values()].map(([k, x]) => [k as string, valueToPlain(x)]));
   if (v instanceof ApexList) return v.items.map(valueToPlain);
   if (v instanceof Decimal) return v.toNumber();
   if (v instanceof ApexId) return v.value;
@@ -269,7 +272,13 @@ export interface CallResult {
 export async function call(
   url: string,
   pathname: string,
-  init: { method?: string; token?: string | null; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {}
+  init: {
+    method?: string;
+    token?: string | null;
+    body?: unknown;
+    rawBody?: string | Buffer;
+    headers?: Record<string, string>;
+  } = {}
 ): Promise<CallResult> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   const token = init.token === undefined ? TOKEN : init.token;

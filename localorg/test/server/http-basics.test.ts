@@ -25,7 +25,10 @@ test('a wrong token is a 401 on Apex REST too', async () => {
 });
 
 test('the OAuth scheme is accepted like Bearer', async () => {
-  const r = await call(s.url, '/services/apexrest/echo/exact', { token: null, headers: { Authorization: `OAuth ${TOKEN}` } });
+  const r = await call(s.url, '/services/apexrest/echo/exact', {
+    token: null,
+    headers: { Authorization: `OAuth ${TOKEN}` }
+  });
   assert.equal(r.status, 200);
 });
 

@@ -14,9 +14,16 @@ import {
   Decimal,
   SObject
 } from '../../src/runtime/values.js';
-import { changesOf, Journal, JOURNAL_FILE, JournalError, readJournal } from '../../src/server/journal.js';
+import {
+  changesOf,
+  Journal,
+  JOURNAL_FILE,
+  JournalError,
+  readJournal,
+  type JournalEntry
+} from '../../src/server/journal.js';
 import { startOrg } from '../../src/server/serve-command.js';
-import { decodeRecord, encodeRecord } from '../../src/server/value-codec.js';
+import { decodeRecord, encodeRecord, type EncodedRecord } from '../../src/server/value-codec.js';
 import { call, fakeRuntime, TOKEN } from './helpers.js';
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-journal-'));
@@ -42,7 +49,7 @@ test('the codec keeps every stored value type exactly', () => {
   r.set('Data__c', new ApexBlob(new Uint8Array([0, 255, 7])));
   r.set('Flag__c', true);
   r.set('Empty__c', null);
-  const back = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(r))), 'test');
+  const back = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(r))) as EncodedRecord, 'test');
   assert.equal(back.type, 'Visit__c');
   assert.equal((back.get('Amount__c') as Decimal).toString(), '10.50');
   assert.equal(back.get('Big__c'), 12345678901234n);
@@ -95,8 +102,14 @@ test('a torn last line is ignored and cut off so later appends stay readable', (
 test('a damaged line in the middle is an error naming file and line', () => {
   const dir = tmp();
   const file = path.join(dir, JOURNAL_FILE);
-  fs.writeFileSync(file, '{"seq":1,"at":"x","label":"a","changes":[]}\nnot json\n{"seq":3,"at":"x","label":"c","changes":[]}\n');
-  assert.throws(() => readJournal(file), (e: unknown) => e instanceof JournalError && e.message.startsWith(`${file}:2:`));
+  fs.writeFileSync(
+    file,
+    '{"seq":1,"at":"x","label":"a","changes":[]}\nnot json\n{"seq":3,"at":"x","label":"c","changes":[]}\n'
+  );
+  assert.throws(
+    () => readJournal(file),
+    (e: unknown) => e instanceof JournalError && e.message.startsWith(`${file}:2:`)
+  );
 });
 
 test('startOrg replays the journal into a fresh org before serving', async () => {
@@ -111,9 +124,15 @@ test('startOrg replays the journal into a fresh org before serving', async () =>
     { createRuntime: fakeRuntime, out: (l) => lines.push(l) }
   );
   try {
-    const r = await call(started.url, `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id, Name FROM Account')}`);
+    const r = await call(
+      started.url,
+      `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id, Name FROM Account')}`
+    );
     const records = (r.json as { records: { Id: string; Name: string }[] }).records;
-    assert.deepEqual(records.map((x) => [x.Id, x.Name]), [[acc.id!.value, 'Replayed Ltd']]);
+    assert.deepEqual(
+      records.map((x) => [x.Id, x.Name]),
+      [[acc.id!.value, 'Replayed Ltd']]
+    );
     assert.match(lines.join('\n'), /replayed 1 transaction/);
   } finally {
     await started.stop();
@@ -125,6 +144,6 @@ test('changesOf restores SObjects from an entry', () => {
   const { journal } = Journal.open(dir);
   const entry = journal.append('x', [{ sobjectType: 'Account', id: makeId('001', 9), after: account(9, 'Nine') }]);
   journal.close();
-  const [change] = changesOf(JSON.parse(JSON.stringify(entry)), 'f');
+  const [change] = changesOf(JSON.parse(JSON.stringify(entry)) as JournalEntry, 'f');
   assert.equal(change.after?.get('Name'), 'Nine');
 });

@@ -36,10 +36,16 @@ test('jsforce conn.apex.get calls an @HttpGet method', async () => {
 });
 
 test('jsforce surfaces the platform error code of a bad query', async () => {
-  await assert.rejects(async () => await conn.query('SELECT Nope__c FROM Account'), (e: unknown) => (e as { errorCode?: string }).errorCode === 'INVALID_FIELD');
+  await assert.rejects(
+    async () => await conn.query('SELECT Nope__c FROM Account'),
+    (e: unknown) => (e as { errorCode?: string }).errorCode === 'INVALID_FIELD'
+  );
 });
 
 test('jsforce with a wrong token gets INVALID_SESSION_ID', async () => {
   const bad = new Connection({ instanceUrl: s.url, accessToken: 'wrong-token-xyz', version: '62.0' });
-  await assert.rejects(async () => await bad.query('SELECT Id FROM User'), (e: unknown) => (e as { errorCode?: string }).errorCode === 'INVALID_SESSION_ID');
+  await assert.rejects(
+    async () => await bad.query('SELECT Id FROM User'),
+    (e: unknown) => (e as { errorCode?: string }).errorCode === 'INVALID_SESSION_ID'
+  );
 });

@@ -20,7 +20,10 @@ test('PORT and LOCALORG_TOKEN are used when the flags are absent', () => {
 });
 
 test('flags win over the environment', () => {
-  const o = parseServeOptions(['--port', '1', '--token', 'flag-token'], { PORT: '4321', LOCALORG_TOKEN: 'env-token-x' });
+  const o = parseServeOptions(['--port', '1', '--token', 'flag-token'], {
+    PORT: '4321',
+    LOCALORG_TOKEN: 'env-token-x'
+  });
   assert.deepEqual([o.port, o.token], [1, 'flag-token']);
 });
 
@@ -33,12 +36,18 @@ test('without a token one is generated and flagged as generated', () => {
 });
 
 test('a bad port is a precise error', () => {
-  assert.throws(() => parseServeOptions(['--port', 'eighty'], {}), (e: unknown) => e instanceof OptionsError && /"eighty" is not a port/.test(e.message));
+  assert.throws(
+    () => parseServeOptions(['--port', 'eighty'], {}),
+    (e: unknown) => e instanceof OptionsError && /"eighty" is not a port/.test(e.message)
+  );
   assert.throws(() => parseServeOptions([], { PORT: '70000' }), /environment variable PORT/);
 });
 
 test('an unknown flag is a precise error', () => {
-  assert.throws(() => parseServeOptions(['--prot', '1'], {}), (e: unknown) => e instanceof OptionsError && /--prot/.test(e.message));
+  assert.throws(
+    () => parseServeOptions(['--prot', '1'], {}),
+    (e: unknown) => e instanceof OptionsError && /--prot/.test(e.message)
+  );
 });
 
 test('a too-short token is refused', () => {

@@ -36,7 +36,9 @@ test('the sample plan imports into a fresh org with references resolved', () => 
   const counts = importSeedPlan(platform, loadSeedPlan(SAMPLE));
   platform.commitTransaction();
   assert.deepEqual(counts, { User: 5, Account: 5, Contact: 4, Lead: 4 });
-  const [alex] = platform.queryText("SELECT Account.Name, Owner.Email FROM Contact WHERE Email = 'alex.morgan@contoso.com'") as {
+  const [alex] = platform.queryText(
+    "SELECT Account.Name, Owner.Email FROM Contact WHERE Email = 'alex.morgan@contoso.com'"
+  ) as {
     get(f: string): unknown;
   }[];
   assert.equal((alex.get('Account') as { get(f: string): unknown }).get('Name'), 'Contoso Ltd');
@@ -73,10 +75,21 @@ test('a record whose type differs from its step is refused', () => {
 
 test('a seed already in the journal is not imported twice across restarts', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-seed-data-'));
-  const options = { sources: [], port: 0, host: '127.0.0.1', token: TOKEN, tokenGenerated: false, dataDir, seedFile: SAMPLE };
+  const options = {
+    sources: [],
+    port: 0,
+    host: '127.0.0.1',
+    token: TOKEN,
+    tokenGenerated: false,
+    dataDir,
+    seedFile: SAMPLE
+  };
   const count = async (url: string): Promise<number> =>
-    ((await call(url, `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Lead')}`)).json as { totalSize: number })
-      .totalSize;
+    (
+      (await call(url, `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Lead')}`)).json as {
+        totalSize: number;
+      }
+    ).totalSize;
   const lines: string[] = [];
   const first = await startOrg(options, { createRuntime: fakeRuntime, out: (l) => lines.push(l) });
   assert.equal(await count(first.url), 4);
