@@ -12,3 +12,4 @@ import './blob.js';
 import './encoding.js';
 import './crypto.js';
 import './id.js';
+import './pattern.js';
