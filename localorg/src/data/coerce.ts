@@ -16,7 +16,11 @@ export function show(v: Value): string {
   if (v instanceof ApexId || v instanceof Decimal) return v.toString();
   if (v instanceof ApexDouble) return String(v.value);
   if (v instanceof ApexDate) return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`;
-  if (v instanceof ApexDatetime) return new Date(v.epochMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  if (v instanceof ApexDatetime)
+    return new Date(v.epochMs)
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, '');
   return Object.prototype.toString.call(v);
 }
 

@@ -24,7 +24,10 @@ export interface DataPlatformOptions {
   settings?: Partial<OrgSettings>;
 }
 
-export function createDataPlatform(sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'>, options: DataPlatformOptions = {}): LocalOrg {
+export function createDataPlatform(
+  sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'>,
+  options: DataPlatformOptions = {}
+): LocalOrg {
   const { objects } = loadSchema(sources.objectFolders);
   const schema = new Schema(objects);
   const store = new Store();

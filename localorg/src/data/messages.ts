@@ -24,13 +24,14 @@ export const msg = {
   // SOQL
   noSuchColumn: (field: string, object: string) =>
     `No such column '${field}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
-  noSuchRelation: (rel: string, object: string) =>
+  noSuchRelation: (rel: string, _object: string) =>
     `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
   noSuchChildRelation: (rel: string, object: string) =>
     `Didn't understand relationship '${rel}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names. (on entity '${object}')`,
   noSuchObject: (object: string) =>
     `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
-  badValueForField: (value: string, field: string) => `value of filter criterion for field '${field}' must be of type ${value} and should not be enclosed in quotes`,
+  badValueForField: (value: string, field: string) =>
+    `value of filter criterion for field '${field}' must be of type ${value} and should not be enclosed in quotes`,
   invalidIdInFilter: (value: string) => `invalid ID field: ${value}`,
   notGroupedOrAggregated: (field: string) => `Field must be grouped or aggregated: ${field}`,
   forUpdateWithOrderBy: () => 'FOR UPDATE not allowed with ORDER BY', // kept for reference; not enforced [mem]
@@ -51,7 +52,7 @@ export const msg = {
   updateWithoutId: () => 'Id not specified in an update call',
   deleteWithoutId: () => 'Id not specified in a delete call', // [mem]
   entityDeleted: () => 'entity is deleted',
-  invalidIdForUpdate: (id: string) => `invalid cross reference id`, // [mem]
+  invalidIdForUpdate: (_id: string) => `invalid cross reference id`, // [mem]
   notInRecycleBin: () => 'Entity is not in the recycle bin', // [mem] UNDELETE_FAILED
   duplicateIdInList: () => 'Duplicate id in list', // [mem] raised as ListException
   mixedTypesInList: () => 'DML statements cannot operate on lists of different SObject types', // [mem]
@@ -59,10 +60,9 @@ export const msg = {
   readOnlyMetadata: (object: string) => `DML operation ${'Insert'} not allowed on ${object}`,
   dmlNotAllowedOn: (op: string, object: string) => `DML operation ${capitalise(op)} not allowed on ${object}`,
   tooManyRetries: () => 'Too many batch retries in the presence of Apex triggers and partial failures.',
-  upsertNoExternalIdField: (field: string, object: string) =>
+  upsertNoExternalIdField: (field: string, _object: string) =>
     `Invalid field for upsert, must be an External Id custom or standard indexed field: ${field}`,
-  upsertDuplicateKey: (field: string, value: string) =>
-    `Duplicate external id specified: ${value}`,
+  upsertDuplicateKey: (field: string, value: string) => `Duplicate external id specified: ${value}`,
   upsertMultipleMatches: (field: string, value: string, ids: string[]) =>
     `${field}: more than one record found for external id field: [${ids.join(', ')}]`,
   upsertBlankKey: (field: string) => `Blank value for external id field ${field}`, // [mem]
@@ -73,11 +73,14 @@ export const msg = {
     `${label}: data value too large: ${value} (max length=${max})`,
   badPicklist: (label: string, value: string) => `${label}: bad value for restricted picklist field: ${value}`,
   badEmail: (label: string, value: string) => `${label}: invalid email address: ${value}`,
-  duplicateValue: (field: string, id: string) => `duplicate value found: ${field} duplicates value on record with id: ${id}`,
+  duplicateValue: (field: string, id: string) =>
+    `duplicate value found: ${field} duplicates value on record with id: ${id}`,
   badReference: (label: string, value: string) => `${label}: id value of incorrect type: ${value}`,
   missingReference: () => 'invalid cross reference id',
-  numberOutOfRange: (label: string, value: string) => `${label}: value outside of valid range on numeric field: ${value}`,
-  notWriteable: (label: string) => `Unable to create/update fields: ${label}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+  numberOutOfRange: (label: string, value: string) =>
+    `${label}: value outside of valid range on numeric field: ${value}`,
+  notWriteable: (label: string) =>
+    `Unable to create/update fields: ${label}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
   wrongFieldType: (label: string, value: string) => `${label}: value not of required type: ${value}`,
   // Standard objects
   eventNoStart: () => 'Required fields are missing: [ActivityDateTime]',

@@ -10,7 +10,13 @@ import { MetadataError, readMetadataXml } from './schema/load.js';
 import type { Schema } from './schema/schema.js';
 import type { Store } from './store.js';
 
-export function loadCustomMetadataRecords(schema: Schema, store: Store, files: SourceFile[], userId: ApexId, now: number): void {
+export function loadCustomMetadataRecords(
+  schema: Schema,
+  store: Store,
+  files: SourceFile[],
+  userId: ApexId,
+  now: number
+): void {
   for (const file of files) {
     const base = path.basename(file.path).replace(/\.md-meta\.xml$/, '');
     const dot = base.indexOf('.');
@@ -18,7 +24,8 @@ export function loadCustomMetadataRecords(schema: Schema, store: Store, files: S
     const typeName = `${base.slice(0, dot)}__mdt`;
     const developerName = base.slice(dot + 1);
     const object = schema.object(typeName);
-    if (!object) throw new MetadataError(`${file.relative}: custom metadata type ${typeName} is not defined in this project`);
+    if (!object)
+      throw new MetadataError(`${file.relative}: custom metadata type ${typeName} is not defined in this project`);
     const x = readMetadataXml(file.path, file.relative, 'CustomMetadata');
     const row = new SObject(object.name);
     row.set('Id', store.nextId(object.keyPrefix!));
@@ -34,7 +41,8 @@ export function loadCustomMetadataRecords(schema: Schema, store: Store, files: S
     row.set('LastModifiedDate', ts);
     row.set('SystemModstamp', ts);
     void userId;
-    for (const f of object.fields.values()) if (f.custom && !row.has(f.name)) row.set(f.name, f.type === 'boolean' ? false : null);
+    for (const f of object.fields.values())
+      if (f.custom && !row.has(f.name)) row.set(f.name, f.type === 'boolean' ? false : null);
     const values = (x.values as Record<string, unknown>[] | undefined) ?? [];
     for (const v of values) {
       const fieldName = typeof v.field === 'string' ? v.field : '';
@@ -45,7 +53,7 @@ export function loadCustomMetadataRecords(schema: Schema, store: Store, files: S
       if (raw !== undefined && raw !== null && typeof raw === 'object') {
         const o = raw as Record<string, unknown>;
         text = o['@_xsi:nil'] === 'true' ? null : typeof o['#text'] === 'string' ? o['#text'] : '';
-      } else if (raw !== undefined && raw !== null) text = String(raw as string);
+      } else if (raw !== undefined && raw !== null) text = typeof raw === 'string' ? raw : JSON.stringify(raw);
       try {
         row.set(f.name, text === null ? null : parseFieldText(f, text));
       } catch (e) {

@@ -2,12 +2,12 @@
  * The in-memory org: schema + store + limits + transactions, implementing the interpreter's {@link DataPlatform} seam
  * and the HTTP server's extra needs (commit listeners, journal replay, SOQL text, describe).
  */
-import { ApexId, ApexRuntimeError, SObject, type Value } from '../runtime/values.js';
+import { ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../runtime/values.js';
 import type { RunningUser } from '../stdlib/registry.js';
 import type { DataPlatform, DmlOperation, DmlOptions, DmlRowResult, BindEvaluator, TriggerHost } from './platform.js';
 import { TransactionLimits } from './limits.js';
 import type { Schema } from './schema/schema.js';
-import { Store, type StoreSnapshot } from './store.js';
+import { type Store, type StoreSnapshot } from './store.js';
 import { runQuery } from './soql/engine.js';
 import { parseSoqlText } from './soql/lower.js';
 import type { SoqlQuery } from './soql/ast.js';
@@ -100,7 +100,8 @@ export class LocalOrg implements DataPlatform, OrgContext {
 
   rollbackTo(savepoint: number): void {
     const mark = this.savepoints[savepoint];
-    if (mark === undefined) throw new ApexRuntimeError('System.TypeException', 'Savepoint does not exist in this context.');
+    if (mark === undefined)
+      throw new ApexRuntimeError('System.TypeException', 'Savepoint does not exist in this context.');
     this.store.rollbackTo(mark);
     // Savepoints set after this one are no longer valid, as on the platform.
     this.savepoints.length = savepoint + 1;
@@ -170,13 +171,14 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.store.clearJournal();
   }
 
-  queryText(soql: string): SObject[] {
+  /** SOQL text without binds, for the REST query endpoint: records, or the Integer of `SELECT COUNT()`. */
+  queryText(soql: string): SObject[] | number {
     const q = parseSoqlText(soql, () => {
       throw new ApexRuntimeError('System.QueryException', 'bind variables are not allowed in this query');
     });
     const result = runQuery(this, q, () => null);
-    if (Array.isArray(result)) return result as SObject[];
-    if (result && typeof result === 'object' && 'items' in result) return (result as { items: SObject[] }).items;
+    if (typeof result === 'number') return result;
+    if (result instanceof ApexList) return result.items as SObject[];
     return [];
   }
 

@@ -2,7 +2,7 @@
  * What a brand-new org holds before any test or request runs: the Organization, the two profiles most code refers to
  * by name, and the running admin user. These are setup objects, visible in tests without SeeAllData [mem].
  */
-import { ApexDatetime, ApexId, SObject } from '../runtime/values.js';
+import { ApexDatetime, type ApexId, SObject } from '../runtime/values.js';
 import type { RunningUser } from '../stdlib/registry.js';
 import type { Store } from './store.js';
 

@@ -5,7 +5,7 @@
  * undo (put back the previous object reference), savepoints (a journal length), and @TestSetup snapshots (copying the
  * maps, not the rows).
  */
-import { ApexId, SObject, type Value } from '../runtime/values.js';
+import { ApexId, SObject } from '../runtime/values.js';
 import { makeId } from '../runtime/ids.js';
 
 interface UndoEntry {
@@ -148,7 +148,7 @@ export function copyRow(row: SObject): SObject {
   const out = new SObject(row.type);
   for (const [k, v] of row.fields) {
     if (v instanceof SObject) continue;
-    out.fields.set(k, v as Value);
+    out.fields.set(k, v);
     const n = row.names.get(k);
     if (n) out.names.set(k, n);
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDate, ApexDatetime, ApexId, ApexRuntimeError, Decimal, SObject } from '../../src/runtime/values.js';
+import { ApexDate, ApexDatetime, ApexId, ApexRuntimeError, Decimal, type SObject } from '../../src/runtime/values.js';
 import { ALL_OR_NONE, dt, FakeTriggers, insert, newOrg, PARTIAL, rec, rows } from './helpers.js';
 
 interface DmlRow {
@@ -106,12 +106,16 @@ test('a duplicate unique value fails with DUPLICATE_VALUE, case-insensitively by
   const [w] = insert(org, rec('Widget__c', { Name: 'a', Code__c: 'abc' }));
   const e = dmlError(() => insert(org, rec('Widget__c', { Name: 'b', Code__c: 'ABC' })));
   assert.equal(e.data.dmlRows[0].statusCode, 'DUPLICATE_VALUE');
-  assert.equal(e.data.dmlRows[0].message, `duplicate value found: Code__c duplicates value on record with id: ${w.id!.value}`);
+  assert.equal(
+    e.data.dmlRows[0].message,
+    `duplicate value found: Code__c duplicates value on record with id: ${w.id!.value}`
+  );
 });
 
 test('a case-sensitive unique field accepts values differing only in case', () => {
   const org = newOrg();
-  const ev = (uid: string) => rec('Event', { Uid__c: uid, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 });
+  const ev = (uid: string) =>
+    rec('Event', { Uid__c: uid, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 });
   insert(org, ev('abc'), ev('ABC'));
   assert.equal(rows(org, 'SELECT Id FROM Event').length, 2);
 });
@@ -119,7 +123,9 @@ test('a case-sensitive unique field accepts values differing only in case', () =
 test('a lookup to the wrong object type fails', () => {
   const org = newOrg();
   const [a] = insert(org, rec('Account', { Name: 'a' }));
-  const e = dmlError(() => insert(org, rec('Event', { WhoId: a.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 })));
+  const e = dmlError(() =>
+    insert(org, rec('Event', { WhoId: a.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 }))
+  );
   assert.equal(e.data.dmlRows[0].statusCode, 'FIELD_INTEGRITY_EXCEPTION');
   assert.deepEqual(e.data.dmlRows[0].fields, ['WhoId']);
 });
@@ -234,7 +240,10 @@ test('update failure names the record id in the message', () => {
   const org = newOrg();
   const [c] = insert(org, rec('Contact', { LastName: 'x' }));
   const e = dmlError(() => org.dml('update', [rec('Contact', { Id: c.id, LastName: null })], ALL_OR_NONE));
-  assert.match(e.message, new RegExp(`^Update failed\\. First exception on row 0 with id ${c.id!.value}; first error: REQUIRED_FIELD_MISSING`));
+  assert.match(
+    e.message,
+    new RegExp(`^Update failed\\. First exception on row 0 with id ${c.id!.value}; first error: REQUIRED_FIELD_MISSING`)
+  );
 });
 
 test('the same Id twice in one update throws ListException', () => {
@@ -284,7 +293,11 @@ test('upsert on a field that is not an external id is rejected', () => {
 test('upsert by Id inserts records without an Id', () => {
   const org = newOrg();
   const [c] = insert(org, rec('Contact', { LastName: 'x' }));
-  const res = org.dml('upsert', [rec('Contact', { Id: c.id, LastName: 'y' }), rec('Contact', { LastName: 'z' })], ALL_OR_NONE);
+  const res = org.dml(
+    'upsert',
+    [rec('Contact', { Id: c.id, LastName: 'y' }), rec('Contact', { LastName: 'z' })],
+    ALL_OR_NONE
+  );
   assert.deepEqual(
     res.map((r) => r.created),
     [false, true]
@@ -338,7 +351,9 @@ test('before delete triggers can block a delete with addError', () => {
 test('field-level addError reports the field', () => {
   const org = newOrg();
   org.setTriggerHost(
-    new FakeTriggers().on('Contact', 'before insert', (inv) => inv.newRecords![0].errors.push({ message: 'bad email', field: 'Email' }))
+    new FakeTriggers().on('Contact', 'before insert', (inv) =>
+      inv.newRecords![0].errors.push({ message: 'bad email', field: 'Email' })
+    )
   );
   const res = org.dml('insert', [rec('Contact', { LastName: 'x' })], PARTIAL);
   assert.deepEqual(res[0].errors[0].fields, ['Email']);
@@ -384,18 +399,29 @@ test('Event without end or duration fails', () => {
 test('Event with disagreeing end and duration fails', () => {
   const org = newOrg();
   const e = dmlError(() =>
-    insert(org, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), EndDateTime: dt('2024-03-20T18:00:00Z'), DurationInMinutes: 30 }))
+    insert(
+      org,
+      rec('Event', {
+        StartDateTime: dt('2024-03-20T17:00:00Z'),
+        EndDateTime: dt('2024-03-20T18:00:00Z'),
+        DurationInMinutes: 30
+      })
+    )
   );
   assert.equal(e.data.dmlRows[0].statusCode, 'FIELD_INTEGRITY_EXCEPTION');
 });
 
 test('Event duration is capped by the multiday setting', () => {
   const capped = newOrg({ settings: { multidayEvents: false } });
-  const e = dmlError(() => insert(capped, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 1441 })));
+  const e = dmlError(() =>
+    insert(capped, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 1441 }))
+  );
   assert.equal(e.data.dmlRows[0].message, 'Duration must be between 0 and 1440 minutes');
   const multi = newOrg();
   insert(multi, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 3 * 1440 }));
-  const tooLong = dmlError(() => insert(multi, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 15 * 1440 })));
+  const tooLong = dmlError(() =>
+    insert(multi, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 15 * 1440 }))
+  );
   assert.equal(tooLong.data.dmlRows[0].statusCode, 'FIELD_INTEGRITY_EXCEPTION');
 });
 
@@ -413,7 +439,10 @@ test('an Event with a Lead WhoId cannot have a WhatId', () => {
   const [l] = insert(org, rec('Lead', { LastName: 'L', Company: 'C' }));
   const [a] = insert(org, rec('Account', { Name: 'A' }));
   const e = dmlError(() =>
-    insert(org, rec('Event', { WhoId: l.id, WhatId: a.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 }))
+    insert(
+      org,
+      rec('Event', { WhoId: l.id, WhatId: a.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 })
+    )
   );
   assert.deepEqual(e.data.dmlRows[0].fields, ['WhatId']);
 });
@@ -431,7 +460,10 @@ test('Event WhatId may point at a custom object with activities', () => {
   const [w] = insert(org, rec('Widget__c', { Name: 'w' }));
   insert(org, rec('Event', { WhatId: w.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 }));
   const [e] = rows(org, 'SELECT What.Name, What.Type FROM Event');
-  assert.deepEqual([(e.get('What') as SObject).get('Name'), (e.get('What') as SObject).get('Type')], ['w', 'Widget__c']);
+  assert.deepEqual(
+    [(e.get('What') as SObject).get('Name'), (e.get('What') as SObject).get('Type')],
+    ['w', 'Widget__c']
+  );
 });
 
 test('checkbox fields are stored as false when not set', () => {

@@ -69,7 +69,11 @@ export class FakeTriggers implements TriggerHost {
     return this.handlers.has(`${sobjectType.toLowerCase()}:${event}`);
   }
   fire(inv: TriggerInvocation): void {
-    this.calls.push({ object: inv.sobjectType, event: inv.event, size: (inv.newRecords ?? inv.oldRecords ?? []).length });
+    this.calls.push({
+      object: inv.sobjectType,
+      event: inv.event,
+      size: (inv.newRecords ?? inv.oldRecords ?? []).length
+    });
     for (const h of this.handlers.get(`${inv.sobjectType.toLowerCase()}:${inv.event}`) ?? []) h(inv);
   }
 }

@@ -5,13 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDataPlatform, MetadataError } from '../../src/data/index.js';
 import { discoverSources } from '../../src/project/sources.js';
-import { Decimal } from '../../src/runtime/values.js';
+import { type ApexId, Decimal } from '../../src/runtime/values.js';
 import { newOrg } from './helpers.js';
 
 test('standard objects carry their documented key prefixes', () => {
   const org = newOrg();
   const prefixes = Object.fromEntries(
-    ['Account', 'Contact', 'User', 'Opportunity', 'Lead', 'RecordType', 'Event', 'Task'].map((n) => [n, org.schema.object(n)!.keyPrefix])
+    ['Account', 'Contact', 'User', 'Opportunity', 'Lead', 'RecordType', 'Event', 'Task'].map((n) => [
+      n,
+      org.schema.object(n)!.keyPrefix
+    ])
   );
   assert.deepEqual(prefixes, {
     Account: '001',
@@ -44,7 +47,10 @@ test('field metadata is read: type, length, precision, unique, external id, pick
   assert.deepEqual([amount.type, amount.precision, amount.scale], ['double', 5, 2]);
   const status = w.fields.get('status__c')!;
   assert.equal(status.restrictedPicklist, true);
-  assert.deepEqual(status.picklist!.map((p) => p.value), ['New', 'Done']);
+  assert.deepEqual(
+    status.picklist!.map((p) => p.value),
+    ['New', 'Done']
+  );
   assert.equal(status.defaultValue, 'New');
 });
 
@@ -93,22 +99,40 @@ test('malformed field XML is reported with file and line', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-schema-'));
   const fields = path.join(dir, 'objects', 'Bad__c', 'fields');
   fs.mkdirSync(fields, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'objects', 'Bad__c', 'Bad__c.object-meta.xml'), '<CustomObject><label>Bad</label></CustomObject>');
-  fs.writeFileSync(path.join(fields, 'X__c.field-meta.xml'), '<CustomField>\n<fullName>X__c</fullName>\n<type>Text</oops>\n</CustomField>');
-  assert.throws(() => createDataPlatform(discoverSources(dir)), (e: unknown) => {
-    assert.ok(e instanceof MetadataError);
-    assert.match(e.message, /objects\/Bad__c\/fields\/X__c\.field-meta\.xml:3: malformed XML/);
-    return true;
-  });
+  fs.writeFileSync(
+    path.join(dir, 'objects', 'Bad__c', 'Bad__c.object-meta.xml'),
+    '<CustomObject><label>Bad</label></CustomObject>'
+  );
+  fs.writeFileSync(
+    path.join(fields, 'X__c.field-meta.xml'),
+    '<CustomField>\n<fullName>X__c</fullName>\n<type>Text</oops>\n</CustomField>'
+  );
+  assert.throws(
+    () => createDataPlatform(discoverSources(dir)),
+    (e: unknown) => {
+      assert.ok(e instanceof MetadataError);
+      assert.match(e.message, /objects\/Bad__c\/fields\/X__c\.field-meta\.xml:3: malformed XML/);
+      return true;
+    }
+  );
 });
 
 test('an unsupported field type is named in the error', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-schema-'));
   const fields = path.join(dir, 'objects', 'Bad__c', 'fields');
   fs.mkdirSync(fields, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'objects', 'Bad__c', 'Bad__c.object-meta.xml'), '<CustomObject><label>Bad</label></CustomObject>');
-  fs.writeFileSync(path.join(fields, 'X__c.field-meta.xml'), '<CustomField><fullName>X__c</fullName><type>Hologram</type></CustomField>');
-  assert.throws(() => createDataPlatform(discoverSources(dir)), /X__c\.field-meta\.xml: field type 'Hologram' is not supported/);
+  fs.writeFileSync(
+    path.join(dir, 'objects', 'Bad__c', 'Bad__c.object-meta.xml'),
+    '<CustomObject><label>Bad</label></CustomObject>'
+  );
+  fs.writeFileSync(
+    path.join(fields, 'X__c.field-meta.xml'),
+    '<CustomField><fullName>X__c</fullName><type>Hologram</type></CustomField>'
+  );
+  assert.throws(
+    () => createDataPlatform(discoverSources(dir)),
+    /X__c\.field-meta\.xml: field type 'Hologram' is not supported/
+  );
 });
 
 test('custom metadata records load with typed values', () => {
@@ -128,6 +152,6 @@ test('a fresh org holds the admin user, two profiles and the organization', () =
   assert.equal(org.user.locale, 'en_US');
   const profiles = [...org.store.rows('profile')].map((p) => p.get('Name'));
   assert.deepEqual(profiles, ['System Administrator', 'Standard User']);
-  assert.equal(org.store.get('user', org.user.id.value)!.get('ProfileId')!.toString(), org.user.profileId.value);
+  assert.equal((org.store.get('user', org.user.id.value)!.get('ProfileId') as ApexId).value, org.user.profileId.value);
   assert.equal(org.store.count('organization'), 1);
 });

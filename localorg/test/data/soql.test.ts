@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDate, ApexId, ApexList, ApexRuntimeError, ApexSet, Decimal, SObject, typeRef } from '../../src/runtime/values.js';
+import {
+  ApexDate,
+  ApexId,
+  ApexList,
+  ApexRuntimeError,
+  ApexSet,
+  Decimal,
+  type SObject,
+  typeRef
+} from '../../src/runtime/values.js';
 import { parseSoqlText } from '../../src/data/index.js';
 import { dt, insert, newOrg, q, rec, rows } from './helpers.js';
 
@@ -72,7 +81,10 @@ test('WHERE on a parent field filters through the lookup', () => {
 test('polymorphic Who resolves through the Name pseudo-object with Type', () => {
   const { org } = contacts();
   const [ada] = rows(org, "SELECT Id FROM Contact WHERE LastName = 'Lovelace'");
-  insert(org, rec('Event', { Subject: 'Call', WhoId: ada.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 30 }));
+  insert(
+    org,
+    rec('Event', { Subject: 'Call', WhoId: ada.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 30 })
+  );
   const [e] = rows(org, "SELECT Who.Email, Who.Type, Owner.Name FROM Event WHERE Who.Type = 'Contact'");
   const who = e.get('Who') as SObject;
   assert.equal(who.get('Email'), 'ada@acme.com');
@@ -120,7 +132,10 @@ test('a 15-character Id literal matches the stored 18-character Id', () => {
 
 test('AND, OR and NOT combine with parentheses', () => {
   const { org } = contacts();
-  const r = rows(org, "SELECT Id FROM Contact WHERE (LastName = 'Hopper' OR LastName = 'Turing') AND (NOT Email = null)");
+  const r = rows(
+    org,
+    "SELECT Id FROM Contact WHERE (LastName = 'Hopper' OR LastName = 'Turing') AND (NOT Email = null)"
+  );
   assert.equal(r.length, 1);
 });
 
@@ -139,14 +154,19 @@ test('ORDER BY DESC keeps nulls first unless NULLS LAST is given', () => {
   const { org } = contacts();
   const desc = rows(org, 'SELECT FirstName FROM Contact ORDER BY FirstName DESC').map((r) => r.get('FirstName'));
   assert.deepEqual(desc, [null, 'alan', 'Ada']);
-  const last = rows(org, 'SELECT FirstName FROM Contact ORDER BY FirstName DESC NULLS LAST').map((r) => r.get('FirstName'));
+  const last = rows(org, 'SELECT FirstName FROM Contact ORDER BY FirstName DESC NULLS LAST').map((r) =>
+    r.get('FirstName')
+  );
   assert.deepEqual(last, ['alan', 'Ada', null]);
 });
 
 test('LIMIT and OFFSET take literals and binds', () => {
   const { org } = contacts();
   const r = rows(org, 'SELECT LastName FROM Contact ORDER BY LastName LIMIT :n OFFSET 1', { n: 1 });
-  assert.deepEqual(r.map((x) => x.get('LastName')), ['Lovelace']);
+  assert.deepEqual(
+    r.map((x) => x.get('LastName')),
+    ['Lovelace']
+  );
 });
 
 test('COUNT() returns an Integer', () => {
@@ -214,8 +234,15 @@ test('date and datetime literals compare with date and datetime fields', () => {
 
 test('number comparisons use decimal values', () => {
   const org = newOrg();
-  insert(org, rec('Widget__c', { Name: 'a', Amount__c: Decimal.parse('10.50') }), rec('Widget__c', { Name: 'b', Amount__c: 9 }));
-  assert.deepEqual(rows(org, 'SELECT Name FROM Widget__c WHERE Amount__c > 10').map((r) => r.get('Name')), ['a']);
+  insert(
+    org,
+    rec('Widget__c', { Name: 'a', Amount__c: Decimal.parse('10.50') }),
+    rec('Widget__c', { Name: 'b', Amount__c: 9 })
+  );
+  assert.deepEqual(
+    rows(org, 'SELECT Name FROM Widget__c WHERE Amount__c > 10').map((r) => r.get('Name')),
+    ['a']
+  );
   assert.equal(rows(org, 'SELECT Name FROM Widget__c WHERE Amount__c = 10.5').length, 1);
 });
 
@@ -223,12 +250,18 @@ test('child subqueries return related records as a list', () => {
   const { org } = contacts();
   const [acct] = rows(org, 'SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName) FROM Account');
   const kids = acct.get('Contacts') as ApexList;
-  assert.deepEqual(kids.items.map((c) => (c as SObject).get('LastName')), ['Lovelace']);
+  assert.deepEqual(
+    kids.items.map((c) => (c as SObject).get('LastName')),
+    ['Lovelace']
+  );
 });
 
 test('aggregate queries group rows and name unaliased columns expr0, expr1', () => {
   const { org } = contacts();
-  const res = rows(org, 'SELECT AccountId, COUNT(Id) n, MAX(LastName) FROM Contact GROUP BY AccountId ORDER BY COUNT(Id) DESC');
+  const res = rows(
+    org,
+    'SELECT AccountId, COUNT(Id) n, MAX(LastName) FROM Contact GROUP BY AccountId ORDER BY COUNT(Id) DESC'
+  );
   assert.equal(res.length, 2);
   assert.equal(res[0].get('n'), 2);
   assert.equal(res[0].get('expr0'), 'turing');
@@ -241,7 +274,10 @@ test('HAVING filters groups', () => {
 
 test('a selected field that is neither grouped nor aggregated is rejected', () => {
   const { org } = contacts();
-  queryError(() => q(org, 'SELECT LastName, COUNT(Id) FROM Contact GROUP BY AccountId'), /Field must be grouped or aggregated: LastName/);
+  queryError(
+    () => q(org, 'SELECT LastName, COUNT(Id) FROM Contact GROUP BY AccountId'),
+    /Field must be grouped or aggregated: LastName/
+  );
 });
 
 test('semi-join subqueries filter by another object', () => {
@@ -249,13 +285,19 @@ test('semi-join subqueries filter by another object', () => {
   const [ada] = rows(org, "SELECT Id FROM Contact WHERE LastName = 'Lovelace'");
   insert(org, rec('Event', { WhoId: ada.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 30 }));
   const r = rows(org, 'SELECT LastName FROM Contact WHERE Id IN (SELECT WhoId FROM Event)');
-  assert.deepEqual(r.map((x) => x.get('LastName')), ['Lovelace']);
+  assert.deepEqual(
+    r.map((x) => x.get('LastName')),
+    ['Lovelace']
+  );
 });
 
 test('custom metadata is queryable and the query is not counted against the SOQL limit', () => {
   const org = newOrg();
-  const r = rows(org, "SELECT DeveloperName, Limit__c FROM Setting__mdt WHERE Enabled__c = true");
-  assert.deepEqual(r.map((x) => x.get('DeveloperName')), ['Alpha']);
+  const r = rows(org, 'SELECT DeveloperName, Limit__c FROM Setting__mdt WHERE Enabled__c = true');
+  assert.deepEqual(
+    r.map((x) => x.get('DeveloperName')),
+    ['Alpha']
+  );
   assert.equal(org.limits.current().queries, 0);
   assert.equal(org.limits.current().metadataQueries, 1);
 });

@@ -10,6 +10,7 @@
  * [doc: Bulk DML Exception Handling].
  */
 import { ApexDatetime, ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../../runtime/values.js';
+import { show } from '../coerce.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { DmlError, DmlOperation, DmlOptions, DmlRowResult, TriggerEventName } from '../platform.js';
@@ -17,7 +18,14 @@ import { defaultValueFor } from '../schema/schema.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { copyRow } from '../store.js';
 import { applyStandardRules } from './standard-rules.js';
-import { checkUnique, coerceRecord, fieldError, uniqueKey, validateAfterTriggers, validateBeforeTriggers } from './validate.js';
+import {
+  checkUnique,
+  coerceRecord,
+  fieldError,
+  uniqueKey,
+  validateAfterTriggers,
+  validateBeforeTriggers
+} from './validate.js';
 
 const TRIGGER_CHUNK = 200;
 const MAX_TRIGGER_DEPTH = 16;
@@ -107,7 +115,8 @@ function checkDuplicates(op: DmlOperation, records: SObject[]): void {
 }
 
 function checkObjectAllowed(object: ObjectDef, op: DmlOperation): void {
-  const allowed = op === 'delete' || op === 'undelete' ? object.deletable : op === 'update' ? object.updateable : object.createable;
+  const allowed =
+    op === 'delete' || op === 'undelete' ? object.deletable : op === 'update' ? object.updateable : object.createable;
   if (!allowed || object.customMetadata) {
     throw new ApexRuntimeError('System.TypeException', msg.dmlNotAllowedOn(op, object.name));
   }
@@ -133,7 +142,9 @@ function prepare(org: OrgContext, object: ObjectDef, op: DmlOperation, rows: Row
       case 'update':
       case 'delete': {
         if (!id) {
-          r.errors.push(fieldError('MISSING_ARGUMENT', r.kind === 'update' ? msg.updateWithoutId() : msg.deleteWithoutId(), ['Id']));
+          r.errors.push(
+            fieldError('MISSING_ARGUMENT', r.kind === 'update' ? msg.updateWithoutId() : msg.deleteWithoutId(), ['Id'])
+          );
           break;
         }
         r.id = id;
@@ -192,7 +203,11 @@ function matchUpsertKeys(org: OrgContext, object: ObjectDef, rows: Row[], extern
     inBatch.set(k, same);
     const matches = index.get(k) ?? [];
     if (matches.length > 1) {
-      r.errors.push(fieldError('DUPLICATE_EXTERNAL_ID', msg.upsertMultipleMatches(f.name, String(r.caller.get(f.name) as string), matches), [f.name]));
+      r.errors.push(
+        fieldError('DUPLICATE_EXTERNAL_ID', msg.upsertMultipleMatches(f.name, show(r.caller.get(f.name)), matches), [
+          f.name
+        ])
+      );
     } else if (matches.length === 1) {
       r.kind = 'update';
       r.id = new ApexId(matches[0]);
@@ -204,7 +219,9 @@ function matchUpsertKeys(org: OrgContext, object: ObjectDef, rows: Row[], extern
   for (const [, same] of inBatch) {
     if (same.length < 2) continue;
     for (const r of same) {
-      r.errors.push(fieldError('DUPLICATE_EXTERNAL_ID', msg.upsertDuplicateKey(f.name, String(r.caller.get(f.name) as string)), [f.name]));
+      r.errors.push(
+        fieldError('DUPLICATE_EXTERNAL_ID', msg.upsertDuplicateKey(f.name, show(r.caller.get(f.name))), [f.name])
+      );
     }
   }
 }
@@ -333,7 +350,7 @@ function buildStoredRow(object: ObjectDef, work: SObject, id: ApexId, isInsert: 
     if (writable || derived.includes(key)) v = work.fields.get(key) ?? null;
     else v = old ? old.get(key) : null;
     if (v instanceof SObject || v instanceof ApexList) v = null;
-    if (f.type === 'boolean' && v === null) v = isInsert ? (f.defaultValue === true) : false;
+    if (f.type === 'boolean' && v === null) v = isInsert ? f.defaultValue === true : false;
     row.fields.set(key, v);
     row.names.set(key, f.name);
   }

@@ -40,7 +40,8 @@ function changed(rec: SObject, old: SObject | null, field: string): boolean {
 function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.epochMs === b.epochMs;
-  if (a instanceof ApexDate && b instanceof ApexDate) return a.year === b.year && a.month === b.month && a.day === b.day;
+  if (a instanceof ApexDate && b instanceof ApexDate)
+    return a.year === b.year && a.month === b.month && a.day === b.day;
   if (a instanceof ApexId && b instanceof ApexId) return a.value === b.value;
   return false;
 }
@@ -98,7 +99,7 @@ function eventTimes(org: OrgContext, rec: SObject, old: SObject | null): DmlErro
   if (old) {
     const endChanged = changed(rec, old, 'EndDateTime');
     const durChanged = changed(rec, old, 'DurationInMinutes');
-    const startMoved = !sameValue(begin, (old.get('StartDateTime') ?? old.get('ActivityDateTime')) as Value);
+    const startMoved = !sameValue(begin, old.get('StartDateTime') ?? old.get('ActivityDateTime'));
     if (durChanged && !endChanged) end = null;
     else if (endChanged && !durChanged) duration = null;
     else if (startMoved && !endChanged && !durChanged) end = null; // keep the duration, move the end

@@ -30,7 +30,13 @@ export function coerceRecord(object: ObjectDef, rec: SObject): DmlError[] {
       if (v !== value) rec.fields.set(key, v);
     } catch (e) {
       if (!(e instanceof CoercionError)) throw e;
-      errors.push(fieldError(f.type === 'reference' ? 'FIELD_INTEGRITY_EXCEPTION' : 'INVALID_TYPE_ON_FIELD_IN_RECORD', e.message, [f.name]));
+      errors.push(
+        fieldError(
+          f.type === 'reference' ? 'FIELD_INTEGRITY_EXCEPTION' : 'INVALID_TYPE_ON_FIELD_IN_RECORD',
+          e.message,
+          [f.name]
+        )
+      );
     }
   }
   return errors;
@@ -55,7 +61,12 @@ export function validateAfterTriggers(org: OrgContext, object: ObjectDef, rec: S
   for (const f of object.fields.values()) {
     const v = rec.get(f.name);
     if (v === null || v === '') {
-      if (f.required && (isInsert ? f.createable || f.name === 'OwnerId' : true) && !f.calculated && f.type !== 'boolean') {
+      if (
+        f.required &&
+        (isInsert ? f.createable || f.name === 'OwnerId' : true) &&
+        !f.calculated &&
+        f.type !== 'boolean'
+      ) {
         missing.push(f.name);
       }
       continue;
@@ -85,7 +96,7 @@ export function isEmail(v: string): boolean {
 
 function checkPicklist(f: FieldDef, v: Value): DmlError[] {
   if (!f.picklist || f.picklist.length === 0) return [];
-  const values = f.type === 'multipicklist' ? String(v as string).split(';') : [String(v as string)];
+  const values = f.type === 'multipicklist' ? show(v).split(';') : [show(v)];
   for (const one of values) {
     // Restricted picklists match values exactly as defined [mem: case sensitivity of the check].
     if (!f.picklist.some((p) => p.active && p.value === one)) {

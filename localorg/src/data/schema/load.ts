@@ -42,7 +42,7 @@ function str(node: XmlNode, key: string): string | undefined {
   const v = node[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'object') return undefined;
-  return String(v as string | number | boolean);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 function bool(node: XmlNode, key: string): boolean | undefined {
@@ -93,7 +93,15 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
   if (!type) throw new MetadataError(`${file.relative}: field type '${rawType}' is not supported by localorg`);
   const length =
     int(x, 'length') ??
-    (type === 'textarea' && rawType.toLowerCase() === 'textarea' ? 255 : type === 'email' ? 80 : type === 'phone' ? 40 : type === 'url' ? 255 : 0);
+    (type === 'textarea' && rawType.toLowerCase() === 'textarea'
+      ? 255
+      : type === 'email'
+        ? 80
+        : type === 'phone'
+          ? 40
+          : type === 'url'
+            ? 255
+            : 0);
   const precision = int(x, 'precision') ?? 0;
   const scale = int(x, 'scale') ?? 0;
   const custom = name.toLowerCase().endsWith('__c');
@@ -166,15 +174,33 @@ function parseDefaultFormula(raw: string, type: FieldType): string | number | bo
 }
 
 /** Standard fields every custom object has. */
-function customObjectBaseFields(objectName: string, nameField: { label: string; autoNumber: boolean }, hasOwner: boolean): FieldDef[] {
+function customObjectBaseFields(
+  objectName: string,
+  nameField: { label: string; autoNumber: boolean },
+  hasOwner: boolean
+): FieldDef[] {
   const ro = { createable: false, updateable: false };
   const fields = [
     fieldDef({ name: 'Id', type: 'id', length: 18, ...ro, nillable: false, idLookup: true }),
     fieldDef({ name: 'IsDeleted', type: 'boolean', ...ro }),
     fieldDef({ name: 'CreatedDate', type: 'datetime', ...ro, nillable: false }),
-    fieldDef({ name: 'CreatedById', type: 'reference', referenceTo: ['User'], relationshipName: 'CreatedBy', length: 18, ...ro }),
+    fieldDef({
+      name: 'CreatedById',
+      type: 'reference',
+      referenceTo: ['User'],
+      relationshipName: 'CreatedBy',
+      length: 18,
+      ...ro
+    }),
     fieldDef({ name: 'LastModifiedDate', type: 'datetime', ...ro, nillable: false }),
-    fieldDef({ name: 'LastModifiedById', type: 'reference', referenceTo: ['User'], relationshipName: 'LastModifiedBy', length: 18, ...ro }),
+    fieldDef({
+      name: 'LastModifiedById',
+      type: 'reference',
+      referenceTo: ['User'],
+      relationshipName: 'LastModifiedBy',
+      length: 18,
+      ...ro
+    }),
     fieldDef({ name: 'SystemModstamp', type: 'datetime', ...ro, nillable: false })
   ];
   if (objectName.toLowerCase().endsWith('__mdt')) {
@@ -202,7 +228,14 @@ function customObjectBaseFields(objectName: string, nameField: { label: string; 
   );
   if (hasOwner) {
     fields.push(
-      fieldDef({ name: 'OwnerId', type: 'reference', referenceTo: ['Group', 'User'], relationshipName: 'Owner', length: 18, polymorphic: true })
+      fieldDef({
+        name: 'OwnerId',
+        type: 'reference',
+        referenceTo: ['Group', 'User'],
+        relationshipName: 'Owner',
+        length: 18,
+        polymorphic: true
+      })
     );
   }
   return fields;
@@ -258,7 +291,10 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       const fields = new Map<string, FieldDef>();
       for (const f of customObjectBaseFields(
         objectName,
-        { label: str(nameFieldNode, 'label') ?? `${labelFromName(objectName)} Name`, autoNumber: str(nameFieldNode, 'type') === 'AutoNumber' },
+        {
+          label: str(nameFieldNode, 'label') ?? `${labelFromName(objectName)} Name`,
+          autoNumber: str(nameFieldNode, 'type') === 'AutoNumber'
+        },
         !isMdt && !controlledByParent
       )) {
         fields.set(f.name.toLowerCase(), f);

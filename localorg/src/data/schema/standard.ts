@@ -87,8 +87,18 @@ const SPECS: ObjectSpec[] = [
     plural: 'Accounts',
     fields: [
       ['Name', 'string', text(255, { required: true, idLookup: true })],
-      ['Type', 'picklist', text(40, { picklist: picklist(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other']) })],
-      ['Industry', 'picklist', text(40, { picklist: picklist(['Agriculture', 'Banking', 'Consulting', 'Education', 'Healthcare', 'Technology', 'Other']) })],
+      [
+        'Type',
+        'picklist',
+        text(40, { picklist: picklist(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other']) })
+      ],
+      [
+        'Industry',
+        'picklist',
+        text(40, {
+          picklist: picklist(['Agriculture', 'Banking', 'Consulting', 'Education', 'Healthcare', 'Technology', 'Other'])
+        })
+      ],
       ['Website', 'url', text(255)],
       ['Phone', 'phone', text(40)],
       ['Fax', 'phone', text(40)],
@@ -119,7 +129,11 @@ const SPECS: ObjectSpec[] = [
       ['Department', 'string', text(80)],
       ['Birthdate', 'date'],
       ['Description', 'textarea', text(32000)],
-      ['LeadSource', 'picklist', text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })],
+      [
+        'LeadSource',
+        'picklist',
+        text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })
+      ],
       ['HasOptedOutOfEmail', 'boolean', { defaultValue: false }],
       ['DoNotCall', 'boolean', { defaultValue: false }],
       ['AccountId', 'reference', ref(['Account'], 'Account', 'Contacts')],
@@ -157,8 +171,18 @@ const SPECS: ObjectSpec[] = [
           defaultValue: 'Open - Not Contacted'
         })
       ],
-      ['LeadSource', 'picklist', text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })],
-      ['Industry', 'picklist', text(40, { picklist: picklist(['Agriculture', 'Banking', 'Consulting', 'Education', 'Healthcare', 'Technology', 'Other']) })],
+      [
+        'LeadSource',
+        'picklist',
+        text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })
+      ],
+      [
+        'Industry',
+        'picklist',
+        text(40, {
+          picklist: picklist(['Agriculture', 'Banking', 'Consulting', 'Education', 'Healthcare', 'Technology', 'Other'])
+        })
+      ],
       ['Rating', 'picklist', text(40, { picklist: picklist(['Hot', 'Warm', 'Cold']) })],
       ['NumberOfEmployees', 'integer', { precision: 8 }],
       ['AnnualRevenue', 'currency', { precision: 18, scale: 0 }],
@@ -200,8 +224,23 @@ const SPECS: ObjectSpec[] = [
       ['CloseDate', 'date', { required: true }],
       ['Amount', 'currency', { precision: 18, scale: 2 }],
       ['Probability', 'percent', { precision: 3, scale: 0 }],
-      ['Type', 'picklist', text(40, { picklist: picklist(['New Customer', 'Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade']) })],
-      ['LeadSource', 'picklist', text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })],
+      [
+        'Type',
+        'picklist',
+        text(40, {
+          picklist: picklist([
+            'New Customer',
+            'Existing Customer - Upgrade',
+            'Existing Customer - Replacement',
+            'Existing Customer - Downgrade'
+          ])
+        })
+      ],
+      [
+        'LeadSource',
+        'picklist',
+        text(40, { picklist: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']) })
+      ],
       ['Description', 'textarea', text(32000)],
       ['IsClosed', 'boolean', { ...ro, calculated: true }],
       ['IsWon', 'boolean', { ...ro, calculated: true }],
@@ -241,7 +280,10 @@ const SPECS: ObjectSpec[] = [
         'picklist',
         text(40, {
           required: true,
-          picklist: picklist(['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], 'Not Started'),
+          picklist: picklist(
+            ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+            'Not Started'
+          ),
           defaultValue: 'Not Started'
         })
       ],
@@ -282,7 +324,11 @@ const SPECS: ObjectSpec[] = [
       ['EmailEncodingKey', 'picklist', text(40, { required: true })],
       ['LanguageLocaleKey', 'picklist', text(40, { required: true })],
       ['FederationIdentifier', 'string', text(512)],
-      ['UserType', 'picklist', text(40, { ...ro, picklist: picklist(['Standard', 'PowerPartner', 'CsnOnly', 'Guest']) })],
+      [
+        'UserType',
+        'picklist',
+        text(40, { ...ro, picklist: picklist(['Standard', 'PowerPartner', 'CsnOnly', 'Guest']) })
+      ],
       ['ProfileId', 'reference', { ...ref(['Profile'], 'Profile', 'Users'), required: true }],
       ['UserRoleId', 'reference', ref(['UserRole'], 'UserRole', null)],
       ['ManagerId', 'reference', ref(['User'], 'Manager', null)]
@@ -360,7 +406,11 @@ const SPECS: ObjectSpec[] = [
     fields: [
       ['Name', 'string', text(40, { required: true })],
       ['DeveloperName', 'string', text(80)],
-      ['Type', 'picklist', text(40, { picklist: picklist(['Regular', 'Queue', 'Role', 'Organization']), defaultValue: 'Regular' })],
+      [
+        'Type',
+        'picklist',
+        text(40, { picklist: picklist(['Regular', 'Queue', 'Role', 'Organization']), defaultValue: 'Regular' })
+      ],
       ['Email', 'email', text(255)]
     ]
   },
@@ -396,7 +446,13 @@ export function standardObjects(): ObjectDef[] {
     const add = ([name, type, extra]: FieldSpec) =>
       fields.set(
         name.toLowerCase(),
-        fieldDef({ name, type, ...extra, referenceTo: [...(extra?.referenceTo ?? [])], picklist: extra?.picklist ? [...extra.picklist] : null })
+        fieldDef({
+          name,
+          type,
+          ...extra,
+          referenceTo: [...(extra?.referenceTo ?? [])],
+          picklist: extra?.picklist ? [...extra.picklist] : null
+        })
       );
     if (spec.name === 'Name') add(['Id', 'id', { ...ro, length: 18 }]);
     else auditFields.forEach(add);

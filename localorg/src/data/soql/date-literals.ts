@@ -67,7 +67,10 @@ export function dateLiteralRange(name: string, n: number | null, nowMs: number, 
     case 'LAST_N_MONTHS':
       return { start: today.startOf('month').minus({ months: k }), end: today.startOf('month') };
     case 'N_MONTHS_AGO':
-      return { start: today.startOf('month').minus({ months: k }), end: today.startOf('month').minus({ months: k - 1 }) };
+      return {
+        start: today.startOf('month').minus({ months: k }),
+        end: today.startOf('month').minus({ months: k - 1 })
+      };
     case 'THIS_QUARTER':
     case 'THIS_FISCAL_QUARTER':
       return { start: quarterStart(today), end: quarterStart(today).plus({ months: 3 }) };
@@ -85,7 +88,10 @@ export function dateLiteralRange(name: string, n: number | null, nowMs: number, 
       return { start: quarterStart(today).minus({ months: 3 * k }), end: quarterStart(today) };
     case 'N_QUARTERS_AGO':
     case 'N_FISCAL_QUARTERS_AGO':
-      return { start: quarterStart(today).minus({ months: 3 * k }), end: quarterStart(today).minus({ months: 3 * (k - 1) }) };
+      return {
+        start: quarterStart(today).minus({ months: 3 * k }),
+        end: quarterStart(today).minus({ months: 3 * (k - 1) })
+      };
     case 'THIS_YEAR':
     case 'THIS_FISCAL_YEAR':
       return { start: today.startOf('year'), end: today.startOf('year').plus({ years: 1 }) };

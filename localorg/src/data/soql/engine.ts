@@ -119,14 +119,19 @@ class Execution {
 
   // ---------------------------------------------------------------- projection
 
-  private project(row: SObject, selected: (SelectItem | { kind: 'resolved'; path: ResolvedPath })[], object: ObjectDef): SObject {
+  private project(
+    row: SObject,
+    selected: (SelectItem | { kind: 'resolved'; path: ResolvedPath })[],
+    object: ObjectDef
+  ): SObject {
     const out = new SObject(row.type);
     out.queried = new Set(['id']);
-    out.set('Id', row.get('id'));
+    // Fields keep SELECT order (REST output relies on it); the Id is always present, last when not selected.
     for (const s of selected) {
       if (s.kind === 'resolved') this.projectPath(row, out, s.path);
       else if (s.kind === 'subquery') this.projectChildren(row, out, s.query, object);
     }
+    if (!out.has('id')) out.set('Id', row.get('id'));
     return out;
   }
 
@@ -150,7 +155,6 @@ class Execution {
       if (!(next instanceof SObject)) {
         next = new SObject(parent.type);
         next.queried = new Set(['id']);
-        next.set('Id', parent.get('id'));
         dst.set(relName, next);
       }
       src = parent;
@@ -158,7 +162,12 @@ class Execution {
     }
     const fieldKey = p.field.name.toLowerCase();
     dst.queried!.add(fieldKey);
-    const value = p.owner.name === 'Name' ? valueAt(this.org, src, { ...p, steps: [], targets: [] }) : src.get(fieldKey);
+    if (dst !== out && !dst.has('id')) {
+      dst.set(p.field.name, null); // reserve SELECT order before the implicit Id
+      dst.set('Id', src.get('id'));
+    }
+    const value =
+      p.owner.name === 'Name' ? valueAt(this.org, src, { ...p, steps: [], targets: [] }) : src.get(fieldKey);
     dst.set(p.field.name, value);
   }
 
@@ -177,7 +186,10 @@ class Execution {
     this.org.limits.chargeQueryRows(rows.length, child.customMetadata);
     const selected = sub.select
       .filter((s) => s.kind === 'field')
-      .map((s) => ({ kind: 'resolved' as const, path: resolvePath(this.org, child, (s as { path: FieldPath }).path, sub.position) }));
+      .map((s) => ({
+        kind: 'resolved' as const,
+        path: resolvePath(this.org, child, (s as { path: FieldPath }).path, sub.position)
+      }));
     const list = new ApexList(
       typeRef(child.name),
       rows.map((r) => inner.project(r, selected, child))
@@ -257,7 +269,13 @@ class Execution {
       return (r) => {
         const v = read(r);
         if (v === null) return op === '!=';
-        const k = isDate ? (v instanceof ApexDate ? v.year * 10000 + v.month * 100 + v.day : NaN) : v instanceof ApexDatetime ? v.epochMs : NaN;
+        const k = isDate
+          ? v instanceof ApexDate
+            ? v.year * 10000 + v.month * 100 + v.day
+            : NaN
+          : v instanceof ApexDatetime
+            ? v.epochMs
+            : NaN;
         const x = isDate ? dayNumberFromKey(k) : k;
         switch (op) {
           case '=':
@@ -323,7 +341,7 @@ class Execution {
         }
         const pattern = values[0];
         if (pattern === null) return () => false;
-        const re = likeToRegExp(String(pattern as string));
+        const re = likeToRegExp(show(pattern));
         return (r) => {
           const v = read(r);
           return v !== null && re.test(v instanceof ApexId ? v.value : show(v));
@@ -341,7 +359,13 @@ class Execution {
         );
         return (r) => {
           const v = read(r);
-          const have = new Set(v === null ? [] : show(v).split(';').map((s) => s.trim().toLowerCase()));
+          const have = new Set(
+            v === null
+              ? []
+              : show(v)
+                  .split(';')
+                  .map((s) => s.trim().toLowerCase())
+          );
           const any = alternatives.some((all) => all.every((x) => have.has(x)));
           return e.op === 'INCLUDES' ? any : !any;
         };
@@ -374,7 +398,9 @@ class Execution {
         }
         const p = resolvePath(this.org, object, only.path, sub.position);
         const predicate = sub.where ? inner.compile(sub.where, object) : () => true;
-        return [...this.org.store.rows(object.name.toLowerCase())].filter(predicate).map((r) => valueAt(this.org, r, p));
+        return [...this.org.store.rows(object.name.toLowerCase())]
+          .filter(predicate)
+          .map((r) => valueAt(this.org, r, p));
       }
       case 'dateLiteral':
         throw queryError('date literal in a list is not supported by localorg', this.q.position);
@@ -403,10 +429,12 @@ class Execution {
         if (!isNumberType(f.type)) throw queryError(msg.badValueForField(typeName(f), f.name), pos);
         return Decimal.parse(l.text);
       case 'date': {
-        if (f.type !== 'date' && f.type !== 'datetime') throw queryError(msg.badValueForField(typeName(f), f.name), pos);
+        if (f.type !== 'date' && f.type !== 'datetime')
+          throw queryError(msg.badValueForField(typeName(f), f.name), pos);
         const d = parseDateText(l.text);
         if (!d) throw queryError(`invalid date: ${l.text}`, pos);
-        if (f.type === 'datetime') throw queryError(`value of filter criterion for field '${f.name}' must be of type dateTime`, pos);
+        if (f.type === 'datetime')
+          throw queryError(`value of filter criterion for field '${f.name}' must be of type dateTime`, pos);
         return d;
       }
       case 'datetime': {
@@ -452,7 +480,15 @@ class Execution {
       const ar = new SObject('AggregateResult');
       for (const c of columns) {
         if (c.kind === 'group') ar.set(c.name, members.length ? valueAt(this.org, members[0], c.p) : null);
-        else ar.set(c.name, aggregateOf(c.fn, c.p ? members.map((m) => valueAt(this.org, m, c.p!)) : members.map(() => true), c.p?.field));
+        else
+          ar.set(
+            c.name,
+            aggregateOf(
+              c.fn,
+              c.p ? members.map((m) => valueAt(this.org, m, c.p!)) : members.map(() => true),
+              c.p?.field
+            )
+          );
       }
       return { ar, members };
     });
@@ -495,7 +531,10 @@ class Execution {
       case 'cmp': {
         const p = this.resolve(e.field);
         const vals = group.map((m) => valueAt(this.org, m, p));
-        const field = e.aggregate === 'COUNT' || e.aggregate === 'COUNT_DISTINCT' ? { ...p.field, type: 'integer' as const } : p.field;
+        const field =
+          e.aggregate === 'COUNT' || e.aggregate === 'COUNT_DISTINCT'
+            ? { ...p.field, type: 'integer' as const }
+            : p.field;
         const left = e.aggregate ? aggregateOf(e.aggregate, vals, p.field) : (vals[0] ?? null);
         const right = this.rightValues(e.value, field);
         const lk = comparisonKey(left, field);

@@ -49,7 +49,12 @@ export class SoqlSyntaxError extends ApexRuntimeError {
 interface Node {
   getText(): string;
   children?: Node[] | null;
-  start?: { line: number; column: number; start: number; getInputStream?: () => { getText(a: number, b: number): string } };
+  start?: {
+    line: number;
+    column: number;
+    start: number;
+    getInputStream?: () => { getText(a: number, b: number): string };
+  };
   stop?: { stop: number } | null;
   symbol?: { type: number };
 }
@@ -60,7 +65,11 @@ export function lowerSoqlQuery(queryContext: unknown, lowerBind: LowerBind, posi
 }
 
 /** Parses dynamic SOQL (`Database.query`) and lowers it; a syntax error becomes `System.QueryException`. */
-export function parseSoqlText(text: string, lowerBind: LowerBind, position: SoqlPosition = { line: 1, column: 1 }): SoqlQuery {
+export function parseSoqlText(
+  text: string,
+  lowerBind: LowerBind,
+  position: SoqlPosition = { line: 1, column: 1 }
+): SoqlQuery {
   const errors: string[] = [];
   class Listener extends ApexErrorListener {
     apexSyntaxError(line: number, column: number, msg: string): void {
@@ -129,11 +138,11 @@ class Lowerer {
       : q.selectList().selectEntry_list();
     const select = entries.map((e) => this.selectEntry(e));
     if (select.some((s) => s.kind === 'count') && select.length > 1) {
-      this.fail('COUNT() must be the only element in the SELECT list', q as unknown as Node);
+      this.fail('COUNT() must be the only element in the SELECT list', q);
     }
     const from = q.fromNameList();
     const fromNames = from.fieldName_list();
-    if (fromNames.length !== 1) this.fail('only one object may be named in FROM', from as unknown as Node);
+    if (fromNames.length !== 1) this.fail('only one object may be named in FROM', from);
     const fromAlias = from.soqlId_list()[0]?.getText();
     const full = q instanceof QueryContext ? q : null;
     const withClause = full?.withClause();
@@ -142,41 +151,41 @@ class Lowerer {
       if (withClause.SECURITY_ENFORCED()) withMode = 'SECURITY_ENFORCED';
       else if (withClause.USER_MODE()) withMode = 'USER_MODE';
       else if (withClause.SYSTEM_MODE()) withMode = 'SYSTEM_MODE';
-      else this.fail('WITH DATA CATEGORY and WITH filters are not supported by localorg', withClause as unknown as Node);
+      else this.fail('WITH DATA CATEGORY and WITH filters are not supported by localorg', withClause);
     }
     const groupBy = full?.groupByClause();
     if (groupBy && (groupBy.ROLLUP() || groupBy.CUBE())) {
-      this.fail('GROUP BY ROLLUP/CUBE is not supported by localorg', groupBy as unknown as Node);
+      this.fail('GROUP BY ROLLUP/CUBE is not supported by localorg', groupBy);
     }
-    if (full?.usingScope()) this.fail('USING SCOPE is not supported by localorg', full.usingScope() as unknown as Node);
+    if (full?.usingScope()) this.fail('USING SCOPE is not supported by localorg', full.usingScope());
     const forClauses = q.forClauses();
     const forUpdate = (forClauses?.UPDATE_list().length ?? 0) > 0;
-    if (q.updateList?.()) this.fail('UPDATE TRACKING/VIEWSTAT is not supported by localorg', q as unknown as Node);
+    if (q.updateList?.()) this.fail('UPDATE TRACKING/VIEWSTAT is not supported by localorg', q);
     const limit = q.limitClause();
     const offset = full?.offsetClause();
     return {
       select,
       from: fromNames[0].getText(),
       ...(fromAlias ? { fromAlias } : {}),
-      where: q.whereClause() ? this.logical(q.whereClause().whereLogicalExpression() as unknown as Node) : null,
+      where: q.whereClause() ? this.logical(q.whereClause().whereLogicalExpression()) : null,
       groupBy: groupBy
         ? groupBy
             .fieldGroupByList()
             .fieldGroupBy_list()
             .map((g) => {
-              if (!g.fieldName()) this.fail('GROUP BY on a function is not supported by localorg', g as unknown as Node);
+              if (!g.fieldName()) this.fail('GROUP BY on a function is not supported by localorg', g);
               return this.path(g.fieldName());
             })
         : [],
-      having: groupBy?.HAVING() ? this.logical(groupBy.logicalExpression() as unknown as Node) : null,
+      having: groupBy?.HAVING() ? this.logical(groupBy.logicalExpression()) : null,
       orderBy: q.orderByClause() ? this.orderBy(q.orderByClause()) : [],
       limit: limit ? this.intOrBind(limit.IntegerLiteral()?.getText(), limit.boundExpression()) : null,
       offset: offset ? this.intOrBind(offset.IntegerLiteral()?.getText(), offset.boundExpression()) : null,
       forUpdate,
       allRows: !!full?.allRowsClause(),
       withMode,
-      position: this.pos(q as unknown as Node),
-      text: this.text(q as unknown as Node)
+      position: this.pos(q),
+      text: this.text(q)
     };
   }
 
@@ -186,7 +195,7 @@ class Lowerer {
   }
 
   private bind(b: BoundExpressionContext): SoqlValue {
-    return { kind: 'bind', expr: this.lowerBind(b.expression()), text: this.text(b.expression() as unknown as Node) };
+    return { kind: 'bind', expr: this.lowerBind(b.expression()), text: this.text(b.expression()) };
   }
 
   private path(f: FieldNameContext): FieldPath {
@@ -220,11 +229,11 @@ class Lowerer {
     if (e.soqlFunction()) {
       const fn = this.fn(e.soqlFunction());
       if (fn.name === 'COUNT' && fn.path === null) {
-        if (alias) this.fail('COUNT() cannot have an alias', e as unknown as Node);
+        if (alias) this.fail('COUNT() cannot have an alias', e);
         return { kind: 'count' };
       }
       if (!AGGREGATES.has(fn.name as AggregateName)) {
-        this.fail(`${fn.name}() in the SELECT list is not supported by localorg`, e as unknown as Node);
+        this.fail(`${fn.name}() in the SELECT list is not supported by localorg`, e);
       }
       return { kind: 'aggregate', fn: fn.name as AggregateName, path: fn.path, ...(alias ? { alias } : {}) };
     }
@@ -237,11 +246,11 @@ class Lowerer {
     if (f.fieldName()) return { name, path: this.path(f.fieldName()) };
     if (f.dateFieldName()) {
       const d = f.dateFieldName();
-      if (d.CONVERT_TIMEZONE()) this.fail('convertTimezone() is not supported by localorg', f as unknown as Node);
+      if (d.CONVERT_TIMEZONE()) this.fail('convertTimezone() is not supported by localorg', f);
       return { name, path: this.path(d.fieldName()) };
     }
     if (name === 'COUNT') return { name, path: null };
-    return this.fail(`${name}() is not supported by localorg`, f as unknown as Node);
+    return this.fail(`${name}() is not supported by localorg`, f);
   }
 
   private orderBy(o: OrderByClauseContext): OrderItem[] {
@@ -255,7 +264,7 @@ class Lowerer {
         else {
           const fn = this.fn(f.soqlFunction());
           if (!AGGREGATES.has(fn.name as AggregateName) || fn.path === null) {
-            this.fail(`ORDER BY ${fn.name}() is not supported by localorg`, f as unknown as Node);
+            this.fail(`ORDER BY ${fn.name}() is not supported by localorg`, f);
           }
           path = fn.path;
           aggregate = fn.name as AggregateName;
@@ -321,10 +330,10 @@ class Lowerer {
       .join(' ')
       .replace(/\s+/g, ' ');
     const op = normaliseOp(opText);
-    if (!op) this.fail(`unknown operator ${opText}`, opCtx as unknown as Node);
+    if (!op) this.fail(`unknown operator ${opText}`, opCtx);
     const value = this.value(fe.value());
     if ((op === 'IN' || op === 'NOT IN') && value.kind === 'literal') {
-      this.fail(`${op} needs a list in parentheses or a bind variable`, fe as unknown as Node);
+      this.fail(`${op} needs a list in parentheses or a bind variable`, fe);
     }
     if (fe.soqlFunction()) {
       const fn = this.fn(fe.soqlFunction());
@@ -334,7 +343,7 @@ class Lowerer {
       if (DATE_FUNCTIONS.has(fn.name) && fn.path) {
         return { kind: 'cmp', field: fn.path, dateFunction: fn.name, op, value };
       }
-      this.fail(`${fn.name}() in WHERE is not supported by localorg`, fe as unknown as Node);
+      this.fail(`${fn.name}() in WHERE is not supported by localorg`, fe);
     }
     return { kind: 'cmp', field: this.path(fe.fieldName()), op, value };
   }
@@ -352,9 +361,16 @@ class Lowerer {
     if (v.DateTimeLiteral()) return { kind: 'literal', value: { type: 'datetime', text: v.getText() } };
     if (v.TimeLiteral()) return { kind: 'literal', value: { type: 'time', text: v.getText() } };
     if (v.dateFormula()) return this.dateFormula(v.dateFormula());
-    if (v.valueList()) return { kind: 'list', values: v.valueList().value_list().map((x) => this.value(x)) };
+    if (v.valueList())
+      return {
+        kind: 'list',
+        values: v
+          .valueList()
+          .value_list()
+          .map((x) => this.value(x))
+      };
     if (v.subQuery()) return { kind: 'subquery', query: this.query(v.subQuery()) };
-    return this.fail(`unsupported value ${v.getText()}`, v as unknown as Node);
+    return this.fail(`unsupported value ${v.getText()}`, v);
   }
 
   private dateFormula(d: DateFormulaContext): SoqlValue {
