@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { XMLValidator } from 'fast-xml-parser';
 import * as prettier from 'prettier';
 import * as apexPlugin from 'prettier-plugin-apex';
 import xmlPlugin from '@prettier/plugin-xml';
@@ -65,14 +66,19 @@ async function describeParseFailure(rel: string, source: string, error: unknown)
       // fall through to the plugin's message without a position
     }
   }
-  // Prettier's own parsers (TypeScript, XML, JSON…) attach `loc`.
+  // Prettier's own parsers (TypeScript, JSON…) attach `loc`; the XML parser's is NaN at the end of the input, so
+  // XML positions come from fast-xml-parser's validator instead.
+  if (rel.endsWith('.xml')) {
+    const validation = XMLValidator.validate(source);
+    if (validation !== true) {
+      const { line, col, msg } = validation.err;
+      return { file: rel, line, column: col, message: `XML syntax error: ${msg}` };
+    }
+  }
   const loc = (error as { loc?: { start?: { line?: number; column?: number } } }).loc?.start;
-  return {
-    file: rel,
-    line: loc?.line ?? 1,
-    column: loc?.column ?? 1,
-    message: `syntax error: ${message.replace(/\s*\(\d+:\d+\)$/, '')}`
-  };
+  const line = loc?.line !== undefined && Number.isFinite(loc.line) ? loc.line : 1;
+  const column = loc?.column !== undefined && Number.isFinite(loc.column) ? loc.column : 1;
+  return { file: rel, line, column, message: `syntax error: ${message.replace(/\s*\((\d+|NaN):(\d+|NaN)\)$/, '')}` };
 }
 
 /** All files below `root` that Prettier formats and that no ignore file excludes. */

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { runChild, stopRunningChildren } from './lib/child.js';
 import { isMain } from './lib/files.js';
 import { type StepResult, table, totals, writeJson, writeJunit } from './lib/report.js';
-import { type Step, type StepContext, STEPS } from './lib/steps.js';
+import { type Step, type StepContext, STEPS, TSX } from './lib/steps.js';
 
 class UsageError extends Error {}
 
@@ -37,7 +37,7 @@ export function selectSteps(only: readonly string[], skip: readonly string[]): S
 
 function commandLine(command: string, args: readonly string[], root: string): string {
   return [command === process.execPath ? 'node' : command, ...args]
-    .map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a))
+    .map((a) => (a === TSX ? 'tsx' : a.startsWith(root + path.sep) ? path.relative(root, a) : a))
     .join(' ');
 }
 

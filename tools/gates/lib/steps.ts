@@ -7,7 +7,9 @@
  * counts one failure, so a crash can never pass as zero tests.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { apexJsonCounts, type Counts, jestCounts, junitCounts, nodeTestCounts } from './counts.js';
 import { listFiles } from './files.js';
 
@@ -39,7 +41,14 @@ export interface Step {
 }
 
 const node = process.execPath;
-const bin = (ctx: StepContext, rel: string): string => path.join(ctx.root, 'node_modules', rel);
+// Tools resolve from this checkout's node_modules and gate scripts from this folder, so the runner also checks a
+// project that has neither (the gates' own tests run it on temporary copies).
+const require = createRequire(import.meta.url);
+const bin = (pkg: string, file: string): string =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+const gatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** `--import` target for running TypeScript: tsx's loader, by absolute URL. */
+export const TSX = import.meta.resolve('tsx');
 
 /** The last line of output matching `pattern`: the summary line each gate script prints. */
 function lastLine(tail: string, pattern: RegExp): string {
@@ -66,8 +75,8 @@ function gate(
   };
 }
 
-function tsxScript(ctx: StepContext, script: string, args: string[] = [], timeoutSeconds = 600): Invocation {
-  return { command: node, args: ['--import', 'tsx', path.join(ctx.root, script), ...args], timeoutSeconds };
+function tsxScript(script: string, args: string[] = [], timeoutSeconds = 600): Invocation {
+  return { command: node, args: ['--import', TSX, path.join(gatesDir, script), ...args], timeoutSeconds };
 }
 
 /** A node:test suite over the given test files, counted from its JUnit report. */
@@ -85,7 +94,7 @@ function nodeTestSuite(name: string, summary: string, dir: string, pattern: RegE
         command: node,
         args: [
           '--import',
-          'tsx',
+          TSX,
           '--test',
           // A hung test must not hang the run: five minutes is far beyond any unit test here.
           '--test-timeout=300000',
@@ -115,15 +124,15 @@ export const STEPS: readonly Step[] = [
   gate(
     'lwc-build',
     'LWC TypeScript type-checks and compiles in place (force-app/main/admin/lwc/tsconfig.json)',
-    (ctx) => tsxScript(ctx, 'tools/gates/build-lwc.ts', ['--lwc-only']),
+    () => tsxScript('build-lwc.ts', ['--lwc-only']),
     (tail) => lastLine(tail, /^lwc: /).replace(/^lwc: /, '')
   ),
   gate(
     'typecheck',
     'tsc --noEmit over tsconfig.json (localorg, scripts, tools)',
-    (ctx) => ({
+    () => ({
       command: node,
-      args: [bin(ctx, 'typescript/bin/tsc'), '--noEmit', '--pretty', 'false', '-p', 'tsconfig.json'],
+      args: [bin('typescript', 'bin/tsc'), '--noEmit', '--pretty', 'false', '-p', 'tsconfig.json'],
       timeoutSeconds: 900
     }),
     (tail) => {
@@ -134,9 +143,9 @@ export const STEPS: readonly Step[] = [
   gate(
     'eslint',
     'ESLint: typed typescript-eslint on TypeScript, Salesforce LWC rules on bundles',
-    (ctx) => ({
+    () => ({
       command: node,
-      args: [bin(ctx, 'eslint/bin/eslint.js'), '.', '--max-warnings', '0'],
+      args: [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'],
       timeoutSeconds: 1200
     }),
     (tail) => lastLine(tail, /problems? \(/).replace(/^✖\s*/, '') || 'no problems'
@@ -144,19 +153,19 @@ export const STEPS: readonly Step[] = [
   gate(
     'prettier',
     'Prettier check: Apex (prettier-plugin-apex), XML, TypeScript, JSON, YAML',
-    (ctx) => tsxScript(ctx, 'tools/gates/check-prettier.ts'),
+    () => tsxScript('check-prettier.ts'),
     (tail) => lastLine(tail, /^prettier: /).replace(/^prettier: /, '')
   ),
   gate(
     'metadata',
     'force-app resolves and converts offline with source-deploy-retrieve',
-    (ctx) => tsxScript(ctx, 'tools/gates/check-metadata.ts'),
+    () => tsxScript('check-metadata.ts'),
     (tail) => lastLine(tail, /^metadata: /).replace(/^metadata: /, '')
   ),
   gate(
     'pmd',
     'PMD on all Apex via code-analyzer-core (Recommended + Security + ErrorProne + AppExchange)',
-    (ctx) => tsxScript(ctx, 'tools/gates/check-pmd.ts', [], 900),
+    () => tsxScript('check-pmd.ts', [], 900),
     (tail) => lastLine(tail, /^pmd: /).replace(/^pmd: /, '')
   ),
   nodeTestSuite('gates-tests', 'unit tests of the gates themselves (tools/gates/test)', 'tools/gates/test', isTestTs, [
@@ -213,7 +222,7 @@ export const STEPS: readonly Step[] = [
       return {
         command: node,
         args: [
-          bin(ctx, '@salesforce/sfdx-lwc-jest/bin/sfdx-lwc-jest'),
+          bin('@salesforce/sfdx-lwc-jest', 'bin/sfdx-lwc-jest'),
           '--',
           '--ci',
           '--json',
