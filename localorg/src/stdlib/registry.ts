@@ -105,6 +105,13 @@ export interface NativeClassDef {
   staticProps?: Record<string, (ctx: NativeContext) => Value>;
   /** Readable instance properties (`RestRequest.requestBody` is a field, but `DescribeSObjectResult.fields` is one of these). */
   props?: Record<string, (ctx: NativeContext, self: Value) => Value>;
+  /**
+   * Instance properties whose names are data rather than code (`describe.fields.Subject`): consulted when `props` has
+   * no entry for the name; returns undefined when there is no such property. Added by the data platform.
+   */
+  dynamicProp?: (ctx: NativeContext, self: Value, name: string) => Value | undefined;
+  /** Static properties whose names are data (`Schema.SObjectType.Event`); same contract as {@link dynamicProp}. */
+  dynamicStaticProp?: (ctx: NativeContext, name: string) => Value | undefined;
   /** `new X(args)` for native types that can be constructed (e.g. `new Blob`: none; `new JSONGenerator`: none). */
   construct?: NativeMethod;
 }
