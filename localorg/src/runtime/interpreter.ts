@@ -921,6 +921,10 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       f.pos = e.pos;
       return this.throwApex('System.NullPointerException', NPE);
     }
+    // `[SELECT Name FROM Account LIMIT 1].Name`: a row list dereferenced like one row.
+    if (target instanceof ApexList && (target.items[0] instanceof SObject || (target.items.length === 0 && this.sobjectName(target.elementType.name)))) {
+      target = coerce(target, typeRef('SObject'), this);
+    }
     if (target instanceof SObject) {
       const key = e.name;
       if (target.fields.has(key)) return target.fields.get(key)!;

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: measures, on this machine, (1) loading and lowering the project's Apex, (2) Apex tests per second
+ * on the package's own tests, and (3) interpreter throughput as a ratio against the same loop in plain JavaScript.
+ * Prints a table and writes reports/bench.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runAnonymousText } from '../src/runtime/anonymous.js';
+import { loadProject } from '../src/runtime/project.js';
+import { runTests } from '../src/testing/runner.js';
+
+const root = process.argv[2] ? path.resolve(process.argv[2]) : process.cwd();
+const rows: { measure: string; value: string; detail: string }[] = [];
+const result: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version }, emulated: true };
+
+// 1. Load + lower (the first parse in a process includes apex-parser's warm-up, so it is reported separately).
+const l0 = performance.now();
+const project = loadProject({ sources: root, debug: () => undefined });
+const loadMs = performance.now() - l0;
+const files = project.sources.apexClasses.length + project.sources.triggers.length;
+const lines = [...project.sources.apexClasses, ...project.sources.triggers].reduce((n, f) => n + fs.readFileSync(f.path, 'utf8').split('\n').length, 0);
+const l1 = performance.now();
+loadProject({ sources: root, debug: () => undefined });
+const warmLoadMs = performance.now() - l1;
+rows.push({ measure: 'load + lower (cold)', value: `${Math.round(loadMs)} ms`, detail: `${files} files, ${lines} lines, lowering ${Math.round(project.lowerMs)} ms` });
+rows.push({ measure: 'load + lower (warm)', value: `${Math.round(warmLoadMs)} ms`, detail: `${Math.round(lines / (warmLoadMs / 1000))} lines/s` });
+result.load = { files, lines, coldMs: Math.round(loadMs), warmMs: Math.round(warmLoadMs), lowerMs: Math.round(project.lowerMs) };
+
+// 2. Tests per second on the project's own Apex tests.
+const run = runTests(project);
+const tps = run.results.length / (run.ms / 1000);
+rows.push({ measure: 'Apex tests', value: `${tps.toFixed(1)} tests/s`, detail: `${run.results.length} tests (${run.passed} passed, ${run.failed} failed) in ${Math.round(run.ms)} ms` });
+result.tests = { total: run.results.length, passed: run.passed, failed: run.failed, ms: Math.round(run.ms), testsPerSecond: Math.round(tps * 10) / 10 };
+
+// 3. Interpreter throughput: the same integer loop in Apex and in JavaScript.
+const N = 200000;
+const loop = `Integer s = 0;\nfor (Integer i = 0; i < ${N}; i++) { s = s + (i * 3) / 2; if (s > 1000000) { s = s - 1000000; } }\nSystem.debug(s);`;
+let apexOut = '';
+const bare = loadProject({ sources: [], debug: (_l, _lvl, m) => (apexOut = m) });
+runAnonymousText(bare, loop.replace(String(N), '1000'));
+const a0 = performance.now();
+const failure = runAnonymousText(bare, loop);
+const apexMs = performance.now() - a0;
+if (failure) throw new Error(`bench loop failed: ${failure.message}`);
+const j0 = performance.now();
+let s = 0;
+for (let rep = 0; rep < 20; rep++) {
+  s = 0;
+  for (let i = 0; i < N; i++) {
+    s = (s + (((Math.imul(i, 3) / 2) | 0) | 0)) | 0;
+    if (s > 1000000) s = (s - 1000000) | 0;
+  }
+}
+const jsMs = (performance.now() - j0) / 20;
+if (String(s) !== apexOut) throw new Error(`bench loop disagrees: Apex ${apexOut}, JS ${s}`);
+const ratio = apexMs / Math.max(jsMs, 0.001);
+rows.push({ measure: 'interpreter loop', value: `${Math.round(ratio)}x slower than JS`, detail: `${N} iterations: Apex ${Math.round(apexMs)} ms, JS ${jsMs.toFixed(2)} ms (${Math.round(N / (apexMs / 1000))} iterations/s)` });
+result.interpreter = { iterations: N, apexMs: Math.round(apexMs), jsMs: Math.round(jsMs * 100) / 100, ratio: Math.round(ratio) };
+
+const w = Math.max(...rows.map((r) => r.measure.length));
+const v = Math.max(...rows.map((r) => r.value.length));
+process.stdout.write(`localorg bench (emulated runtime, ${os.cpus().length} CPUs, node ${process.version})\n`);
+for (const r of rows) process.stdout.write(`  ${r.measure.padEnd(w)}  ${r.value.padEnd(v)}  ${r.detail}\n`);
+fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
+fs.writeFileSync(path.join(root, 'reports', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
+process.stdout.write(`wrote ${path.relative(process.cwd(), path.join(root, 'reports', 'bench.json')) || 'reports/bench.json'}\n`);
