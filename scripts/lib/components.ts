@@ -7,6 +7,7 @@ import type { ProjectInfo } from './project.js';
 export type ComponentRow = { type: string; fullName: string; file: string };
 
 export type ComponentListing = {
+  projectDir: string;
   apiVersion: string;
   directories: string[];
   components: ComponentRow[];
@@ -68,6 +69,7 @@ export async function listComponents(project: ProjectInfo, onlyDirs?: string[]):
     });
   }
   return {
+    projectDir: project.dir,
     apiVersion: project.sourceApiVersion,
     directories: dirs,
     components,

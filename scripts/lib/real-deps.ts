@@ -81,8 +81,7 @@ const deployer: Deployer = {
       frequency: Duration.seconds(2),
       timeout: Duration.minutes(waitMinutes)
     });
-    const root = process.cwd();
-    return toDeployOutcome(result, (file) => path.relative(root, file));
+    return toDeployOutcome(result, (file) => path.relative(listing.projectDir, file));
   }
 };
 
@@ -213,15 +212,7 @@ const packaging: PackagingClient = {
   },
   async createVersion(session, projectDir, request, onProgress): Promise<VersionCreated> {
     const { PackageVersion, PackageVersionEvents } = await import('@salesforce/packaging');
-    SfProject.clearInstances();
-    const project = await SfProject.resolve(projectDir);
-    const json = project.getSfProjectJson();
-    const dirs = json.getContents().packageDirectories.map((dir) => {
-      if (!('package' in dir) || dir.package !== request.packageName) return dir;
-      const { ancestorVersion: _drop, ...rest } = dir as typeof dir & { ancestorVersion?: string };
-      return request.ancestorVersion ? { ...rest, ancestorVersion: request.ancestorVersion } : rest;
-    });
-    json.set('packageDirectories', dirs);
+    const project = await projectForBuild(projectDir, request.packageName, request.ancestorVersion);
     Lifecycle.getInstance().on<{ packageVersionCreateRequestResult?: { Status?: string } }>(
       PackageVersionEvents.create.progress,
       (event) => Promise.resolve(onProgress(event.packageVersionCreateRequestResult?.Status ?? 'in progress'))
@@ -260,6 +251,27 @@ const packaging: PackagingClient = {
     }
   }
 };
+
+/**
+ * A fresh SfProject (the memoized one may predate the alias we just wrote) whose in-memory package directory carries
+ * the resolved ancestor. The file on disk keeps its policy; the library's own write-back is switched off by the caller.
+ */
+export async function projectForBuild(
+  projectDir: string,
+  packageName: string,
+  ancestorVersion: string | undefined
+): Promise<SfProject> {
+  SfProject.clearInstances();
+  const project = await SfProject.resolve(projectDir);
+  const json = project.getSfProjectJson();
+  const dirs = json.getContents().packageDirectories.map((dir) => {
+    if (!('package' in dir) || dir.package !== packageName) return dir;
+    const { ancestorVersion: _drop, ...rest } = dir as typeof dir & { ancestorVersion?: string };
+    return ancestorVersion ? { ...rest, ancestorVersion } : rest;
+  });
+  json.set('packageDirectories', dirs);
+  return project;
+}
 
 function assertId(id: string, prefix: string): void {
   if (!new RegExp(`^${prefix}[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$`).test(id)) {
