@@ -13,6 +13,7 @@ import '../stdlib/index.js';
 import type { RunningUser } from '../stdlib/registry.js';
 import type { TypeDecl, TriggerDecl } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
+import { cacheFor } from '../syntax/cache.js';
 import { lowerClassText, lowerTriggerText, setSoqlLowerer } from '../syntax/lower.js';
 import { Interpreter } from './interpreter.js';
 
@@ -49,11 +50,16 @@ const PRELUDE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** Lowered prelude declarations, parsed once per process. */
 let prelude: TypeDecl[] | null = null;
 function preludeDecls(): TypeDecl[] {
+  const cache = cacheFor(PRELUDE_DIR);
   prelude ??= fs
     .readdirSync(PRELUDE_DIR)
     .filter((f) => f.endsWith('.cls'))
     .sort()
-    .map((f) => lowerClassText(fs.readFileSync(path.join(PRELUDE_DIR, f), 'utf8'), `localorg-prelude/${f}`));
+    .map((f) => {
+      const text = fs.readFileSync(path.join(PRELUDE_DIR, f), 'utf8');
+      const name = `localorg-prelude/${f}`;
+      return cache ? cache.get('cls', name, text, () => lowerClassText(text, name)) : lowerClassText(text, name);
+    });
   return prelude;
 }
 
@@ -66,16 +72,19 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   const t0 = performance.now();
   const classes: TypeDecl[] = [];
   const triggers: TriggerDecl[] = [];
+  const cache = cacheFor(sources.root);
   for (const f of sources.apexClasses) {
     try {
-      classes.push(lowerClassText(fs.readFileSync(f.path, 'utf8'), f.relative));
+      const text = fs.readFileSync(f.path, 'utf8');
+      classes.push(cache ? cache.get('cls', f.relative, text, () => lowerClassText(text, f.relative)) : lowerClassText(text, f.relative));
     } catch (e) {
       errors.push(describeLoadError(e, f.relative));
     }
   }
   for (const f of sources.triggers) {
     try {
-      triggers.push(lowerTriggerText(fs.readFileSync(f.path, 'utf8'), f.relative));
+      const text = fs.readFileSync(f.path, 'utf8');
+      triggers.push(cache ? cache.get('trigger', f.relative, text, () => lowerTriggerText(text, f.relative)) : lowerTriggerText(text, f.relative));
     } catch (e) {
       errors.push(describeLoadError(e, f.relative));
     }
