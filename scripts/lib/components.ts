@@ -78,7 +78,7 @@ export async function listComponents(project: ProjectInfo, onlyDirs?: string[]):
   };
 }
 
-/** Apex test classes in the listing, found by their annotation (what RunLocalTests will pick up). */
+/** Apex test classes in the listing, found by their annotations (what RunLocalTests will run). */
 export async function findTestClasses(
   listing: ComponentListing,
   readText: (file: string) => Promise<string>
@@ -87,7 +87,11 @@ export async function findTestClasses(
   for (const component of listing.componentSet.getSourceComponents().toArray()) {
     if (component.type.name !== 'ApexClass' || !component.content) continue;
     const text = await readText(component.content);
-    if (/@istest\b/i.test(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) names.push(component.fullName);
+    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    // A test class carries @IsTest on the class and on its methods (or the old testMethod keyword); an @IsTest
+    // factory or stub has the class annotation only and contributes no test to the run.
+    const annotations = code.match(/@istest\b/gi)?.length ?? 0;
+    if (annotations >= 2 || (annotations === 1 && /\btestmethod\b/i.test(code))) names.push(component.fullName);
   }
   return names.sort();
 }

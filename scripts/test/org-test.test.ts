@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- fakes implement the async service interfaces without awaiting anything */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { orgTest } from '../lib/commands/org-test.js';
 import type { TestRunRequest } from '../lib/apex-tests.js';
@@ -153,15 +153,32 @@ test('a run still going when the wait ends says how to fetch it later', async ()
   assert.match(io.err(), /sf apex get test --test-run-id 707000000000009AAA --target-org bksync-scratch/);
 });
 
-test('--dry-run lists the local test classes and the plan, offline', async () => {
+test('--dry-run lists the local test classes (not @IsTest factories) and the plan, offline', async () => {
   const dir = await makeProject();
+  const classes = path.join(dir, 'force-app/tests/lifecycle');
+  await writeFile(
+    path.join(classes, 'TestFactory.cls'),
+    '@IsTest\npublic class TestFactory {\n    // @IsTest in a comment does not count\n    public static Account account() { return new Account(); }\n}\n'
+  );
+  await writeFile(
+    path.join(classes, 'TestFactory.cls-meta.xml'),
+    await readFile(path.join(classes, 'BookingService_Tests.cls-meta.xml'), 'utf8')
+  );
+  await writeFile(
+    path.join(classes, 'Old_Tests.cls'),
+    '@isTest\nprivate class Old_Tests {\n    static testMethod void works() {}\n}\n'
+  );
+  await writeFile(
+    path.join(classes, 'Old_Tests.cls-meta.xml'),
+    await readFile(path.join(classes, 'BookingService_Tests.cls-meta.xml'), 'utf8')
+  );
   const calls: Calls = [];
   const io = captureIo(dir);
   assert.equal(await orgTest(['--dry-run', '--json'], io, fakeDeps(fakeStore({}), calls)), 0);
   const body = JSON.parse(io.out()) as {
     result: { localTestClasses: string[]; testLevel: string; coverageFloor: number };
   };
-  assert.deepEqual(body.result.localTestClasses, ['BookingService_Tests']);
+  assert.deepEqual(body.result.localTestClasses, ['BookingService_Tests', 'Old_Tests']);
   assert.equal(body.result.testLevel, 'RunLocalTests');
   assert.equal(body.result.coverageFloor, 75);
   assert.deepEqual(calls, []);
