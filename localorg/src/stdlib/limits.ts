@@ -1,0 +1,43 @@
+/**
+ * The Limits class: current usage and maxima of the transaction's governor limits, read from the data platform's
+ * tracker (a fresh set inside Test.startTest/stopTest). Limits the emulation does not track report 0 usage and the
+ * platform's synchronous maximum [doc: Execution Governors and Limits].
+ */
+import { defineNativeClass, type NativeContext } from './registry.js';
+
+const cur = (ctx: NativeContext) => ctx.platform.limits.current();
+const max = (ctx: NativeContext) => ctx.platform.limits.max;
+
+defineNativeClass({
+  name: 'Limits',
+  statics: {
+    getqueries: (ctx) => cur(ctx).queries,
+    getlimitqueries: (ctx) => max(ctx).queries,
+    getqueryrows: (ctx) => cur(ctx).queryRows,
+    getlimitqueryrows: (ctx) => max(ctx).queryRows,
+    getdmlstatements: (ctx) => cur(ctx).dmlStatements,
+    getlimitdmlstatements: (ctx) => max(ctx).dmlStatements,
+    getdmlrows: (ctx) => cur(ctx).dmlRows,
+    getlimitdmlrows: (ctx) => max(ctx).dmlRows,
+    getcputime: (ctx) => Math.round(cur(ctx).cpuTimeMs),
+    getlimitcputime: (ctx) => max(ctx).cpuTimeMs,
+    getaggregatequeries: () => 0,
+    getlimitaggregatequeries: () => 300,
+    getcallouts: () => 0,
+    getlimitcallouts: () => 100,
+    getemailinvocations: () => 0,
+    getlimitemailinvocations: () => 10,
+    getfuturecalls: () => 0,
+    getlimitfuturecalls: () => 50,
+    getqueueablejobs: () => 0,
+    getlimitqueueablejobs: () => 50,
+    getheapsize: () => 0,
+    getlimitheapsize: () => 6_000_000,
+    getsoslqueries: () => 0,
+    getlimitsoslqueries: () => 20,
+    getpublishimmediatedml: () => 0,
+    getlimitpublishimmediatedml: () => 150,
+    getquerylocatorrows: () => 0,
+    getlimitquerylocatorrows: () => 10_000
+  }
+});
