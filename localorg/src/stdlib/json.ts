@@ -34,6 +34,7 @@ import { argBool, argString, defineStdlibClass, npeArgument } from './native-arg
 import { javaDoubleToString } from './number-format.js';
 import { readJson, JsonSyntaxError, quoteJson, type JsonNode } from './json-text.js';
 import { apexThrow, unsupported, type NativeContext, type NativeMethod } from './registry.js';
+import { createGenerator, createParser } from './json-stream.js';
 
 /** API version in SObject `attributes.url` (the project's sourceApiVersion by default). */
 let apiVersion = '68.0';
@@ -65,7 +66,7 @@ export function dateJson(d: ApexDate): string {
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
-class Serializer {
+export class Serializer {
   constructor(
     private readonly ctx: NativeContext,
     private readonly suppressNulls: boolean
@@ -165,14 +166,14 @@ class Serializer {
   }
 }
 
-function compact(o: Out): string {
+export function compact(o: Out): string {
   if (o.kind === 'scalar') return o.text;
   if (o.kind === 'array') return '[' + o.items.map(compact).join(',') + ']';
   return '{' + o.entries.map(([k, v]) => quoteJson(k) + ':' + compact(v)).join(',') + '}';
 }
 
 /** Jackson DefaultPrettyPrinter: objects one field per line indented by two spaces, arrays on one line. */
-function pretty(o: Out, indent: number): string {
+export function pretty(o: Out, indent: number): string {
   if (o.kind === 'scalar') return o.text;
   if (o.kind === 'array') {
     if (o.items.length === 0) return '[ ]';
@@ -277,7 +278,7 @@ export function parseIsoDatetime(text: string): ApexDatetime | null {
   return new ApexDatetime(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60000);
 }
 
-class Deserializer {
+export class Deserializer {
   constructor(
     private readonly ctx: NativeContext,
     private readonly strict: boolean
@@ -484,7 +485,7 @@ class Deserializer {
   }
 }
 
-function parseOrThrow(text: string): JsonNode {
+export function parseOrThrow(text: string): JsonNode {
   try {
     return readJson(text);
   } catch (e) {
@@ -514,8 +515,8 @@ const statics: Record<string, NativeMethod> = {
   deserialize: (ctx, a) => deserializeJson(ctx, argString(a, 0), argType(a, 1), false),
   deserializestrict: (ctx, a) => deserializeJson(ctx, argString(a, 0), argType(a, 1), true),
   deserializeuntyped: (_c, a) => deserializeUntyped(argString(a, 0)),
-  creategenerator: (_c, a) => unsupported('JSON', 'createGenerator', a),
-  createparser: (_c, a) => unsupported('JSON', 'createParser', a)
+  creategenerator: (_c, a) => createGenerator(a.length > 0 ? argBool(a, 0) : false),
+  createparser: (_c, a) => createParser(argString(a, 0))
 };
 
 defineStdlibClass({ name: 'JSON', statics });

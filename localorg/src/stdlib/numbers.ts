@@ -115,6 +115,10 @@ const integerStatics: Record<string, NativeMethod> = {
     if (v === null) return null;
     if (typeof v === 'string') return parseInteger(v);
     if (typeof v === 'number') return v;
+    // Integer.valueOf(Object) narrows any number, as `Integer.valueOf(opp.Amount)` relies on [mem].
+    if (typeof v === 'bigint') return Number(BigInt.asIntN(32, v));
+    if (v instanceof Decimal) return Number(BigInt.asIntN(32, decimalTrunc(v)));
+    if (v instanceof ApexDouble) return doubleToInt(v.value);
     return conversionError(v, 'Integer');
   }
 };
@@ -134,6 +138,8 @@ const longStatics: Record<string, NativeMethod> = {
     if (typeof v === 'string') return parseLong(v);
     if (typeof v === 'bigint') return v;
     if (typeof v === 'number') return BigInt(v);
+    if (v instanceof Decimal) return BigInt.asIntN(64, decimalTrunc(v));
+    if (v instanceof ApexDouble) return doubleToLong(v.value);
     return conversionError(v, 'Long');
   }
 };

@@ -136,3 +136,13 @@ test('Math.floor/ceil of a Decimal stay Decimal', () => {
   assert.equal(str(callStatic(ctx, 'Math', 'floor', d('-1.5'))), '-2');
   assert.equal((callStatic(ctx, 'Math', 'ceil', new ApexDouble(1.2)) as ApexDouble).value, 2);
 });
+
+test('Integer.valueOf(Object) narrows Decimal, Long and Double values', () => {
+  assert.equal(callStatic(ctx, 'Integer', 'valueOf', d('12.9')), 12);
+  assert.equal(callStatic(ctx, 'Integer', 'valueOf', 7n), 7);
+  assert.equal(callStatic(ctx, 'Long', 'valueOf', d('-3.5')), -3n);
+  assert.match(
+    apexError(() => callStatic(ctx, 'Integer', 'valueOf', true)),
+    /TypeException: Invalid conversion from runtime type Boolean to Integer/
+  );
+});
