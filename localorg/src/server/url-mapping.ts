@@ -1,6 +1,6 @@
 /**
  * Apex REST routing: which `@RestResource(urlMapping=…)` class serves a path. Mappings are case-sensitive, `*` matches
- * any run of characters (slashes included), an exact mapping beats any wildcard, and among wildcards the one with more
+ * any run of characters (slashes included; a trailing `/*` also matches the bare prefix), an exact mapping beats any wildcard, and among wildcards the one with more
  * literal characters wins.
  */
 export interface UrlMapped {
@@ -17,7 +17,10 @@ export interface Route<T> {
 export function compileMapping<T extends UrlMapped>(target: T): Route<T> {
   const mapping = normaliseMapping(target.urlMapping);
   const parts = mapping.split('*');
-  const pattern = new RegExp('^' + parts.map(escapeRegExp).join('.*') + '$');
+  let source = '^' + parts.map(escapeRegExp).join('.*') + '$';
+  // A trailing `/*` also serves the bare prefix: `/visits/*` answers `/visits`.
+  if (mapping.endsWith('/*')) source = source.replace(/\/\.\*\$$/, '(?:/.*)?$');
+  const pattern = new RegExp(source);
   return { target, pattern, literalLength: parts.join('').length, exact: parts.length === 1 };
 }
 

@@ -1,7 +1,7 @@
 /** Spawns a serve process for a test and waits for its URL. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { here } from './helpers.js';
+import { REPO_ROOT } from './helpers.js';
 
 export interface ChildServer {
   url: string;
@@ -9,11 +9,11 @@ export interface ChildServer {
   output(): string;
 }
 
-export function spawnServe(
-  args: string[],
-  script = path.join(here, 'fixtures', 'serve-child.ts')
-): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+/** The real CLI: `node localorg/bin/localorg.js serve …`. */
+export const CLI = path.join(REPO_ROOT, 'localorg', 'bin', 'localorg.js');
+
+export function spawnServe(args: string[]): Promise<ChildServer> {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOCALORG_TOKEN: '', PORT: '' }
   });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { spawnServe, waitExit } from './child-server.js';
-import { call, TOKEN } from './helpers.js';
+import { call, FIXTURE_PROJECT, TOKEN } from './helpers.js';
 
 type Row = { Name: string; Uid__c?: string };
 const query = async (url: string, soql: string): Promise<Row[]> =>
@@ -15,7 +15,7 @@ test(
   { timeout: 180_000 },
   async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-kill-'));
-    const args = ['--port', '0', '--token', TOKEN, '--data', dataDir];
+    const args = ['--source', FIXTURE_PROJECT, '--port', '0', '--token', TOKEN, '--data', dataDir];
     const first = await spawnServe(args);
     const acknowledged: string[] = [];
     let next = 0;

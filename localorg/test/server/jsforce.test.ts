@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Connection } from 'jsforce';
-import { startTestServer, TOKEN, type TestServer } from './helpers.js';
+import { loadOrgRuntime } from '../../src/server/org-runtime.js';
+import { FIXTURE_PROJECT, startTestServer, TOKEN, type TestServer } from './helpers.js';
 
 let s: TestServer;
 let conn: Connection;
 before(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ runtime: loadOrgRuntime([FIXTURE_PROJECT]) });
   conn = new Connection({ instanceUrl: s.url, accessToken: TOKEN, version: '62.0' });
 });
 after(async () => {
@@ -32,7 +33,7 @@ test('jsforce conn.apex.post calls an Apex REST resource', async () => {
 });
 
 test('jsforce conn.apex.get calls an @HttpGet method', async () => {
-  assert.equal(await conn.apex.get<string>('/echo/exact'), 'exact');
+  assert.equal(await conn.apex.get<string>('/visits/9?q=hi'), 'GET /visits/9 /services/apexrest/visits/* hi');
 });
 
 test('jsforce surfaces the platform error code of a bad query', async () => {

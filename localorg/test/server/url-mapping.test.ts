@@ -32,3 +32,9 @@ test('a wildcard in the middle matches one or more segments', () => {
   assert.equal(pick('/a/b/c'), '/a/*/c');
   assert.equal(pick('/a/b/d'), undefined);
 });
+
+test('a trailing /* also serves the bare prefix', () => {
+  const only = [compileMapping({ urlMapping: '/visits/*' })];
+  assert.equal(bestRoute(only, '/visits')?.target.urlMapping, '/visits/*');
+  assert.equal(bestRoute(only, '/visitsx'), null);
+});
