@@ -27,7 +27,7 @@ function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext
     now: () => org.now(),
     toApexString: show,
     equals: (a, b) => a === b,
-    keyOf: (v) => String(v),
+    keyOf: (v) => show(v),
     call: () => null,
     newObject: () => null,
     resolveType: () => null,
