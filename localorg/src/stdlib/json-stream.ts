@@ -143,7 +143,9 @@ function scalar(kind: 'blob' | 'date' | 'datetime' | 'time' | 'id', v: Value): s
     case 'time':
       return JSON.stringify(timeJson(v as ApexTime));
     case 'id':
-      return JSON.stringify(v instanceof ApexId ? v.value : String(v));
+      return JSON.stringify(
+        v instanceof ApexId ? v.value : typeof v === 'string' ? v : apexThrow('JSONException', 'writeId needs an Id')
+      );
   }
 }
 
