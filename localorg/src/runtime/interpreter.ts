@@ -191,7 +191,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         kind: 'class',
         fields: cls
           .instanceMembers()
-          .map((m) => ({ name: m.decl.display, key: m.decl.name, type: m.decl.type, transient: m.decl.modifiers.has('transient') })),
+          .map((m) => ({ name: m.decl.display, key: m.decl.name, type: this.typeFrom(m.decl.type, m.owner), transient: m.decl.modifiers.has('transient') })),
         instantiate: () => this.instantiateForDeserialize(cls)
       };
     }
@@ -200,6 +200,14 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     const ne = nativeEnum(t.name);
     if (ne) return { kind: 'enum', values: ne.values };
     return { kind: 'unknown' };
+  }
+
+  /** A declared type with user class names made canonical as seen from `owner` (`Kind` inside Dto → `dto.kind`). */
+  typeFrom(t: TypeRef, owner: ClassInfo): TypeRef {
+    const args = t.args.map((a) => this.typeFrom(a, owner));
+    const cls = isPrimitiveName(t.name) ? null : this.registry.resolve(t.name, owner);
+    if (cls && !cls.isBuiltin) return { name: cls.name, args, display: cls.display };
+    return args.length ? { ...t, args } : t;
   }
 
   debug(level: string, message: string): void {
@@ -846,6 +854,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case 'native': {
         const p = t.def.staticProps?.[name];
         if (p) return { value: this.native(() => p(this)) };
+        const dyn = t.def.dynamicStaticProp;
+        if (dyn) {
+          const v = this.native(() => dyn(this, name));
+          if (v !== undefined) return { value: v };
+        }
         const sub = this.resolveTypeTarget([...t.name.split('.'), name], f);
         if (sub) return { type: sub };
         break;
@@ -942,6 +955,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     const def = kind ? nativeClass(kind) : undefined;
     const p = def?.props?.[e.name];
     if (p) return this.native(() => p(this, target));
+    const dyn = def?.dynamicProp;
+    if (dyn) {
+      const v = this.native(() => dyn(this, target, e.name));
+      if (v !== undefined) return v;
+    }
     if (target instanceof ApexList && e.name === 'size') return this.throwCompile(f, e.pos, 'Variable does not exist: size');
     return this.throwCompile(f, e.pos, `Variable does not exist: ${e.display} on ${runtimeTypeName(target)}`);
   }
@@ -1067,6 +1085,15 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const builtin = this.objectBuiltin(f.self, e.name, args);
       if (builtin !== undefined) return builtin;
       return this.throwCompile(f, e.pos, `Method does not exist: super.${e.display}`);
+    }
+    // `record.Field.addError('m')` marks the field, not the field's value.
+    if (e.name === 'adderror' && e.target.kind === 'field') {
+      const owner = this.resolveTarget(e.target.target, f);
+      if ('value' in owner && owner.value instanceof SObject) {
+        const args = this.evalArgs(e.args, f);
+        owner.value.errors.push({ message: this.toApexString(args[0]), field: this.fieldSpelling(owner.value, e.target.display) });
+        return null;
+      }
     }
     const r = this.resolveTarget(e.target, f);
     const args = this.evalArgs(e.args, f);

@@ -60,6 +60,20 @@ function toLong(v: Value): bigint {
 const wrap64 = (x: bigint): bigint => BigInt.asIntN(64, x);
 
 export function arith(op: string, a: Value, b: Value, str: (v: Value) => string): Value {
+  // Fast path: Integer with Integer is by far the most common case in loops.
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '+':
+        return (a + b) | 0;
+      case '-':
+        return (a - b) | 0;
+      case '*':
+        return Math.imul(a, b);
+      case '/':
+        if (b === 0) apexThrow('MathException', 'Divide by 0');
+        return (a / b) | 0;
+    }
+  }
   if (op === '+') {
     if (typeof a === 'string' || typeof b === 'string') return str(a) + str(b);
     if (a instanceof ApexId || b instanceof ApexId) {
@@ -210,6 +224,9 @@ export function bitwise(op: string, a: Value, b: Value): Value {
 
 /** `<` `>` `<=` `>=`: numbers, case-insensitive Strings, Ids, dates and times; a null operand makes it false. */
 export function compare(op: string, a: Value, b: Value): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
+  }
   if (a === null || b === null) return false;
   const c = compareValues(a, b);
   switch (op) {

@@ -8,3 +8,8 @@ import './assert.js';
 import './test.js';
 import './type.js';
 import './userinfo.js';
+import './schema.js';
+import './database.js';
+import './sobject.js';
+import './custommetadata.js';
+import './limits.js';
