@@ -3,10 +3,13 @@ import { ScriptError } from './errors.js';
 
 export type CommandResult = { code: number; stdout: string; stderr: string };
 
-/** Runs a command to completion, capturing output; never a shell, so arguments need no quoting. */
+/**
+ * Runs a command to completion, capturing output. No shell, so arguments need no quoting — except on Windows, where
+ * `npm` and `npx` are .cmd shims that only a shell can start.
+ */
 export function runCommand(command: string, args: string[], cwd: string, timeoutMs: number): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -122,7 +122,7 @@ const tools: OrgTools = {
   async importData(projectDir, planFile, username) {
     const result = await runCommand(
       'npx',
-      ['sf', 'data', 'tree', 'import', '--plan', planFile, '--target-org', username, '--json'],
+      ['sf', 'data', 'import', 'tree', '--plan', planFile, '--target-org', username, '--json'],
       projectDir,
       DATA_TIMEOUT_MS
     );
@@ -134,7 +134,7 @@ const tools: OrgTools = {
     }
     if (result.code !== 0 || parsed.status !== 0) {
       throw new ScriptError('DataImportFailed', `Importing ${planFile} failed: ${parsed.message ?? 'see sf output'}`, {
-        remedy: `Run \`npx sf data tree import --plan ${planFile} --target-org ${username}\` to see the full error, or pass --skip-data.`
+        remedy: `Run \`npx sf data import tree --plan ${planFile} --target-org ${username}\` to see the full error, or pass --skip-data.`
       });
     }
     const counts = new Map<string, number>();

@@ -35,7 +35,7 @@ export interface OrgTools {
   /** `npm run build`: compiles the LWC TypeScript in place so the deploy carries the generated JavaScript. */
   runBuild(projectDir: string): Promise<void>;
   assignPermissionSets(session: OrgSession, names: string[]): Promise<PermissionSetResult[]>;
-  /** `sf data tree import --plan …`; returns the records created, per object */
+  /** `sf data import tree --plan …`; returns the records created, per object */
   importData(projectDir: string, planFile: string, username: string): Promise<{ sobject: string; count: number }[]>;
 }
 

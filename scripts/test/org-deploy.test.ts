@@ -45,7 +45,7 @@ test('--dry-run in text mode prints the table, the API version and the steps', a
   assert.match(io.out(), /API version 64\.0 \(sourceApiVersion in sfdx-project\.json\)/);
   assert.match(io.out(), /3 components would be deployed\nType +Name +File/);
   assert.match(io.out(), /PermissionSet +BookingSyncAdmin +force-app\/main\/admin\/permissionsets/);
-  assert.match(io.out(), /4\. import data\/sample-plan\.json \(sf data tree import\)/);
+  assert.match(io.out(), /4\. import data\/sample-plan\.json \(sf data import tree\)/);
 });
 
 test('.ts sources and __tests__ are excluded through .forceignore', async () => {
@@ -105,7 +105,7 @@ test('a data plan that is not the sf tree format is refused offline', async () =
   const io = captureIo(dir);
   const code = await orgDeploy(['--dry-run', '--data-plan', 'plan.json'], io, fakeDeps(fakeStore({}), []));
   assert.equal(code, 2);
-  assert.match(io.err(), /plan\.json: must be an array \(sf data tree import plan format\)/);
+  assert.match(io.err(), /plan\.json: must be an array \(sf data import tree plan format\)/);
 });
 
 function outcome(partial: Partial<DeployOutcome>): DeployOutcome {

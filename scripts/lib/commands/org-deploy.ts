@@ -51,7 +51,7 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
             commaList
           )
           .option('--skip-permission-sets', 'assign no permission sets', false)
-          .option('--data-plan <file>', 'sf data tree import plan', DEFAULT_DATA_PLAN)
+          .option('--data-plan <file>', 'sf data import tree plan', DEFAULT_DATA_PLAN)
           .option('--skip-data', 'do not import the sample data', false),
       run: async (options, output) => {
         const project = await loadProject(options.projectDir);
@@ -69,7 +69,7 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
           );
           output.info(`  3. assign permission sets: ${permissionSets.length > 0 ? permissionSets.join(', ') : 'none'}`);
           output.info(
-            `  4. ${planned.dataPlan ? `import ${planned.dataPlan} (sf data tree import)` : 'import no data'}`
+            `  4. ${planned.dataPlan ? `import ${planned.dataPlan} (sf data import tree)` : 'import no data'}`
           );
           return {
             dryRun: true,
@@ -191,7 +191,7 @@ function choosePermissionSets(options: Options, listing: ComponentListing, warn:
   return chosen;
 }
 
-/** Checks the data plan offline: it must be the `sf data tree import` plan format, or the import fails after the deploy. */
+/** Checks the data plan offline: it must be the `sf data import tree` plan format, or the import fails after the deploy. */
 async function planSideSteps(options: Options, projectDir: string): Promise<{ dataPlan: string | undefined }> {
   if (options.skipData) return { dataPlan: undefined };
   const full = path.resolve(projectDir, options.dataPlan);
@@ -215,7 +215,7 @@ async function planSideSteps(options: Options, projectDir: string): Promise<{ da
   if (!entries || (badEntry !== undefined && badEntry >= 0)) {
     throw new ScriptError(
       'InvalidDataPlan',
-      `${shown}: ${entries ? `entry ${badEntry} needs "sobject" and "files"` : 'must be an array'} (sf data tree import plan format).`,
+      `${shown}: ${entries ? `entry ${badEntry} needs "sobject" and "files"` : 'must be an array'} (sf data import tree plan format).`,
       { exitCode: USAGE_EXIT, remedy: 'Fix the plan, pass another --data-plan, or --skip-data.' }
     );
   }
