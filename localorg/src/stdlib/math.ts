@@ -156,4 +156,8 @@ const statics: Record<string, NativeMethod> = {
   tanh: dbl(Math.tanh)
 };
 
-defineStdlibClass({ name: 'Math', statics });
+defineStdlibClass({
+  name: 'Math',
+  statics,
+  staticProps: { pi: () => new ApexDouble(Math.PI), e: () => new ApexDouble(Math.E) }
+});

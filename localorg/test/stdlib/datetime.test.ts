@@ -145,3 +145,8 @@ test('TimeZone offsets differ across DST; unknown ids fall back to GMT', () => {
 test('getTime returns epoch milliseconds as a Long', () => {
   assert.equal(callInstance(la, new ApexDatetime(1234), 'getTime'), 1234n);
 });
+
+test('an ambiguous local time in the fall-back hour resolves to standard time', () => {
+  // 2024-11-03 01:30 happens twice in Los Angeles; localorg takes the PST instant (09:30 GMT).
+  assert.equal(gmt(callStatic(la, 'Datetime', 'newInstance', 2024, 11, 3, 1, 30, 0)), '2024-11-03T09:30:00.000Z');
+});
