@@ -87,15 +87,23 @@ function naturalCompare(ctx: NativeContext, a: Value, b: Value): number {
 }
 
 /**
- * SObject sort order [mem]: by object type, then the Name field, then the remaining fields in alphabetical order of
- * their API names, each compared with the natural order of its value (nulls first).
+ * SObject default sort order [doc: Sorting Lists of sObjects,
+ * https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/pages/apex_list_sorting_sobject.htm]: object type
+ * (localorg compares API names, not labels), then Name, then standard fields alphabetically except Id and Name, then
+ * custom fields alphabetically; empty values sort before non-empty ones.
  */
 function compareSObjects(ctx: NativeContext, a: SObject, b: SObject): number {
   const t = javaCompare(a.typeKey, b.typeKey);
   if (t !== 0) return t;
-  const keys = [...new Set([...a.fields.keys(), ...b.fields.keys()])]
-    .filter((k) => !(a.fields.get(k) instanceof SObject) && !(a.fields.get(k) instanceof ApexList))
-    .sort((x, y) => (x === 'name' ? -1 : y === 'name' ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  const scalar = (k: string): boolean =>
+    ![a.fields.get(k), b.fields.get(k)].some((v) => v instanceof SObject || v instanceof ApexList);
+  const keys = [...new Set([...a.fields.keys(), ...b.fields.keys()])].filter((k) => k !== 'id' && scalar(k));
+  const custom = (k: string): boolean => k.endsWith('__c');
+  keys.sort((x, y) => {
+    if (x === 'name' || y === 'name') return x === 'name' ? -1 : 1;
+    if (custom(x) !== custom(y)) return custom(x) ? 1 : -1;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   for (const k of keys) {
     const c = compareNullsFirst(ctx, a.get(k), b.get(k));
     if (c !== 0) return c;

@@ -169,3 +169,20 @@ test('List.equals compares elements with Apex ==', () => {
   assert.equal(callInstance(ctx, list('Integer', 1, 2), 'equals', list('Integer', 1, 2)), true);
   assert.equal(callInstance(ctx, list('Integer', 1, 2), 'equals', list('Integer', 2, 1)), false);
 });
+
+test('sort of SObjects with equal names compares standard fields before custom fields (doc example)', () => {
+  const rec = (industry: string | null, site: string, custom: string) => {
+    const s = new SObject('Account');
+    s.set('Name', 'sForce');
+    s.set('Zeta__c', custom);
+    s.set('Site', site);
+    s.set('Industry', industry);
+    return s;
+  };
+  const l = new ApexList(typeRef('Account'), [rec('Media', 'A', 'a'), rec('Banking', 'Z', 'z'), rec(null, 'M', 'm')]);
+  callInstance(ctx, l, 'sort');
+  assert.deepEqual(
+    l.items.map((s) => (s as SObject).get('industry')),
+    [null, 'Banking', 'Media']
+  );
+});
