@@ -79,7 +79,12 @@ function formatElement(element: string, args: readonly Value[], env: MessageForm
         return formatDecimalPattern(d, style, sym);
     }
   }
-  if (type === 'number') return env.render(v);
+  // MessageFormat refuses a String where a number or date is due; Apex callers usually pass Strings here
+  // [third-party: https://salesforce.stackexchange.com/questions/38643].
+  if (type === 'number') apexThrow('StringException', 'Cannot format given Object as a Number');
+  if ((type === 'date' || type === 'time') && typeof v === 'string') {
+    apexThrow('StringException', 'Cannot format given Object as a Date');
+  }
   throw new UnsupportedFeatureError(
     `String.format element {${element}} (format type "${type}") is not supported by localorg`
   );

@@ -227,3 +227,15 @@ test('an unknown overload fails loudly naming the method', () => {
     /String.contains\(1 argument\) is not supported by localorg/
   );
 });
+
+test('format with a number element and a String argument throws as MessageFormat does', () => {
+  assert.equal(
+    apexError(() => callStatic(ctx, 'String', 'format', '{0,number,currency}', strList('12'))),
+    'System.StringException: Cannot format given Object as a Number'
+  );
+});
+
+test('split of a string made only of separators is empty; of an empty string is one empty string', () => {
+  assert.deepEqual(items(s(':', 'split', ':')), []);
+  assert.deepEqual(items(s('', 'split', ':')), ['']);
+});
