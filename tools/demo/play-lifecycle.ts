@@ -29,7 +29,9 @@ interface BookingResult {
   errors: { code: string; message: string }[];
 }
 
-type Row = Record<string, unknown>;
+type Row = Record<string, string | number | boolean | null | undefined>;
+
+const cell = (v: Row[string]): string => (v === null || v === undefined ? '' : String(v));
 
 export class DemoError extends Error {}
 
@@ -106,13 +108,13 @@ export async function playLifecycle(o: DemoOptions): Promise<number> {
       names.set(l.Id as string, `${l.Name as string} (Lead)`);
 
   const rows = events.map((e) => [
-    String(e.BookingUid__c ?? ''),
-    String(e.Subject ?? ''),
-    String(e.StartDateTime ?? '').replace(/:00\.000\+0000$/, 'Z'),
-    String(e.EventStatus__c ?? ''),
-    String(e.CancelRescheduleReason__c ?? ''),
-    names.get(e.OwnerId as string) ?? String(e.OwnerId ?? ''),
-    e.WhoId ? (names.get(e.WhoId as string) ?? String(e.WhoId)) : ''
+    cell(e.BookingUid__c),
+    cell(e.Subject),
+    cell(e.StartDateTime).replace(/:00\.000\+0000$/, 'Z'),
+    cell(e.EventStatus__c),
+    cell(e.CancelRescheduleReason__c),
+    names.get(e.OwnerId as string) ?? cell(e.OwnerId),
+    e.WhoId ? (names.get(e.WhoId as string) ?? cell(e.WhoId)) : ''
   ]);
   for (const uid of uids) {
     if (!events.some((e) => e.BookingUid__c === uid))

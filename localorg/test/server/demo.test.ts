@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { playLifecycle } from '../../../tools/demo/play-lifecycle.js';
+import { loadOrgRuntime } from '../../src/server/org-runtime.js';
+import { startOrg } from '../../src/server/serve-command.js';
+import { REPO_ROOT, TOKEN } from './helpers.js';
+
+// The whole product path: this repository's package, the sample seed data, the server and the demo client.
+test('the demo plays the full lifecycle on the package with the sample data', { timeout: 180_000 }, async () => {
+  const started = await startOrg(
+    {
+      sources: [REPO_ROOT],
+      port: 0,
+      host: '127.0.0.1',
+      token: TOKEN,
+      tokenGenerated: false,
+      dataDir: null,
+      seedFile: path.join(REPO_ROOT, 'data', 'sample-plan.json')
+    },
+    { createRuntime: loadOrgRuntime, out: () => undefined }
+  );
+  const lines: string[] = [];
+  try {
+    const failures = await playLifecycle({ url: started.url, token: TOKEN, out: (l) => lines.push(l) });
+    const text = lines.join('\n');
+    assert.equal(failures, 0, text);
+    const row = (who: string): string => text.split('\n').find((l) => l.includes(who) && l.startsWith('bk-')) ?? '';
+    assert.match(row('Alex Morgan (Contact)'), /Completed\s+Board meeting moved; Thursday works better\s+Maya Chen/);
+    assert.match(row('Grace Okafor (Lead)'), /Canceled\s+Budget freeze until next quarter\s+Jonas Weber/);
+    assert.match(row('Dana Fox'), /No-show\s+Maya Chen/);
+  } finally {
+    await started.stop();
+  }
+});
