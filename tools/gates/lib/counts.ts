@@ -84,7 +84,12 @@ export function apexJsonCounts(jsonFile: string): Counts | null {
   const failing = num('failing', 'failed', 'fail');
   if (passed === null || failing === null) return null;
   const skipped = num('skipped', 'skip') ?? 0;
-  const coverage = summary.testRunCoverage ?? summary.coverage ?? summary.orgWideCoverage;
+  // localorg puts line coverage in a top-level `coverage: { percent }`; sf puts it in `summary.testRunCoverage`.
+  const coverageObject = (root as { coverage?: { percent?: unknown } }).coverage;
+  const coverage =
+    typeof coverageObject?.percent === 'number'
+      ? `${coverageObject.percent}%`
+      : (summary.testRunCoverage ?? summary.orgWideCoverage);
   const coverageText =
     typeof coverage === 'string' || typeof coverage === 'number' ? `, coverage ${String(coverage)}` : '';
   const extra = skipped ? `, ${skipped} skipped (counted as failed)` : '';

@@ -77,3 +77,13 @@ test('Jest counts include suites that failed to run', () => {
     assert.equal(counts?.failed, 2);
   });
 });
+
+test("Apex JSON counts read localorg's summary and its line coverage", () => {
+  const json = JSON.stringify({
+    summary: { passed: 164, failed: 1, total: 165 },
+    coverage: { covered: 1282, total: 1309, percent: 97.9 }
+  });
+  withFile('apex.json', json, (file) => {
+    assert.deepEqual(apexJsonCounts(file), { passed: 164, failed: 1, detail: '165 Apex tests, coverage 97.9%' });
+  });
+});
