@@ -24,7 +24,7 @@ test('--dry-run prints the definition and the Dev Hub alias, sends nothing', asy
   assert.deepEqual(calls, []);
 });
 
-test('--dry-run --json carries the plan, and --namespace lands in the definition', async () => {
+test('--dry-run --json carries the plan, and --namespace and --description land in the definition', async () => {
   const dir = await makeProject();
   const io = captureIo(dir);
   const code = await orgCreate(
@@ -37,6 +37,8 @@ test('--dry-run --json carries the plan, and --namespace lands in the definition
     result: { definition: Record<string, unknown>; devHub: { username: string }; durationDays: number };
   };
   assert.equal(body.result.definition.namespace, 'bksync');
+  assert.equal(body.result.definition.description, 'ci run 7');
+  assert.equal(body.result.definition.orgName, 'Fixture', 'the rest of the definition is kept');
   assert.equal(body.result.devHub.username, 'hub@example.com');
   assert.equal(body.result.durationDays, 7);
 });

@@ -68,10 +68,10 @@ test('every script invocation in the workflow uses flags the scripts accept', as
   for (const [, name, rest] of invocations) {
     const main = scripts[name];
     assert.ok(main, `workflow calls an unknown script ${name}`);
-    const args = (rest ?? '')
-      .replace(/"\$ORG_ALIAS"/g, 'bksync-scratch')
-      .split(/\s+/)
-      .filter(Boolean);
+    // Shell words: "double-quoted strings" stay one argument, as bash passes them.
+    const args = [...(rest ?? '').matchAll(/"([^"]*)"|(\S+)/g)].map((word) =>
+      (word[1] ?? word[2] ?? '').replace('$ORG_ALIAS', 'bksync-scratch')
+    );
     const withDryRun = args.includes('--dry-run') ? args : [...args, '--dry-run'];
     const io = captureIo(dir);
     const code = await main(

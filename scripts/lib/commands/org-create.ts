@@ -12,6 +12,7 @@ type Options = {
   targetDevHub?: string;
   wait: number;
   namespace?: string;
+  description?: string;
   setDefault: boolean;
 };
 
@@ -39,12 +40,17 @@ export async function orgCreate(argv: readonly string[], io: ScriptIo, deps: Dep
               'create a namespaced org (the prefix must be linked to the Dev Hub), to test as the package sees itself'
             )
           )
+          .option(
+            '--description <text>',
+            'description stored on the scratch org record (CI puts its run id here to find orphans)'
+          )
           .option('--no-set-default', 'do not make the new org the default target-org'),
       run: async (options, output) => {
         const definition = await loadScratchDefinition(options.projectDir, options.definitionFile);
         const orgConfig: Record<string, unknown> = {
           ...definition.config,
-          ...(options.namespace ? { namespace: options.namespace } : {})
+          ...(options.namespace ? { namespace: options.namespace } : {}),
+          ...(options.description ? { description: options.description } : {})
         };
         const store = await deps.authStore(options.projectDir);
         if (options.dryRun) {
