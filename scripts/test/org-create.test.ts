@@ -28,7 +28,7 @@ test('--dry-run --json carries the plan, and --namespace and --description land 
   const dir = await makeProject();
   const io = captureIo(dir);
   const code = await orgCreate(
-    ['--dry-run', '--json', '--namespace', 'bksync'],
+    ['--dry-run', '--json', '--namespace', 'bksync', '--description', 'ci run 7'],
     io,
     fakeDeps(hubAndScratchStore(), [])
   );
