@@ -102,3 +102,27 @@ test('a seed already in the journal is not imported twice across restarts', asyn
     await second.stop();
   }
 });
+
+test('the real-org plan holds the sample Accounts, Contacts and Leads without Users or OwnerId', () => {
+  const sample = loadSeedPlan(SAMPLE);
+  const org = loadSeedPlan(path.join(REPO_ROOT, 'data', 'org-plan.json'));
+  const strip = (steps: typeof sample.steps): unknown =>
+    steps
+      .filter((s) => s.sobject !== 'User')
+      .map((s) => ({
+        sobject: s.sobject,
+        records: s.records.map((r) => {
+          const { OwnerId: _owner, ...fields } = r.fields;
+          return [r.referenceId, fields];
+        })
+      }));
+  assert.deepEqual(strip(org.steps), strip(sample.steps));
+});
+
+test('the real-org plan imports on its own', () => {
+  const platform = makePlatform();
+  platform.beginTransaction();
+  const counts = importSeedPlan(platform, loadSeedPlan(path.join(REPO_ROOT, 'data', 'org-plan.json')));
+  platform.commitTransaction();
+  assert.deepEqual(counts, { Account: 5, Contact: 4, Lead: 4 });
+});
