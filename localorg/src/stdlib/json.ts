@@ -158,7 +158,7 @@ export class Serializer {
     const entries: [string, Out][] = [];
     for (const f of info.fields) {
       if (f.transient) continue;
-      const v = o.fields.get(f.key) ?? null;
+      const v = f.read ? f.read(o) : (o.fields.get(f.key) ?? null);
       if (v === null && this.suppressNulls) continue;
       entries.push([f.name, this.value(v, depth + 1)]);
     }
@@ -331,7 +331,9 @@ export class Deserializer {
             if (this.strict) fail(`No such column '${k}' on object of type ${t.display} ${where(v)}`);
             continue;
           }
-          obj.fields.set(f.key, this.convert(v, f.type, depth + 1));
+          const value = this.convert(v, f.type, depth + 1);
+          if (f.write) f.write(obj, value);
+          else obj.fields.set(f.key, value);
         }
         return obj;
       }

@@ -56,7 +56,19 @@ export type TypeInfo =
   | {
       kind: 'class';
       /** Instance fields and properties a JSON round trip reads and writes, in declaration order. */
-      fields: { name: string; key: string; type: TypeRef; transient: boolean }[];
+      fields: {
+        name: string;
+        key: string;
+        type: TypeRef;
+        transient: boolean;
+        /**
+         * Reads the member as Apex code would (runs a property's `get` body). Optional: without it JSON reads
+         * `ApexObject.fields.get(key)`, which misses computed properties.
+         */
+        read?(o: ApexObject): Value;
+        /** Writes the member as Apex code would (runs a property's `set` body); JSON falls back to `fields.set(key)`. */
+        write?(o: ApexObject, v: Value): void;
+      }[];
       instantiate(): ApexObject;
     }
   | { kind: 'unknown' };

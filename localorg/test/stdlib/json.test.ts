@@ -204,3 +204,28 @@ test('untyped deserialize of an SObject without a schema keeps the fields', () =
   assert.equal(s.type, 'Contact');
   assert.equal(s.get('lastname'), 'X');
 });
+
+test('serialize reads computed properties through the field reader when the runtime supplies one', () => {
+  const cls = fakeClass('Computed');
+  const c = new FakeContext({
+    types: {
+      computed: {
+        kind: 'class',
+        fields: [
+          { name: 'first', key: 'first', type: typeRef('String'), transient: false },
+          {
+            name: 'full',
+            key: 'full',
+            type: typeRef('String'),
+            transient: false,
+            read: (o) => `${o.fields.get('first') as string}!`
+          }
+        ],
+        instantiate: () => new ApexObject(cls)
+      }
+    }
+  });
+  const o = new ApexObject(cls);
+  o.fields.set('first', 'a');
+  assert.equal(callStatic(c, 'JSON', 'serialize', o), '{"first":"a","full":"a!"}');
+});
