@@ -171,11 +171,60 @@ function localWeek(dt: DateTime): { week: number; weekYear: number } {
   return { week: Math.floor(Math.round(thisWeek.diff(week1, 'days').days) / 7) + 1, weekYear: dt.year };
 }
 
+const CET: [string, string] = ['CET', 'CEST'];
+const EET: [string, string] = ['EET', 'EEST'];
+/**
+ * Java's short zone names where ICU's English data has none (ICU prints `GMT+1` for Paris, Java `CET`/`CEST`)
+ * [mem: java.util.TimeZone short names], as [standard, daylight].
+ */
+const JAVA_SHORT_NAMES: Record<string, [string, string]> = {
+  'Europe/Paris': CET,
+  'Europe/Berlin': CET,
+  'Europe/Madrid': CET,
+  'Europe/Rome': CET,
+  'Europe/Amsterdam': CET,
+  'Europe/Brussels': CET,
+  'Europe/Vienna': CET,
+  'Europe/Zurich': CET,
+  'Europe/Stockholm': CET,
+  'Europe/Oslo': CET,
+  'Europe/Copenhagen': CET,
+  'Europe/Warsaw': CET,
+  'Europe/Prague': CET,
+  'Europe/Budapest': CET,
+  'Europe/London': ['GMT', 'BST'],
+  'Europe/Dublin': ['GMT', 'IST'],
+  'Europe/Lisbon': ['WET', 'WEST'],
+  'Europe/Athens': EET,
+  'Europe/Helsinki': EET,
+  'Europe/Kiev': EET,
+  'Europe/Kyiv': EET,
+  'Europe/Bucharest': EET,
+  'Asia/Kolkata': ['IST', 'IST'],
+  'Asia/Calcutta': ['IST', 'IST'],
+  'Asia/Tokyo': ['JST', 'JST'],
+  'Asia/Shanghai': ['CST', 'CST'],
+  'Asia/Hong_Kong': ['HKT', 'HKT'],
+  'Asia/Singapore': ['SGT', 'SGT'],
+  'Asia/Dubai': ['GST', 'GST'],
+  'Australia/Sydney': ['AEST', 'AEDT'],
+  'Australia/Melbourne': ['AEST', 'AEDT'],
+  'Australia/Brisbane': ['AEST', 'AEST'],
+  'Australia/Perth': ['AWST', 'AWST'],
+  'Pacific/Auckland': ['NZST', 'NZDT'],
+  'America/Sao_Paulo': ['BRT', 'BRT'],
+  'Africa/Johannesburg': ['SAST', 'SAST']
+};
+
 /** Java's short (`PST`) or long (`Pacific Standard Time`) zone name; GMT/UTC render as Java does. */
 function zoneName(dt: DateTime, long: boolean): string {
   const id = dt.zoneName ?? 'UTC';
   if (id === 'UTC' || id === 'GMT' || id === 'Etc/UTC' || id === 'Etc/GMT') {
     return long ? (id.includes('UTC') ? 'Coordinated Universal Time' : 'Greenwich Mean Time') : id.replace('Etc/', '');
+  }
+  if (!long) {
+    const java = JAVA_SHORT_NAMES[id];
+    if (java) return dt.isInDST ? java[1] : java[0];
   }
   const name = long ? dt.offsetNameLong : dt.offsetNameShort;
   if (!name) return offsetText(dt.offset, 'X3');

@@ -150,3 +150,12 @@ test('an ambiguous local time in the fall-back hour resolves to standard time', 
   // 2024-11-03 01:30 happens twice in Los Angeles; localorg takes the PST instant (09:30 GMT).
   assert.equal(gmt(callStatic(la, 'Datetime', 'newInstance', 2024, 11, 3, 1, 30, 0)), '2024-11-03T09:30:00.000Z');
 });
+
+test('z uses Java short names where ICU has none (CET/CEST, BST)', () => {
+  const summer = new ApexDatetime(Date.UTC(2024, 6, 1, 12, 0));
+  const winter = new ApexDatetime(Date.UTC(2024, 0, 1, 12, 0));
+  assert.equal(callInstance(la, summer, 'format', 'HH:mm z', 'Europe/Paris'), '14:00 CEST');
+  assert.equal(callInstance(la, winter, 'format', 'HH:mm z', 'Europe/Paris'), '13:00 CET');
+  assert.equal(callInstance(la, summer, 'format', 'HH:mm z', 'Europe/London'), '13:00 BST');
+  assert.equal(callInstance(la, winter, 'format', 'zzzz', 'Europe/Paris'), 'Central European Standard Time');
+});
