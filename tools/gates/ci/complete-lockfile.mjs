@@ -18,7 +18,8 @@ for (const [key, entry] of Object.entries(packages)) {
     const nested = key ? `${key}/node_modules/${name}` : `node_modules/${name}`;
     if (packages[nested] || packages[`node_modules/${name}`]) continue;
     const [, os, cpu, abi] = m;
-    const libc = abi === 'gnu' || abi === 'gnueabihf' ? ['glibc'] : abi === 'musl' || abi === 'musleabihf' ? ['musl'] : undefined;
+    const libc =
+      abi === 'gnu' || abi === 'gnueabihf' ? ['glibc'] : abi === 'musl' || abi === 'musleabihf' ? ['musl'] : undefined;
     packages[`node_modules/${name}`] = {
       version,
       cpu: [cpu],
@@ -32,6 +33,8 @@ for (const [key, entry] of Object.entries(packages)) {
     added.push(`${name}@${version}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
+);
 writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 console.log(added.length ? `added ${added.length} entries: ${added.join(', ')}` : 'nothing to add');
