@@ -483,3 +483,37 @@ test('integers assigned to a number field are stored as Decimal', () => {
   insert(org, rec('Widget__c', { Name: 'w', Amount__c: 7 }));
   assert.ok(rows(org, 'SELECT Amount__c FROM Widget__c')[0].get('Amount__c') instanceof Decimal);
 });
+
+test('the caller record learns its Id but not values set by before triggers', () => {
+  const org = newOrg();
+  org.setTriggerHost(
+    new FakeTriggers().on('Contact', 'before insert', (inv) =>
+      inv.newRecords!.forEach((r) => r.set('Title', 'Set by trigger'))
+    )
+  );
+  const [c] = insert(org, rec('Contact', { LastName: 'x' }));
+  assert.ok(c.id);
+  assert.equal(c.get('Title'), null);
+  assert.equal(rows(org, 'SELECT Title FROM Contact')[0].get('Title'), 'Set by trigger');
+});
+
+test('a parent given by external id becomes the lookup Id', () => {
+  const org = newOrg();
+  const [w] = insert(org, rec('Widget__c', { Name: 'w', Code__c: 'W-1' }));
+  const ev = rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 });
+  ev.set('What', rec('Widget__c', { Code__c: 'w-1' }));
+  insert(org, ev);
+  assert.equal((rows(org, 'SELECT WhatId FROM Event')[0].get('WhatId') as ApexId).value, w.id!.value);
+});
+
+test('a parent external id that matches nothing fails the row', () => {
+  const org = newOrg();
+  const g = rec('Gadget__c', {});
+  g.set('Widget__r', rec('Widget__c', { Code__c: 'missing' }));
+  const res = org.dml('insert', [g], PARTIAL);
+  assert.equal(res[0].errors[0].statusCode, 'INVALID_FIELD');
+  assert.match(
+    res[0].errors[0].message,
+    /Foreign key external ID: missing not found for field Code__c in entity Widget__c/
+  );
+});

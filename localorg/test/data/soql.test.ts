@@ -324,3 +324,17 @@ test('Id values come back as ApexId', () => {
   const { org } = contacts();
   assert.ok(rows(org, 'SELECT Id FROM Contact LIMIT 1')[0].get('Id') instanceof ApexId);
 });
+
+test('activities are a child relationship of the Who and What records', () => {
+  const { org } = contacts();
+  const [ada] = rows(org, "SELECT Id FROM Contact WHERE LastName = 'Lovelace'");
+  insert(
+    org,
+    rec('Event', { Subject: 'Intro', WhoId: ada.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 30 })
+  );
+  const [c] = rows(org, "SELECT Id, (SELECT Subject FROM Events) FROM Contact WHERE LastName = 'Lovelace'");
+  assert.deepEqual(
+    (c.get('Events') as ApexList).items.map((e) => (e as SObject).get('Subject')),
+    ['Intro']
+  );
+});

@@ -267,7 +267,8 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
   const userId = org.user.id;
   for (const r of rows) {
     if (isInsert) {
-      r.work = r.caller;
+      // Triggers get their own copy: the caller's record only learns its Id, as on the platform [mem].
+      r.work = copyRow(r.caller);
       r.old = null;
       applyInsertDefaults(object, r.work, userId);
     } else {
@@ -277,6 +278,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
       overlay(object, r.caller, r.work);
     }
     r.work.errors = [];
+    r.errors.push(...resolveParentReferences(org, object, r.caller, r.work));
     r.errors.push(...coerceRecord(object, r.work));
     if (!r.errors.length) r.errors.push(...validateBeforeTriggers(org, object, r.work));
   }
@@ -327,6 +329,62 @@ function applyInsertDefaults(object: ObjectDef, rec: SObject, userId: ApexId): v
     if (d !== null) rec.set(f.name, d);
   }
   if (object.hasOwner && rec.get('OwnerId') === null) rec.set('OwnerId', userId);
+}
+
+/**
+ * Parent references given as relationship SObjects (`event.What = new BookingPage__c(ExternalKey__c = 'k')`) become
+ * lookup Ids, matched on the parent's External ID field [doc: upserting with foreign keys; messages [mem]].
+ */
+function resolveParentReferences(org: OrgContext, object: ObjectDef, caller: SObject, work: SObject): DmlError[] {
+  const errors: DmlError[] = [];
+  for (const [key, value] of caller.fields) {
+    if (!(value instanceof SObject)) continue;
+    const f = [...object.fields.values()].find(
+      (x) => x.type === 'reference' && x.relationshipName?.toLowerCase() === key
+    );
+    if (!f || (!f.createable && !f.updateable)) continue;
+    const parent = org.schema.object(value.type);
+    if (!parent || !f.referenceTo.some((t) => t.toLowerCase() === parent.name.toLowerCase())) {
+      errors.push(fieldError('INVALID_FIELD', `${value.type} is not a valid parent for ${f.name}`, [f.name]));
+      continue;
+    }
+    if (value.id) {
+      work.set(f.name, value.id);
+      continue;
+    }
+    const keys = [...value.fields.entries()].filter(([k, v]) => {
+      const pf = parent.fields.get(k);
+      return v !== null && !!pf && (pf.externalId || (pf.idLookup && pf.unique));
+    });
+    if (keys.length !== 1) {
+      errors.push(
+        fieldError(
+          'INVALID_FIELD',
+          `More than 1 field provided in an external foreign key reference in entity: ${parent.name}`,
+          [f.name]
+        )
+      );
+      continue;
+    }
+    const [fieldKey, keyValue] = keys[0];
+    const pf = parent.fields.get(fieldKey)!;
+    const wanted = uniqueKey(pf, keyValue);
+    const match = [...org.store.rows(parent.name.toLowerCase())].filter(
+      (row) => uniqueKey(pf, row.get(pf.name)) === wanted
+    );
+    if (match.length !== 1) {
+      errors.push(
+        fieldError(
+          'INVALID_FIELD',
+          `Foreign key external ID: ${show(keyValue)} not found for field ${pf.name} in entity ${parent.name}`,
+          [f.name]
+        )
+      );
+      continue;
+    }
+    work.set(f.name, match[0].id);
+  }
+  return errors;
 }
 
 /** Copies the caller's writable fields onto the stored copy (read-only fields from queries are ignored). */
