@@ -1,5 +1,5 @@
-import { processIo } from './lib/cli.js';
+import { exitWith, processIo } from './lib/cli.js';
 import { orgCreate } from './lib/commands/org-create.js';
 import { realDeps } from './lib/real-deps.js';
 
-process.exitCode = await orgCreate(process.argv.slice(2), processIo(), realDeps());
+exitWith(await orgCreate(process.argv.slice(2), processIo(), realDeps()));

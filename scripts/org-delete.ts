@@ -1,5 +1,5 @@
-import { processIo } from './lib/cli.js';
+import { exitWith, processIo } from './lib/cli.js';
 import { orgDelete } from './lib/commands/org-delete.js';
 import { realDeps } from './lib/real-deps.js';
 
-process.exitCode = await orgDelete(process.argv.slice(2), processIo(), realDeps());
+exitWith(await orgDelete(process.argv.slice(2), processIo(), realDeps()));

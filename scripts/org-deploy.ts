@@ -1,5 +1,5 @@
-import { processIo } from './lib/cli.js';
+import { exitWith, processIo } from './lib/cli.js';
 import { orgDeploy } from './lib/commands/org-deploy.js';
 import { realDeps } from './lib/real-deps.js';
 
-process.exitCode = await orgDeploy(process.argv.slice(2), processIo(), realDeps());
+exitWith(await orgDeploy(process.argv.slice(2), processIo(), realDeps()));

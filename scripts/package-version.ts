@@ -1,5 +1,5 @@
-import { processIo } from './lib/cli.js';
+import { exitWith, processIo } from './lib/cli.js';
 import { packageVersion } from './lib/commands/package-version.js';
 import { realDeps } from './lib/real-deps.js';
 
-process.exitCode = await packageVersion(process.argv.slice(2), processIo(), realDeps());
+exitWith(await packageVersion(process.argv.slice(2), processIo(), realDeps()));

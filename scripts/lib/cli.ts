@@ -107,6 +107,15 @@ export function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...items];
 }
 
+/**
+ * Sets the exit code and lets Node exit on its own, so piped stdout is flushed; a keep-alive socket or a library
+ * timer left open (jsforce, the streaming client) gets two seconds before the process is ended with the same code.
+ */
+export function exitWith(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 2_000).unref();
+}
+
 /** The real process, for entry points. */
 export function processIo(): ScriptIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };

@@ -4,6 +4,8 @@ import { ScriptError } from './errors.js';
  * Bounds a network step. jsforce and the streaming client have long or no timeouts, so an offline machine would
  * otherwise sit until the OS gives up; we would rather fail in seconds with a message that says what was waiting.
  */
+// The timer is deliberately not unref'd: if the work has nothing else keeping the process alive, Node would otherwise
+// exit early with code 0, which would read as success.
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string, remedy?: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
@@ -16,7 +18,6 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string,
         ),
       ms
     );
-    timer.unref();
   });
   try {
     return await Promise.race([work, expired]);
