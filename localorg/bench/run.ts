@@ -19,19 +19,46 @@ const l0 = performance.now();
 const project = loadProject({ sources: root, debug: () => undefined });
 const loadMs = performance.now() - l0;
 const files = project.sources.apexClasses.length + project.sources.triggers.length;
-const lines = [...project.sources.apexClasses, ...project.sources.triggers].reduce((n, f) => n + fs.readFileSync(f.path, 'utf8').split('\n').length, 0);
+const lines = [...project.sources.apexClasses, ...project.sources.triggers].reduce(
+  (n, f) => n + fs.readFileSync(f.path, 'utf8').split('\n').length,
+  0
+);
 const l1 = performance.now();
 loadProject({ sources: root, debug: () => undefined });
 const warmLoadMs = performance.now() - l1;
-rows.push({ measure: 'load + lower (cold)', value: `${Math.round(loadMs)} ms`, detail: `${files} files, ${lines} lines, lowering ${Math.round(project.lowerMs)} ms` });
-rows.push({ measure: 'load + lower (warm)', value: `${Math.round(warmLoadMs)} ms`, detail: `${Math.round(lines / (warmLoadMs / 1000))} lines/s` });
-result.load = { files, lines, coldMs: Math.round(loadMs), warmMs: Math.round(warmLoadMs), lowerMs: Math.round(project.lowerMs) };
+rows.push({
+  measure: 'load + lower (cold)',
+  value: `${Math.round(loadMs)} ms`,
+  detail: `${files} files, ${lines} lines, lowering ${Math.round(project.lowerMs)} ms`
+});
+rows.push({
+  measure: 'load + lower (warm)',
+  value: `${Math.round(warmLoadMs)} ms`,
+  detail: `${Math.round(lines / (warmLoadMs / 1000))} lines/s`
+});
+result.load = {
+  files,
+  lines,
+  coldMs: Math.round(loadMs),
+  warmMs: Math.round(warmLoadMs),
+  lowerMs: Math.round(project.lowerMs)
+};
 
 // 2. Tests per second on the project's own Apex tests.
 const run = runTests(project);
 const tps = run.results.length / (run.ms / 1000);
-rows.push({ measure: 'Apex tests', value: `${tps.toFixed(1)} tests/s`, detail: `${run.results.length} tests (${run.passed} passed, ${run.failed} failed) in ${Math.round(run.ms)} ms` });
-result.tests = { total: run.results.length, passed: run.passed, failed: run.failed, ms: Math.round(run.ms), testsPerSecond: Math.round(tps * 10) / 10 };
+rows.push({
+  measure: 'Apex tests',
+  value: `${tps.toFixed(1)} tests/s`,
+  detail: `${run.results.length} tests (${run.passed} passed, ${run.failed} failed) in ${Math.round(run.ms)} ms`
+});
+result.tests = {
+  total: run.results.length,
+  passed: run.passed,
+  failed: run.failed,
+  ms: Math.round(run.ms),
+  testsPerSecond: Math.round(tps * 10) / 10
+};
 
 // 3. Interpreter throughput: the same integer loop in Apex and in JavaScript.
 const N = 200000;
@@ -48,15 +75,24 @@ let s = 0;
 for (let rep = 0; rep < 20; rep++) {
   s = 0;
   for (let i = 0; i < N; i++) {
-    s = (s + (((Math.imul(i, 3) / 2) | 0) | 0)) | 0;
+    s = (s + ((Math.imul(i, 3) / 2) | 0 | 0)) | 0;
     if (s > 1000000) s = (s - 1000000) | 0;
   }
 }
 const jsMs = (performance.now() - j0) / 20;
 if (String(s) !== apexOut) throw new Error(`bench loop disagrees: Apex ${apexOut}, JS ${s}`);
 const ratio = apexMs / Math.max(jsMs, 0.001);
-rows.push({ measure: 'interpreter loop', value: `${Math.round(ratio)}x slower than JS`, detail: `${N} iterations: Apex ${Math.round(apexMs)} ms, JS ${jsMs.toFixed(2)} ms (${Math.round(N / (apexMs / 1000))} iterations/s)` });
-result.interpreter = { iterations: N, apexMs: Math.round(apexMs), jsMs: Math.round(jsMs * 100) / 100, ratio: Math.round(ratio) };
+rows.push({
+  measure: 'interpreter loop',
+  value: `${Math.round(ratio)}x slower than JS`,
+  detail: `${N} iterations: Apex ${Math.round(apexMs)} ms, JS ${jsMs.toFixed(2)} ms (${Math.round(N / (apexMs / 1000))} iterations/s)`
+});
+result.interpreter = {
+  iterations: N,
+  apexMs: Math.round(apexMs),
+  jsMs: Math.round(jsMs * 100) / 100,
+  ratio: Math.round(ratio)
+};
 
 const w = Math.max(...rows.map((r) => r.measure.length));
 const v = Math.max(...rows.map((r) => r.value.length));
@@ -64,4 +100,6 @@ process.stdout.write(`localorg bench (emulated runtime, ${os.cpus().length} CPUs
 for (const r of rows) process.stdout.write(`  ${r.measure.padEnd(w)}  ${r.value.padEnd(v)}  ${r.detail}\n`);
 fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
 fs.writeFileSync(path.join(root, 'reports', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
-process.stdout.write(`wrote ${path.relative(process.cwd(), path.join(root, 'reports', 'bench.json')) || 'reports/bench.json'}\n`);
+process.stdout.write(
+  `wrote ${path.relative(process.cwd(), path.join(root, 'reports', 'bench.json')) || 'reports/bench.json'}\n`
+);

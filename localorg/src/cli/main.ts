@@ -75,9 +75,13 @@ export async function main(argv: string[]): Promise<number> {
       const run = runTests(project, {
         classes: o.class,
         coverage: !!o.coverage,
-        onClassEnd: (c) => out(`${c.failed ? 'FAIL' : 'ok  '} ${c.className}  ${c.passed} passed, ${c.failed} failed (${Math.round(c.ms)} ms)`)
+        onClassEnd: (c) =>
+          out(
+            `${c.failed ? 'FAIL' : 'ok  '} ${c.className}  ${c.passed} passed, ${c.failed} failed (${Math.round(c.ms)} ms)`
+          )
       });
-      if (o.class.length && run.results.length === 0) throw new UsageError(`no test class matched: ${o.class.join(', ')}`);
+      if (o.class.length && run.results.length === 0)
+        throw new UsageError(`no test class matched: ${o.class.join(', ')}`);
       const failures = consoleFailures(run);
       if (failures.length) {
         out('');

@@ -27,10 +27,20 @@ export function describeFailure(e: unknown, interp: Interpreter): Failure {
   if (e instanceof SourceError) return { kind: 'source', typeName: 'CompileError', message: e.message, stack: [] };
   if (e instanceof UnsupportedFeatureError) {
     const where = at ? `${at.file}:${at.line}:${at.col} ` : '';
-    return { kind: 'unsupported', typeName: 'UnsupportedFeature', message: `${where}${e.message}`, stack: at ? [`${at.where}: line ${at.line}, column ${at.col}`] : [] };
+    return {
+      kind: 'unsupported',
+      typeName: 'UnsupportedFeature',
+      message: `${where}${e.message}`,
+      stack: at ? [`${at.where}: line ${at.line}, column ${at.col}`] : []
+    };
   }
   const where = at ? ` at ${at.file}:${at.line}:${at.col}` : '';
-  return { kind: 'internal', typeName: 'LocalorgInternalError', message: `localorg internal error${where}: ${(e as Error)?.message ?? String(e)}`, stack: [] };
+  return {
+    kind: 'internal',
+    typeName: 'LocalorgInternalError',
+    message: `localorg internal error${where}: ${(e as Error)?.message ?? String(e)}`,
+    stack: []
+  };
 }
 
 /** One line as the platform prints an uncaught exception: `System.DmlException: message`. */

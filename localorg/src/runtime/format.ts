@@ -12,12 +12,12 @@ import {
   ApexId,
   ApexList,
   ApexMap,
-  ApexObject,
+  type ApexObject,
   ApexSet,
   ApexTime,
   ApexTypeValue,
   Decimal,
-  NativeObject,
+  type NativeObject,
   SObject,
   type Value
 } from './values.js';
@@ -84,7 +84,15 @@ export function formatValue(v: Value, o: FormatOptions): string {
   if (v instanceof ApexTypeValue) return v.type.display;
   if (v instanceof ApexBlob) return `Blob[${v.bytes.length}]`;
   if (v instanceof ApexList) return '(' + v.items.map((x) => formatValue(x, o)).join(', ') + ')';
-  if (v instanceof ApexSet) return '{' + v.values().map((x) => formatValue(x, o)).join(', ') + '}';
+  if (v instanceof ApexSet)
+    return (
+      '{' +
+      v
+        .values()
+        .map((x) => formatValue(x, o))
+        .join(', ') +
+      '}'
+    );
   if (v instanceof ApexMap) {
     return '{' + [...v.entries.values()].map(([k, x]) => formatValue(k, o) + '=' + formatValue(x, o)).join(', ') + '}';
   }
@@ -96,5 +104,5 @@ export function formatValue(v: Value, o: FormatOptions): string {
     }
     return `${v.type}:{${parts.join(', ')}}`;
   }
-  return o.object(v as ApexObject | NativeObject);
+  return o.object(v);
 }

@@ -8,10 +8,16 @@ import { nativeClass, type RunningUser } from '../stdlib/registry.js';
 import { describeFailure } from './failures.js';
 import type { Interpreter } from './interpreter.js';
 import { loadProject } from './project.js';
-import { ApexBlob, ApexMap, ApexObject, ApexTypeValue, typeRef, type TypeRef, type Value } from './values.js';
+import { ApexBlob, ApexMap, type ApexObject, ApexTypeValue, typeRef, type TypeRef, type Value } from './values.js';
 
 type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-const VERBS: Record<string, Verb> = { httpget: 'GET', httppost: 'POST', httpput: 'PUT', httppatch: 'PATCH', httpdelete: 'DELETE' };
+const VERBS: Record<string, Verb> = {
+  httpget: 'GET',
+  httppost: 'POST',
+  httpput: 'PUT',
+  httppatch: 'PATCH',
+  httpdelete: 'DELETE'
+};
 
 export interface RestRequestInput {
   httpMethod: string;
@@ -25,7 +31,11 @@ export interface RestRequestInput {
 
 export function loadApexProject(options: { sources: string[]; platform: DataPlatform; user?: RunningUser }) {
   const user = options.user ?? (options.platform as unknown as { user?: RunningUser }).user;
-  const project = loadProject({ sources: options.sources.length === 1 ? options.sources[0] : options.sources, platform: options.platform, user });
+  const project = loadProject({
+    sources: options.sources.length === 1 ? options.sources[0] : options.sources,
+    platform: options.platform,
+    user
+  });
   return new ApexHostImpl(project.interp);
 }
 
@@ -62,7 +72,7 @@ export class ApexHostImpl {
   serializeJson(value: Value): string {
     const fn = nativeClass('json')?.statics?.['serialize'];
     if (!fn) throw new Error('JSON.serialize is not available');
-    return String(this.interp.native(() => fn(this.interp, [value], null)));
+    return this.interp.toApexString(this.interp.native(() => fn(this.interp, [value], null)));
   }
 
   /** Each request is its own Apex transaction: fresh statics, then RestContext filled from the HTTP request. */
@@ -91,12 +101,17 @@ export class ApexHostImpl {
     const response = (it.getStatic(ctxCls, 'response') as ApexObject | null) ?? res;
     const headers: Record<string, string> = {};
     const hm = response.fields.get('headers');
-    if (hm instanceof ApexMap) for (const [k, v] of hm.entries.values()) headers[String(k)] = String(v);
+    if (hm instanceof ApexMap)
+      for (const [k, v] of hm.entries.values()) headers[this.interp.toApexString(k)] = this.interp.toApexString(v);
     const body = response.fields.get('responsebody');
     const status = response.fields.get('statuscode');
     return {
       result,
-      response: { statusCode: typeof status === 'number' ? status : null, responseBody: body instanceof ApexBlob ? body.bytes : null, headers }
+      response: {
+        statusCode: typeof status === 'number' ? status : null,
+        responseBody: body instanceof ApexBlob ? body.bytes : null,
+        headers
+      }
     };
   }
 

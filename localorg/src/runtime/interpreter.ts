@@ -5,8 +5,21 @@
  * Control flow: statements return a completion signal (normal/break/continue/return) instead of throwing, and Apex
  * exceptions travel as {@link ApexThrow} (no JS stack capture), so the hot paths stay cheap.
  */
+/* eslint-disable @typescript-eslint/only-throw-error --
+   Apex exceptions travel as ApexThrow, deliberately not an Error: no JS stack is captured on every Apex throw. */
 import type { DataPlatform, TriggerHost, TriggerInvocation, TriggerEventName } from '../data/platform.js';
-import type { Block, Expr, MethodDecl, Pos, PropertyDecl, Stmt, TriggerDecl, TypeDecl, CtorDecl, Param } from '../syntax/ast.js';
+import type {
+  Block,
+  Expr,
+  MethodDecl,
+  Pos,
+  PropertyDecl,
+  Stmt,
+  TriggerDecl,
+  TypeDecl,
+  CtorDecl,
+  Param
+} from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { Lowerer } from '../syntax/lower.js';
 import { ClassInfo, ClassRegistry, type MemberInfo, type MethodInfo } from '../semantics/classes.js';
@@ -26,7 +39,16 @@ import {
 import { formatValue } from './format.js';
 import { apexEquals, arith, bitwise, compare, negate } from './operators.js';
 import { ApexThrow, BREAK, CONTINUE, NORMAL, RETURN, Scope, type Frame, type Signal } from './scope.js';
-import { cast, coerce, isInstance, isPrimitiveName, matchScore, runtimeTypeName, stripSystem, type TypeEnv } from './types.js';
+import {
+  cast,
+  coerce,
+  isInstance,
+  isPrimitiveName,
+  matchScore,
+  runtimeTypeName,
+  stripSystem,
+  type TypeEnv
+} from './types.js';
 import {
   ApexEnumValue,
   ApexId,
@@ -58,7 +80,26 @@ export type TypeTarget =
   | { kind: 'namespace'; name: string }
   | { kind: 'trigger' };
 
-const NAMESPACES = new Set(['system', 'schema', 'database', 'apexpages', 'messaging', 'auth', 'connectapi', 'dom', 'approval', 'flow', 'reports', 'cache', 'eventbus', 'process', 'sfdc_checkout', 'support', 'site', 'kbmanagement']);
+const NAMESPACES = new Set([
+  'system',
+  'schema',
+  'database',
+  'apexpages',
+  'messaging',
+  'auth',
+  'connectapi',
+  'dom',
+  'approval',
+  'flow',
+  'reports',
+  'cache',
+  'eventbus',
+  'process',
+  'sfdc_checkout',
+  'support',
+  'site',
+  'kbmanagement'
+]);
 
 interface TriggerCtx {
   inv: TriggerInvocation;
@@ -102,7 +143,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   constructor(opts: InterpreterOptions) {
     this.platform = opts.platform;
     this.user = opts.user;
-    this.debugSink = opts.debug ?? ((line, level, message) => process.stdout.write(`USER_DEBUG|[${line}]|${level}|${message}\n`));
+    this.debugSink =
+      opts.debug ?? ((line, level, message) => process.stdout.write(`USER_DEBUG|[${line}]|${level}|${message}\n`));
     this.nowFn = opts.now ?? (() => Date.now());
     this.platform.setTriggerHost(this);
   }
@@ -150,8 +192,13 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   }
 
   keyOf(v: Value): string {
-    if (v instanceof ApexObject && C(v).methods('hashcode').some((m) => m.decl.params.length === 0 && m.decl.body)) {
-      return `u:${v.cls.name}:${String(this.callMethod(v, 'hashcode', [], null))}`;
+    if (
+      v instanceof ApexObject &&
+      C(v)
+        .methods('hashcode')
+        .some((m) => m.decl.params.length === 0 && m.decl.body)
+    ) {
+      return `u:${v.cls.name}:${this.toApexString(this.callMethod(v, 'hashcode', [], null))}`;
     }
     return keyOf(v);
   }
@@ -174,7 +221,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   private typeExists(t: TypeRef): boolean {
     const n = stripSystem(t.name);
-    if (isPrimitiveName(n) || ['list', 'set', 'map', 'sobject', 'type'].includes(n)) return t.args.every((a) => this.typeExists(a));
+    if (isPrimitiveName(n) || ['list', 'set', 'map', 'sobject', 'type'].includes(n))
+      return t.args.every((a) => this.typeExists(a));
     return !!(this.classFor(t) || this.sobjectName(t.name) || nativeClass(t.name) || nativeEnum(t.name));
   }
 
@@ -189,9 +237,12 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       if (cls.kind === 'enum') return { kind: 'enum', values: cls.enumValues };
       return {
         kind: 'class',
-        fields: cls
-          .instanceMembers()
-          .map((m) => ({ name: m.decl.display, key: m.decl.name, type: this.typeFrom(m.decl.type, m.owner), transient: m.decl.modifiers.has('transient') })),
+        fields: cls.instanceMembers().map((m) => ({
+          name: m.decl.display,
+          key: m.decl.name,
+          type: this.typeFrom(m.decl.type, m.owner),
+          transient: m.decl.modifiers.has('transient')
+        })),
         instantiate: () => this.instantiateForDeserialize(cls)
       };
     }
@@ -260,14 +311,25 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       inv,
       newList: inv.newRecords ? new ApexList(objType, inv.newRecords) : null,
       oldList: inv.oldRecords ? new ApexList(objType, inv.oldRecords) : null,
-      newMap: inv.event === 'after insert' || inv.event.endsWith('update') || inv.event === 'after undelete' ? mapOf(inv.newRecords) : null,
+      newMap:
+        inv.event === 'after insert' || inv.event.endsWith('update') || inv.event === 'after undelete'
+          ? mapOf(inv.newRecords)
+          : null,
       oldMap: inv.event.endsWith('update') || inv.event.endsWith('delete') ? mapOf(inv.oldRecords) : null
     };
     this.triggerStack.push(ctx);
     try {
       for (const t of list) {
         const cls = this.triggerClass(t);
-        const frame: Frame = { cls, self: null, scope: new Scope(null), where: `Trigger.${t.display}`, pos: t.pos, accessor: null, file: t.file };
+        const frame: Frame = {
+          cls,
+          self: null,
+          scope: new Scope(null),
+          where: `Trigger.${t.display}`,
+          pos: t.pos,
+          accessor: null,
+          file: t.file
+        };
         this.runTopLevel(frame, () => this.execBlock(t.body, frame));
       }
     } finally {
@@ -303,7 +365,15 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   // ======================================================================= entry points for runners and the server
   /** Executes anonymous Apex statements with `members` (methods/classes declared in the block). */
   runAnonymous(stmts: Stmt[], members: ClassInfo, file: string): void {
-    const frame: Frame = { cls: members, self: null, scope: new Scope(null), where: 'AnonymousBlock', pos: { line: 1, col: 1 }, accessor: null, file };
+    const frame: Frame = {
+      cls: members,
+      self: null,
+      scope: new Scope(null),
+      where: 'AnonymousBlock',
+      pos: { line: 1, col: 1 },
+      accessor: null,
+      file
+    };
     this.runTopLevel(frame, () => {
       for (const s of stmts) {
         const sig = this.exec(s, frame);
@@ -348,7 +418,9 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       return new ApexThrow(ex);
     }
     if (isStackOverflow(e)) {
-      return new ApexThrow(this.makeException('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`));
+      return new ApexThrow(
+        this.makeException('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`)
+      );
     }
     return null;
   }
@@ -418,8 +490,9 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case 'throw': {
         const v = this.eval(s.value, f);
         if (v === null) this.throwApex('System.NullPointerException', 'Attempt to throw a null exception object');
-        if (!(v instanceof ApexObject) || !C(v).isException) this.throwApex('System.TypeException', 'throw requires an exception object');
-        throw new ApexThrow(v as ApexObject);
+        if (!(v instanceof ApexObject) || !C(v).isException)
+          this.throwApex('System.TypeException', 'throw requires an exception object');
+        throw new ApexThrow(v);
       }
       case 'try':
         return this.execTry(s, f);
@@ -476,9 +549,14 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     let items: Iterable<Value>;
     if (it instanceof ApexList) {
       // A SOQL for-loop with a list variable receives the rows in chunks of 200.
-      if (stripSystem(s.type.name) === 'list' && (it.items.length === 0 || it.items[0] instanceof SObject) && !(it.elementType.name === 'list')) {
+      if (
+        stripSystem(s.type.name) === 'list' &&
+        (it.items.length === 0 || it.items[0] instanceof SObject) &&
+        !(it.elementType.name === 'list')
+      ) {
         const chunks: Value[] = [];
-        for (let i = 0; i < it.items.length; i += 200) chunks.push(new ApexList(it.elementType, it.items.slice(i, i + 200)));
+        for (let i = 0; i < it.items.length; i += 200)
+          chunks.push(new ApexList(it.elementType, it.items.slice(i, i + 200)));
         items = chunks;
       } else items = it.items.slice();
     } else if (it instanceof ApexSet) items = it.values();
@@ -515,7 +593,12 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       this.stack.length = depth;
       const t = this.asApexThrow(err);
       // LimitException and AssertException cannot be caught on the platform.
-      if (!t || t.exception.cls.isSubtypeOf('system.limitexception') || t.exception.cls.isSubtypeOf('system.assertexception')) throw t ?? err;
+      if (
+        !t ||
+        t.exception.cls.isSubtypeOf('system.limitexception') ||
+        t.exception.cls.isSubtypeOf('system.assertexception')
+      )
+        throw t ?? err;
       const clause = s.catches.find((c) => this.exceptionMatches(t.exception, c.type));
       if (clause) {
         const saved = f.scope;
@@ -563,7 +646,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
             if (v instanceof ApexEnumValue && v.name.toLowerCase() === e.name) hit = true;
           } else if (e.kind === 'literal') {
             const lit = e.value;
-            if (lit === null ? v === null : v !== null && (typeof lit === 'string' ? v === lit : this.equals(v, lit))) hit = true;
+            if (lit === null ? v === null : v !== null && (typeof lit === 'string' ? v === lit : this.equals(v, lit)))
+              hit = true;
           }
           if (hit) break;
         }
@@ -590,7 +674,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     let records: SObject[];
     if (v instanceof SObject) records = [v];
     else if (v instanceof ApexList) records = v.items.filter((x): x is SObject => x instanceof SObject);
-    else return this.throwApex('System.TypeException', `DML requires SObject or SObject list type: ${runtimeTypeName(v)}`);
+    else
+      return this.throwApex('System.TypeException', `DML requires SObject or SObject list type: ${runtimeTypeName(v)}`);
     this.platform.dml(s.op, records, { allOrNone: true, externalIdField: s.externalIdField });
     return NORMAL;
   }
@@ -673,7 +758,10 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
           if (typeof n !== 'number') return this.throwApex('System.NullPointerException', NPE);
           return new ApexList(el, new Array<Value>(n).fill(null));
         }
-        return new ApexList(el, (e.items ?? []).map((x) => coerce(this.eval(x, f), el, this)));
+        return new ApexList(
+          el,
+          (e.items ?? []).map((x) => coerce(this.eval(x, f), el, this))
+        );
       }
       case 'newCollection': {
         const n = stripSystem(e.type.name);
@@ -693,7 +781,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       }
       case 'newMap': {
         const m = new ApexMap(e.type.args[0] ?? OBJECT_T, e.type.args[1] ?? OBJECT_T);
-        for (const [k, v] of e.pairs) this.mapPut(m, coerce(this.eval(k, f), m.keyType, this), coerce(this.eval(v, f), m.valueType, this));
+        for (const [k, v] of e.pairs)
+          this.mapPut(m, coerce(this.eval(k, f), m.keyType, this), coerce(this.eval(v, f), m.valueType, this));
         return m;
       }
       case 'typeLiteral':
@@ -701,7 +790,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case 'soql':
         return this.evalSoql(e, f);
       case 'ctorCall':
-        return this.throwCompile(f, e.pos, `Constructor call ${e.which}(...) must be the first statement of a constructor`);
+        return this.throwCompile(
+          f,
+          e.pos,
+          `Constructor call ${e.which}(...) must be the first statement of a constructor`
+        );
       case 'unsupported':
         throw new SourceError(f.file, e.pos.line, e.pos.col, `unsupported construct: ${e.construct}`);
     }
@@ -718,7 +811,13 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   private evalSoql(e: Extract<Expr, { kind: 'soql' }>, f: Frame): Value {
     const q = e.query as { unlowered?: boolean };
-    if (q && q.unlowered) throw new SourceError(f.file, e.pos.line, e.pos.col, 'unsupported construct: SOQL needs the localorg data platform, which is not installed');
+    if (q && q.unlowered)
+      throw new SourceError(
+        f.file,
+        e.pos.line,
+        e.pos.col,
+        'unsupported construct: SOQL needs the localorg data platform, which is not installed'
+      );
     f.pos = e.pos;
     return this.platform.query(e.query, (bind) => this.eval(bind as Expr, f));
   }
@@ -732,7 +831,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case '*':
       case '/':
         // A null String operand still concatenates: `String s; s + 1` is "null1".
-        if (e.op === '+' && (a === null || b === null) && (this.staticallyString(e.left, f) || this.staticallyString(e.right, f))) {
+        if (
+          e.op === '+' &&
+          (a === null || b === null) &&
+          (this.staticallyString(e.left, f) || this.staticallyString(e.right, f))
+        ) {
           return this.toApexString(a) + this.toApexString(b);
         }
         return arith(e.op, a, b, (x) => this.toApexString(x));
@@ -771,7 +874,10 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (e.op !== '=') {
       const cur = this.eval(e.target, f);
       const op = e.op.slice(0, -1);
-      v = op === '+' || op === '-' || op === '*' || op === '/' ? arith(op, cur, v, (x) => this.toApexString(x)) : bitwise(op, cur, v);
+      v =
+        op === '+' || op === '-' || op === '*' || op === '/'
+          ? arith(op, cur, v, (x) => this.toApexString(x))
+          : bitwise(op, cur, v);
     }
     return this.assignTo(e.target, v, f);
   }
@@ -795,7 +901,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     }
     for (let c: ClassInfo | null = f.cls; c; c = c.outer) {
       const m = c.member(name);
-      if (m && (m.decl.isStatic || (f.self && c === f.cls))) return { member: m, self: m.decl.isStatic ? null : f.self };
+      if (m && (m.decl.isStatic || (f.self && c === f.cls)))
+        return { member: m, self: m.decl.isStatic ? null : f.self };
     }
     return null;
   }
@@ -918,10 +1025,13 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (cls && !(cls.isBuiltin && cls.kind === 'interface')) return { kind: 'class', cls };
     const ne = nativeEnum(joined) ?? (parts[0] === 'system' ? nativeEnum(parts.slice(1).join('.')) : undefined);
     if (ne) return { kind: 'nativeEnum', name: ne.display.toLowerCase() };
-    const def = nativeClass(joined) ?? (parts[0] === 'system' && parts.length > 1 ? nativeClass(parts.slice(1).join('.')) : undefined);
+    const def =
+      nativeClass(joined) ??
+      (parts[0] === 'system' && parts.length > 1 ? nativeClass(parts.slice(1).join('.')) : undefined);
     if (def) return { kind: 'native', def, name: def.name.toLowerCase() };
     if (parts.length <= 2) {
-      const api = parts.length === 1 || parts[0] === 'schema' ? this.platform.schema.objectName(parts[parts.length - 1]) : null;
+      const api =
+        parts.length === 1 || parts[0] === 'schema' ? this.platform.schema.objectName(parts[parts.length - 1]) : null;
       if (api) return { kind: 'sobject', api };
     }
     if (parts.length === 1 && NAMESPACES.has(parts[0])) return { kind: 'namespace', name: parts[0] };
@@ -935,14 +1045,20 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       return this.throwApex('System.NullPointerException', NPE);
     }
     // `[SELECT Name FROM Account LIMIT 1].Name`: a row list dereferenced like one row.
-    if (target instanceof ApexList && (target.items[0] instanceof SObject || (target.items.length === 0 && this.sobjectName(target.elementType.name)))) {
+    if (
+      target instanceof ApexList &&
+      (target.items[0] instanceof SObject || (target.items.length === 0 && this.sobjectName(target.elementType.name)))
+    ) {
       target = coerce(target, typeRef('SObject'), this);
     }
     if (target instanceof SObject) {
       const key = e.name;
       if (target.fields.has(key)) return target.fields.get(key)!;
       if (target.queried && !target.queried.has(key)) {
-        this.throwApex('System.SObjectException', `SObject row was retrieved via SOQL without querying the requested field: ${target.type}.${e.display}`);
+        this.throwApex(
+          'System.SObjectException',
+          `SObject row was retrieved via SOQL without querying the requested field: ${target.type}.${e.display}`
+        );
       }
       return null;
     }
@@ -960,7 +1076,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const v = this.native(() => dyn(this, target, e.name));
       if (v !== undefined) return v;
     }
-    if (target instanceof ApexList && e.name === 'size') return this.throwCompile(f, e.pos, 'Variable does not exist: size');
+    if (target instanceof ApexList && e.name === 'size')
+      return this.throwCompile(f, e.pos, 'Variable does not exist: size');
     return this.throwCompile(f, e.pos, `Variable does not exist: ${e.display} on ${runtimeTypeName(target)}`);
   }
 
@@ -989,17 +1106,25 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (m.decl.isStatic) {
       this.ensureStaticInit(m.owner);
       let s = this.statics.get(m.owner);
-      if (!s) this.statics.set(m.owner, (s = new Map()));
+      if (!s) this.statics.set(m.owner, (s = new Map<string, Value>()));
       return s;
     }
     if (!self) this.throwApex('System.NullPointerException', NPE);
-    return self!.fields;
+    return self.fields;
   }
 
   private runAccessor(p: PropertyDecl, owner: ClassInfo, self: ApexObject | null, body: Block, value: Value): Value {
     const scope = new Scope(null);
     if (value !== null || body === p.setter) scope.declare('value', value, p.type);
-    const frame: Frame = { cls: owner, self, scope, where: `Class.${owner.display}.${p.display}`, pos: p.pos, accessor: p, file: owner.decl?.file ?? '' };
+    const frame: Frame = {
+      cls: owner,
+      self,
+      scope,
+      where: `Class.${owner.display}.${p.display}`,
+      pos: p.pos,
+      accessor: p,
+      file: owner.decl?.file ?? ''
+    };
     const sig = this.runFrame(frame, () => this.execBlock(body, frame));
     if (body === p.getter) return coerce(sig === RETURN ? this.retVal : null, p.type, this);
     return null;
@@ -1079,7 +1204,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const args = this.evalArgs(e.args, f);
       f.pos = e.pos;
       const sup = f.cls.superclass;
-      if (!sup || !f.self) return this.throwCompile(f, e.pos, 'super is only valid in an instance method of a subclass');
+      if (!sup || !f.self)
+        return this.throwCompile(f, e.pos, 'super is only valid in an instance method of a subclass');
       const m = this.selectMethod(sup.methods(e.name), args);
       if (m) return this.invoke(m, f.self, args);
       const builtin = this.objectBuiltin(f.self, e.name, args);
@@ -1091,7 +1217,10 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const owner = this.resolveTarget(e.target.target, f);
       if ('value' in owner && owner.value instanceof SObject) {
         const args = this.evalArgs(e.args, f);
-        owner.value.errors.push({ message: this.toApexString(args[0]), field: this.fieldSpelling(owner.value, e.target.display) });
+        owner.value.errors.push({
+          message: this.toApexString(args[0]),
+          field: this.fieldSpelling(owner.value, e.target.display)
+        });
         return null;
       }
     }
@@ -1114,7 +1243,12 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     for (let c: ClassInfo | null = f.cls; c; c = c.outer) {
       const m = this.selectMethod(c.methods(name), args);
       if (m) {
-        if (!m.decl.isStatic && !f.self) return this.throwCompile(f, f.pos, `Non static method cannot be referenced from a static context: ${display}`);
+        if (!m.decl.isStatic && !f.self)
+          return this.throwCompile(
+            f,
+            f.pos,
+            `Non static method cannot be referenced from a static context: ${display}`
+          );
         this.ensureStaticInit(m.owner);
         return this.invoke(m, m.decl.isStatic ? null : f.self, args);
       }
@@ -1123,7 +1257,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const b = this.objectBuiltin(f.self, name, args);
       if (b !== undefined) return b;
     }
-    return this.throwCompile(f, f.pos, `Method does not exist or incorrect signature: ${display}(${args.map(runtimeTypeName).join(', ')})`);
+    return this.throwCompile(
+      f,
+      f.pos,
+      `Method does not exist or incorrect signature: ${display}(${args.map(runtimeTypeName).join(', ')})`
+    );
   }
 
   private callStatic(t: TypeTarget, name: string, display: string, args: Value[], f: Frame): Value {
@@ -1160,7 +1298,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case 'trigger':
         break;
     }
-    return this.throwCompile(f, f.pos, `Method does not exist or incorrect signature: ${display}(${args.map(runtimeTypeName).join(', ')})`);
+    return this.throwCompile(
+      f,
+      f.pos,
+      `Method does not exist or incorrect signature: ${display}(${args.map(runtimeTypeName).join(', ')})`
+    );
   }
 
   private enumValueOf(values: ApexEnumValue[], name: Value): Value {
@@ -1275,13 +1417,15 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   objectToString(o: ApexObject | NativeObject): string {
     if (o instanceof NativeObject) {
       const fn = nativeClass(o.nativeType)?.instance?.['tostring'];
-      return fn ? String(fn(this, [], o)) : `${o.nativeType}`;
+      return fn ? this.toApexString(fn(this, [], o)) : o.nativeType;
     }
     const m = this.selectMethod(C(o).methods('tostring'), []);
-    if (m && m.decl.body) return String(this.invoke(m, o, []));
+    if (m && m.decl.body) return this.toApexString(this.invoke(m, o, []));
     if (C(o).isException) return `${o.cls.display}: ${(o.native as ExceptionState).message ?? 'null'}`;
     // Default Apex rendering of a user object [mem]: `Name:[field=value, …]`.
-    const parts = C(o).instanceMembers().map((m2) => `${m2.decl.display}=${this.toApexString(o.fields.get(m2.decl.name) ?? null)}`);
+    const parts = C(o)
+      .instanceMembers()
+      .map((m2) => `${m2.decl.display}=${this.toApexString(o.fields.get(m2.decl.name) ?? null)}`);
     return `${o.cls.display}:[${parts.join(', ')}]`;
   }
 
@@ -1313,11 +1457,23 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   /** Runs a user method with a fresh frame. */
   invoke(m: MethodInfo, self: ApexObject | null, args: Value[]): Value {
     const d: MethodDecl = m.decl;
-    if (!d.body) return this.throwApex('System.TypeException', `Abstract method ${m.owner.display}.${d.display} has no implementation`);
+    if (!d.body)
+      return this.throwApex(
+        'System.TypeException',
+        `Abstract method ${m.owner.display}.${d.display} has no implementation`
+      );
     const scope = new Scope(null);
     const ps = d.params;
     for (let i = 0; i < ps.length; i++) scope.declare(ps[i].name, coerce(args[i], ps[i].type, this), ps[i].type);
-    const frame: Frame = { cls: m.owner, self, scope, where: `Class.${m.owner.display}.${d.display}`, pos: d.pos, accessor: null, file: m.owner.decl?.file ?? '' };
+    const frame: Frame = {
+      cls: m.owner,
+      self,
+      scope,
+      where: `Class.${m.owner.display}.${d.display}`,
+      pos: d.pos,
+      accessor: null,
+      file: m.owner.decl?.file ?? ''
+    };
     const sig = this.runFrame(frame, () => this.execBlock(d.body!, frame));
     if (!d.returnType) return null;
     const rv = sig === RETURN ? this.retVal : null;
@@ -1326,7 +1482,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   }
 
   private runFrame(frame: Frame, body: () => Signal): Signal {
-    if (this.stack.length >= MAX_DEPTH) this.throwApex('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`);
+    if (this.stack.length >= MAX_DEPTH)
+      this.throwApex('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`);
     this.stack.push(frame);
     try {
       return body();
@@ -1363,10 +1520,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const o = new SObject(api);
       for (const [k, v] of Object.entries(this.platform.schema.newRecordDefaults(api))) o.set(k, v);
       for (const a of e.args) {
-        if (a.kind !== 'assign' || a.target.kind !== 'name') return this.throwCompile(f, a.pos, `new ${api}(...) takes Field = value pairs`);
+        if (a.kind !== 'assign' || a.target.kind !== 'name')
+          return this.throwCompile(f, a.pos, `new ${api}(...) takes Field = value pairs`);
         const field = this.platform.schema.fieldName(api, a.target.display);
         if (!field) this.throwApex('System.SObjectException', `Invalid field ${a.target.display} for ${api}`);
-        o.set(field!, this.eval(a.value, f));
+        o.set(field, this.eval(a.value, f));
       }
       return o;
     }
@@ -1382,8 +1540,16 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const el = t.args[0] ?? OBJECT_T;
       const src = args[0];
       if (args.length === 0) return new ApexList(el, []);
-      if (src instanceof ApexList) return new ApexList(el, src.items.map((x) => coerce(x, el, this)));
-      if (src instanceof ApexSet) return new ApexList(el, src.values().map((x) => coerce(x, el, this)));
+      if (src instanceof ApexList)
+        return new ApexList(
+          el,
+          src.items.map((x) => coerce(x, el, this))
+        );
+      if (src instanceof ApexSet)
+        return new ApexList(
+          el,
+          src.values().map((x) => coerce(x, el, this))
+        );
       if (typeof src === 'number') return new ApexList(el, []);
       if (src === null) return this.throwApex('System.NullPointerException', NPE);
     }
@@ -1410,7 +1576,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       }
       if (src instanceof ApexList) {
         for (const r of src.items) {
-          if (!(r instanceof SObject)) return this.throwApex('System.TypeException', 'Map constructor takes a list of SObjects');
+          if (!(r instanceof SObject))
+            return this.throwApex('System.TypeException', 'Map constructor takes a list of SObjects');
           if (!r.id) this.throwApex('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(r));
           this.mapPut(m, r.id, r);
         }
@@ -1434,7 +1601,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     const cls = this.classFor(t);
     if (cls) {
       if (cls.kind !== 'class') this.throwApex('System.TypeException', `Cannot instantiate ${cls.kind} ${cls.display}`);
-      if (cls.decl?.modifiers.has('abstract')) this.throwApex('System.TypeException', `Abstract classes cannot be instantiated: ${cls.display}`);
+      if (cls.decl?.modifiers.has('abstract'))
+        this.throwApex('System.TypeException', `Abstract classes cannot be instantiated: ${cls.display}`);
       this.ensureStaticInit(cls);
       const o = new ApexObject(cls);
       if (cls.isException) this.initExceptionState(o);
@@ -1473,14 +1641,30 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         this.runInstanceInit(cls, o);
         return;
       }
-      if (args.length > 0) this.throwApex('System.TypeException', `Constructor not defined: [${cls.display}].<Constructor>(${args.map(runtimeTypeName).join(', ')})`);
+      if (args.length > 0)
+        this.throwApex(
+          'System.TypeException',
+          `Constructor not defined: [${cls.display}].<Constructor>(${args.map(runtimeTypeName).join(', ')})`
+        );
     } else {
       ctor = this.selectCtor(ctors, args);
-      if (!ctor) return void this.throwApex('System.TypeException', `Constructor not defined: [${cls.display}].<Constructor>(${args.map(runtimeTypeName).join(', ')})`);
+      if (!ctor)
+        return void this.throwApex(
+          'System.TypeException',
+          `Constructor not defined: [${cls.display}].<Constructor>(${args.map(runtimeTypeName).join(', ')})`
+        );
     }
     const scope = new Scope(null);
     if (ctor) ctor.params.forEach((p, i) => scope.declare(p.name, coerce(args[i], p.type, this), p.type));
-    const frame: Frame = { cls, self: o, scope, where: `Class.${cls.display}.<init>`, pos: ctor?.pos ?? pos, accessor: null, file: cls.decl?.file ?? '' };
+    const frame: Frame = {
+      cls,
+      self: o,
+      scope,
+      where: `Class.${cls.display}.<init>`,
+      pos: ctor?.pos ?? pos,
+      accessor: null,
+      file: cls.decl?.file ?? ''
+    };
     this.runFrame(frame, () => {
       const body = ctor?.body.stmts ?? [];
       let start = 0;
@@ -1511,7 +1695,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   }
 
   private selectCtor(ctors: CtorDecl[], args: Value[]): CtorDecl | null {
-    const fake = ctors.map((c) => ({ decl: { params: c.params } as MethodDecl, owner: null as unknown as ClassInfo, ctor: c }));
+    const fake = ctors.map((c) => ({
+      decl: { params: c.params } as MethodDecl,
+      owner: null as unknown as ClassInfo,
+      ctor: c
+    }));
     const m = this.selectMethod(fake, args) as (MethodInfo & { ctor: CtorDecl }) | null;
     return m ? m.ctor : null;
   }
@@ -1522,7 +1710,15 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     for (const p of d.properties) if (!p.isStatic && !o.fields.has(p.name)) o.fields.set(p.name, null);
     for (const fd of d.fields) if (!fd.isStatic && !o.fields.has(fd.name)) o.fields.set(fd.name, null);
     if (d.instanceInit.length === 0) return;
-    const frame: Frame = { cls, self: o, scope: new Scope(null), where: `Class.${cls.display}.<init>`, pos: d.pos, accessor: null, file: d.file };
+    const frame: Frame = {
+      cls,
+      self: o,
+      scope: new Scope(null),
+      where: `Class.${cls.display}.<init>`,
+      pos: d.pos,
+      accessor: null,
+      file: d.file
+    };
     this.runFrame(frame, () => {
       for (const step of d.instanceInit) {
         if (step.kind === 'field') {
@@ -1549,7 +1745,15 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     for (const fd of d.fields) if (fd.isStatic) store.set(fd.name, null);
     for (const p of d.properties) if (p.isStatic) store.set(p.name, null);
     if (d.staticInit.length === 0) return;
-    const frame: Frame = { cls, self: null, scope: new Scope(null), where: `Class.${cls.display}.<clinit>`, pos: d.pos, accessor: null, file: d.file };
+    const frame: Frame = {
+      cls,
+      self: null,
+      scope: new Scope(null),
+      where: `Class.${cls.display}.<clinit>`,
+      pos: d.pos,
+      accessor: null,
+      file: d.file
+    };
     this.runFrame(frame, () => {
       for (const step of d.staticInit) {
         if (step.kind === 'field') {
@@ -1596,7 +1800,10 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   /** Builds an exception object of a built-in or user exception type. */
   makeException(typeName: string, message: string): ApexObject {
     const canonical = typeName.toLowerCase();
-    const cls = this.registry.resolve(canonical, null) ?? this.registry.resolve(canonical.replace(/^system\./, ''), null) ?? this.registry.exceptionBase;
+    const cls =
+      this.registry.resolve(canonical, null) ??
+      this.registry.resolve(canonical.replace(/^system\./, ''), null) ??
+      this.registry.exceptionBase;
     const o = new ApexObject(cls);
     this.initExceptionState(o);
     (o.native as ExceptionState).message = message;
@@ -1653,7 +1860,11 @@ export function parseTypeString(text: string): TypeRef | null {
         } else return null;
       }
     }
-    let t: TypeRef = { name: m[0].toLowerCase(), args, display: args.length ? `${m[0]}<${args.map((a) => a.display).join(', ')}>` : m[0] };
+    let t: TypeRef = {
+      name: m[0].toLowerCase(),
+      args,
+      display: args.length ? `${m[0]}<${args.map((a) => a.display).join(', ')}>` : m[0]
+    };
     while (s.slice(i, i + 2) === '[]') {
       i += 2;
       t = { name: 'list', args: [t], display: `List<${t.display}>` };

@@ -260,7 +260,8 @@ export function compareValues(a: Value, b: Value): number {
     const y = String(b).toLowerCase();
     return x === y ? 0 : x < y ? -1 : 1;
   }
-  if (a instanceof ApexDate && b instanceof ApexDate) return (a.year - b.year) * 400 + (a.month - b.month) * 32 + (a.day - b.day);
+  if (a instanceof ApexDate && b instanceof ApexDate)
+    return (a.year - b.year) * 400 + (a.month - b.month) * 32 + (a.day - b.day);
   if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.epochMs - b.epochMs;
   if (a instanceof ApexTime && b instanceof ApexTime) return a.millisOfDay - b.millisOfDay;
   if (a instanceof ApexDate && b instanceof ApexDatetime) return Date.UTC(a.year, a.month - 1, a.day) - b.epochMs;
@@ -275,14 +276,16 @@ export function apexEquals(a: Value, b: Value, userEquals: (a: ApexObject, b: Va
   if (a === b) return true;
   if (a === null || b === null) return false;
   if (typeof a === 'string' || typeof b === 'string') {
-    if (typeof a === 'string' && typeof b === 'string') return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+    if (typeof a === 'string' && typeof b === 'string')
+      return a.length === b.length && a.toLowerCase() === b.toLowerCase();
     if (a instanceof ApexId || b instanceof ApexId) return idEquals(a, b);
     return false;
   }
   if (a instanceof ApexId || b instanceof ApexId) return idEquals(a, b);
   if (isNum(a) && isNum(b)) return compareValues(a, b) === 0;
   if (typeof a === 'boolean' || typeof b === 'boolean') return a === b;
-  if (a instanceof ApexDate && b instanceof ApexDate) return a.year === b.year && a.month === b.month && a.day === b.day;
+  if (a instanceof ApexDate && b instanceof ApexDate)
+    return a.year === b.year && a.month === b.month && a.day === b.day;
   if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.epochMs === b.epochMs;
   if (a instanceof ApexTime && b instanceof ApexTime) return a.millisOfDay === b.millisOfDay;
   if (a instanceof ApexEnumValue && b instanceof ApexEnumValue) return a.enumType === b.enumType && a.name === b.name;
@@ -314,7 +317,7 @@ export function apexEquals(a: Value, b: Value, userEquals: (a: ApexObject, b: Va
 }
 
 function idEquals(a: Value, b: Value): boolean {
-  const x = a instanceof ApexId ? a.value : to18(String(a));
-  const y = b instanceof ApexId ? b.value : to18(String(b));
+  const x = a instanceof ApexId ? a.value : typeof a === 'string' ? to18(a) : null;
+  const y = b instanceof ApexId ? b.value : typeof b === 'string' ? to18(b) : null;
   return x !== null && x === y;
 }

@@ -66,7 +66,15 @@ function preludeDecls(): TypeDecl[] {
 export function loadProject(opts: LoadOptions): LoadedProject {
   const sources: ProjectSources =
     Array.isArray(opts.sources) && opts.sources.length === 0
-      ? { root: process.cwd(), packageDirectories: [], apexClasses: [], triggers: [], objectFolders: [], customMetadataRecords: [], other: [] }
+      ? {
+          root: process.cwd(),
+          packageDirectories: [],
+          apexClasses: [],
+          triggers: [],
+          objectFolders: [],
+          customMetadataRecords: [],
+          other: []
+        }
       : discoverSources(opts.sources);
   const errors: string[] = [];
   const t0 = performance.now();
@@ -76,7 +84,11 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   for (const f of sources.apexClasses) {
     try {
       const text = fs.readFileSync(f.path, 'utf8');
-      classes.push(cache ? cache.get('cls', f.relative, text, () => lowerClassText(text, f.relative)) : lowerClassText(text, f.relative));
+      classes.push(
+        cache
+          ? cache.get('cls', f.relative, text, () => lowerClassText(text, f.relative))
+          : lowerClassText(text, f.relative)
+      );
     } catch (e) {
       errors.push(describeLoadError(e, f.relative));
     }
@@ -84,7 +96,11 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   for (const f of sources.triggers) {
     try {
       const text = fs.readFileSync(f.path, 'utf8');
-      triggers.push(cache ? cache.get('trigger', f.relative, text, () => lowerTriggerText(text, f.relative)) : lowerTriggerText(text, f.relative));
+      triggers.push(
+        cache
+          ? cache.get('trigger', f.relative, text, () => lowerTriggerText(text, f.relative))
+          : lowerTriggerText(text, f.relative)
+      );
     } catch (e) {
       errors.push(describeLoadError(e, f.relative));
     }

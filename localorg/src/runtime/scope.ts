@@ -18,7 +18,9 @@ export class Scope {
   constructor(readonly parent: Scope | null) {}
 
   lookup(name: string): Var | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) {
+    const own = this.vars.get(name);
+    if (own) return own;
+    for (let s = this.parent; s; s = s.parent) {
       const v = s.vars.get(name);
       if (v) return v;
     }

@@ -33,7 +33,20 @@ export interface TypeEnv {
   sobjectName(name: string): string | null;
 }
 
-const PRIMITIVES = new Set(['string', 'integer', 'long', 'double', 'decimal', 'boolean', 'id', 'date', 'datetime', 'time', 'blob', 'object']);
+const PRIMITIVES = new Set([
+  'string',
+  'integer',
+  'long',
+  'double',
+  'decimal',
+  'boolean',
+  'id',
+  'date',
+  'datetime',
+  'time',
+  'blob',
+  'object'
+]);
 
 export function stripSystem(name: string): string {
   return name.startsWith('system.') ? name.slice(7) : name;
@@ -117,7 +130,11 @@ export function isInstance(v: Value, t: TypeRef, env: TypeEnv): boolean {
     case 'set':
       return v instanceof ApexSet && (t.args.length === 0 || elementMatches(v.elementType, t.args[0], env));
     case 'map':
-      return v instanceof ApexMap && (t.args.length < 2 || (elementMatches(v.keyType, t.args[0], env) && elementMatches(v.valueType, t.args[1], env)));
+      return (
+        v instanceof ApexMap &&
+        (t.args.length < 2 ||
+          (elementMatches(v.keyType, t.args[0], env) && elementMatches(v.valueType, t.args[1], env)))
+      );
     case 'sobject':
     case 'schema.sobject':
       return v instanceof SObject;
@@ -127,8 +144,10 @@ export function isInstance(v: Value, t: TypeRef, env: TypeEnv): boolean {
     return api !== null && api.toLowerCase() === v.typeKey;
   }
   if (v instanceof ApexObject) return v.cls.isSubtypeOf(t.name) || v.cls.isSubtypeOf(env.classFor(t)?.name ?? t.name);
-  if (v instanceof ApexEnumValue) return v.enumType === t.name || v.enumType === env.classFor(t)?.name || v.enumType === 'system.' + t.name;
-  if (v instanceof NativeObject) return v.nativeType === t.name || v.nativeType === 'system.' + t.name || stripSystem(v.nativeType) === n;
+  if (v instanceof ApexEnumValue)
+    return v.enumType === t.name || v.enumType === env.classFor(t)?.name || v.enumType === 'system.' + t.name;
+  if (v instanceof NativeObject)
+    return v.nativeType === t.name || v.nativeType === 'system.' + t.name || stripSystem(v.nativeType) === n;
   return false;
 }
 
@@ -204,12 +223,20 @@ export function cast(v: Value, t: TypeRef, env: TypeEnv): Value {
   const n = stripSystem(t.name);
   if (n === 'integer' && typeof v === 'bigint') return Number(BigInt.asIntN(32, v));
   if (n === 'long' && typeof v === 'number') return BigInt(v);
-  if ((n === 'decimal' || n === 'double') && (typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal || v instanceof ApexDouble)) {
+  if (
+    (n === 'decimal' || n === 'double') &&
+    (typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal || v instanceof ApexDouble)
+  ) {
     return coerce(v, { ...t, name: n }, env);
   }
   if (n === 'string' && v instanceof ApexId) return v.value;
   if (n === 'id' && typeof v === 'string') return toId(v);
-  if ((n === 'list' && v instanceof ApexList) || (n === 'map' && v instanceof ApexMap) || (n === 'set' && v instanceof ApexSet)) return v;
+  if (
+    (n === 'list' && v instanceof ApexList) ||
+    (n === 'map' && v instanceof ApexMap) ||
+    (n === 'set' && v instanceof ApexSet)
+  )
+    return v;
   if (isInstance(v, t, env)) return v;
   return apexThrow('TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${t.display}`);
 }

@@ -13,8 +13,7 @@ export interface MethodInfo {
 }
 
 export type MemberInfo =
-  | { kind: 'field'; decl: FieldDecl; owner: ClassInfo }
-  | { kind: 'prop'; decl: PropertyDecl; owner: ClassInfo };
+  { kind: 'field'; decl: FieldDecl; owner: ClassInfo } | { kind: 'prop'; decl: PropertyDecl; owner: ClassInfo };
 
 /** System exception classes. `System.` is their namespace; all descend from System.Exception. */
 export const BUILTIN_EXCEPTIONS = [
@@ -119,7 +118,10 @@ export class ClassInfo implements ClassHandle {
       visit(this);
       this.supertypes = s;
     }
-    return this.supertypes.has(canonicalName) || (!canonicalName.includes('.') && this.supertypes.has('system.' + canonicalName));
+    return (
+      this.supertypes.has(canonicalName) ||
+      (!canonicalName.includes('.') && this.supertypes.has('system.' + canonicalName))
+    );
   }
 
   get isException(): boolean {
@@ -132,7 +134,7 @@ export class ClassInfo implements ClassHandle {
     if (hit) return hit;
     hit = [];
     const seen: MethodDecl[] = [];
-    for (let c: ClassInfo | null = this; c; c = c.superclass) {
+    for (const c of ancestry(this)) {
       for (const m of c.ownMethods.get(name) ?? []) {
         // A subclass method with the same parameter types overrides the inherited one.
         if (seen.some((s) => sameSignature(s, m.decl))) continue;
@@ -158,7 +160,7 @@ export class ClassInfo implements ClassHandle {
     if (!this.memberCache) {
       const m = new Map<string, MemberInfo>();
       const chain: ClassInfo[] = [];
-      for (let c: ClassInfo | null = this; c; c = c.superclass) chain.unshift(c);
+      chain.push(...ancestry(this).reverse());
       for (const c of chain) {
         if (!c.decl) continue;
         for (const f of c.decl.fields) m.set(f.name, { kind: 'field', decl: f, owner: c });
@@ -173,7 +175,7 @@ export class ClassInfo implements ClassHandle {
   instanceMembers(): MemberInfo[] {
     const out: MemberInfo[] = [];
     const chain: ClassInfo[] = [];
-    for (let c: ClassInfo | null = this; c; c = c.superclass) chain.unshift(c);
+    chain.push(...ancestry(this).reverse());
     for (const c of chain) {
       if (!c.decl) continue;
       const list: MemberInfo[] = [
@@ -189,6 +191,13 @@ export class ClassInfo implements ClassHandle {
   hasAnnotation(name: string): boolean {
     return this.decl?.annotations.some((a) => a.name === name) ?? false;
   }
+}
+
+/** The class and its superclasses, most-derived first. */
+function ancestry(c: ClassInfo): ClassInfo[] {
+  const out: ClassInfo[] = [];
+  for (let x: ClassInfo | null = c; x; x = x.superclass) out.push(x);
+  return out;
 }
 
 function sameSignature(a: MethodDecl, b: MethodDecl): boolean {
@@ -219,7 +228,9 @@ export class ClassRegistry {
   add(decl: TypeDecl): ClassInfo {
     if (this.top.has(decl.name)) {
       const prev = this.top.get(decl.name)!;
-      throw new Error(`${decl.file}:${decl.pos.line}:${decl.pos.col} duplicate class ${decl.display} (also in ${prev.decl?.file})`);
+      throw new Error(
+        `${decl.file}:${decl.pos.line}:${decl.pos.col} duplicate class ${decl.display} (also in ${prev.decl?.file})`
+      );
     }
     const c = this.addNested(decl, null);
     this.top.set(decl.name, c);
@@ -242,7 +253,10 @@ export class ClassRegistry {
       c.linked = true;
       if (c.decl.extends) {
         const s = this.resolve(c.decl.extends.name, c.outer ?? c);
-        if (!s) throw new Error(`${c.decl.file}:${c.decl.pos.line}:${c.decl.pos.col} Invalid type: ${c.decl.extends.display}`);
+        if (!s)
+          throw new Error(
+            `${c.decl.file}:${c.decl.pos.line}:${c.decl.pos.col} Invalid type: ${c.decl.extends.display}`
+          );
         if (c.kind === 'interface') c.interfaces.push(s);
         else c.superclass = s;
       }

@@ -8,7 +8,8 @@ defineNativeClass({
   name: 'Assert',
   statics: {
     areequal(ctx, args) {
-      if (!assertEqual(ctx, args[0], args[1])) assertionFailed(`Expected: ${show(ctx, args[0])}, Actual: ${show(ctx, args[1])}`, args[2] ?? null);
+      if (!assertEqual(ctx, args[0], args[1]))
+        assertionFailed(`Expected: ${show(ctx, args[0])}, Actual: ${show(ctx, args[1])}`, args[2] ?? null);
       return null;
     },
     arenotequal(ctx, args) {
@@ -38,13 +39,15 @@ defineNativeClass({
     isinstanceoftype(ctx, args) {
       const t = args[1];
       if (!(t instanceof ApexTypeValue)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      if (!isInstance(args[0], t.type, interp(ctx))) assertionFailed(`Expected instance of ${t.type.display}, Actual: ${show(ctx, args[0])}`, args[2] ?? null);
+      if (!isInstance(args[0], t.type, interp(ctx)))
+        assertionFailed(`Expected instance of ${t.type.display}, Actual: ${show(ctx, args[0])}`, args[2] ?? null);
       return null;
     },
     isnotinstanceoftype(ctx, args) {
       const t = args[1];
       if (!(t instanceof ApexTypeValue)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      if (isInstance(args[0], t.type, interp(ctx))) assertionFailed(`Unexpected instance of ${t.type.display}`, args[2] ?? null);
+      if (isInstance(args[0], t.type, interp(ctx)))
+        assertionFailed(`Unexpected instance of ${t.type.display}`, args[2] ?? null);
       return null;
     }
   }

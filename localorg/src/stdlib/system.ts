@@ -30,7 +30,7 @@ export function show(ctx: NativeContext, v: Value): string {
 }
 
 export function assertionFailed(detail: string | null, msg: Value): never {
-  const prefix = msg === null || msg === undefined ? '' : `${typeof msg === 'string' ? msg : String(msg)}`;
+  const prefix = typeof msg === 'string' ? msg : '';
   const text = [prefix, detail].filter((x) => x).join(': ');
   apexThrow('AssertException', text ? `Assertion Failed: ${text}` : 'Assertion Failed');
 }
@@ -54,7 +54,7 @@ defineNativeClass({
     debug(ctx, args) {
       if (args.length === 2) {
         const lvl = args[0];
-        const level = lvl instanceof ApexEnumValue ? lvl.name : String(lvl);
+        const level = lvl instanceof ApexEnumValue ? lvl.name : show(ctx, lvl);
         ctx.debug(level, show(ctx, args[1]));
       } else if (args.length === 1) ctx.debug('DEBUG', show(ctx, args[0]));
       else unsupported('System', 'debug', args);
@@ -65,11 +65,16 @@ defineNativeClass({
       return null;
     },
     assertequals(ctx, args) {
-      if (!assertEqual(ctx, args[0], args[1])) assertionFailed(`Expected: ${show(ctx, args[0])}, Actual: ${show(ctx, args[1])}`, args.length > 2 ? args[2] : null);
+      if (!assertEqual(ctx, args[0], args[1]))
+        assertionFailed(
+          `Expected: ${show(ctx, args[0])}, Actual: ${show(ctx, args[1])}`,
+          args.length > 2 ? args[2] : null
+        );
       return null;
     },
     assertnotequals(ctx, args) {
-      if (assertEqual(ctx, args[0], args[1])) assertionFailed(`Same value: ${show(ctx, args[1])}`, args.length > 2 ? args[2] : null);
+      if (assertEqual(ctx, args[0], args[1]))
+        assertionFailed(`Same value: ${show(ctx, args[1])}`, args.length > 2 ? args[2] : null);
       return null;
     },
     now(ctx) {

@@ -11,7 +11,8 @@ defineNativeClass({
   statics: {
     starttest(ctx) {
       const it = interp(ctx);
-      if (it.testState['restoreLimits']) apexThrow('AsyncException', 'Test.startTest() may only be called once per test method');
+      if (it.testState['restoreLimits'])
+        apexThrow('AsyncException', 'Test.startTest() may only be called once per test method');
       it.testState['restoreLimits'] = ctx.platform.limits.pushFreshSet();
       return null;
     },

@@ -61,7 +61,10 @@ defineNativeClass({
       return cls ? cls.isSubtypeOf(self(t).type.name) : false;
     },
     isinstance(ctx, args, t) {
-      return isInstance(args[0], self(t).type, interp(ctx)) || (args[0] instanceof ApexObject && args[0].cls.isSubtypeOf(self(t).type.name));
+      return (
+        isInstance(args[0], self(t).type, interp(ctx)) ||
+        (args[0] instanceof ApexObject && args[0].cls.isSubtypeOf(self(t).type.name))
+      );
     }
   }
 });

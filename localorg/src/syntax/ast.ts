@@ -38,24 +38,7 @@ export type Expr =
   | { kind: 'unsupported'; pos: Pos; construct: string };
 
 export type BinaryOp =
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '<<'
-  | '>>'
-  | '>>>'
-  | '<'
-  | '>'
-  | '<='
-  | '>='
-  | '=='
-  | '!='
-  | '==='
-  | '!=='
-  | '&'
-  | '|'
-  | '^';
+  '+' | '-' | '*' | '/' | '<<' | '>>' | '>>>' | '<' | '>' | '<=' | '>=' | '==' | '!=' | '===' | '!==' | '&' | '|' | '^';
 
 export type AssignOp = '=' | '+=' | '-=' | '*=' | '/=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '>>>=';
 
@@ -102,7 +85,13 @@ export type Stmt =
   | { kind: 'throw'; pos: Pos; value: Expr }
   | { kind: 'try'; pos: Pos; body: Block; catches: CatchClause[]; finally: Block | null }
   | { kind: 'switch'; pos: Pos; value: Expr; whens: WhenClause[] }
-  | { kind: 'dml'; pos: Pos; op: 'insert' | 'update' | 'upsert' | 'delete' | 'undelete'; value: Expr; externalIdField?: string }
+  | {
+      kind: 'dml';
+      pos: Pos;
+      op: 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
+      value: Expr;
+      externalIdField?: string;
+    }
   | { kind: 'runAs'; pos: Pos; user: Expr[]; body: Block }
   | { kind: 'unsupported'; pos: Pos; construct: string };
 

@@ -17,7 +17,8 @@ class NotCacheable extends Error {}
 function encode(v: unknown): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v === undefined) return { $u: 1 };
-  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? v : { $n: String(v) === '0' ? '-0' : String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v) && !Object.is(v, -0) ? v : { $n: String(v) === '0' ? '-0' : String(v) };
   if (typeof v === 'bigint') return { $b: v.toString() };
   if (Array.isArray(v)) return v.map(encode);
   if (v instanceof Set) return { $s: [...v].map(encode) };
@@ -62,7 +63,16 @@ export class AstCache {
   constructor(readonly dir: string) {}
 
   private file(kind: string, fileName: string, text: string): string {
-    const h = crypto.createHash('sha1').update(FORMAT).update('\0').update(kind).update('\0').update(fileName).update('\0').update(text).digest('hex');
+    const h = crypto
+      .createHash('sha1')
+      .update(FORMAT)
+      .update('\0')
+      .update(kind)
+      .update('\0')
+      .update(fileName)
+      .update('\0')
+      .update(text)
+      .digest('hex');
     return path.join(this.dir, h.slice(0, 2), h + '.json');
   }
 

@@ -4,7 +4,7 @@
  * into runtime values once, and operators split into several tokens (`>` `=`) are rebuilt from their children.
  */
 import {
-  AnonymousUnitContext,
+  type AnonymousUnitContext,
   ArrayExpressionContext,
   Arth1ExpressionContext,
   Arth2ExpressionContext,
@@ -14,50 +14,50 @@ import {
   BitNotExpressionContext,
   BitOrExpressionContext,
   CastExpressionContext,
-  ClassBodyDeclarationContext,
-  ClassDeclarationContext,
+  type ClassBodyDeclarationContext,
+  type ClassDeclarationContext,
   CmpExpressionContext,
   CoalExpressionContext,
-  CompilationUnitContext,
+  type CompilationUnitContext,
   CondExpressionContext,
-  CreatorContext,
+  type CreatorContext,
   DotExpressionContext,
-  EnumDeclarationContext,
+  type EnumDeclarationContext,
   EqualityExpressionContext,
-  ExpressionContext,
-  FieldDeclarationContext,
-  FormalParametersContext,
+  type ExpressionContext,
+  type FieldDeclarationContext,
+  type FormalParametersContext,
   IdPrimaryContext,
   InstanceOfExpressionContext,
-  InterfaceDeclarationContext,
-  LiteralContext,
+  type InterfaceDeclarationContext,
+  type LiteralContext,
   LiteralPrimaryContext,
-  LocalVariableDeclarationContext,
+  type LocalVariableDeclarationContext,
   LogAndExpressionContext,
   LogOrExpressionContext,
   MethodCallExpressionContext,
-  MethodDeclarationContext,
-  ModifierContext,
+  type MethodDeclarationContext,
+  type ModifierContext,
   NegExpressionContext,
   NewExpressionContext,
   PostOpExpressionContext,
   PreOpExpressionContext,
   PrimaryExpressionContext,
-  PropertyDeclarationContext,
+  type PropertyDeclarationContext,
   SoqlPrimaryContext,
   SoslPrimaryContext,
-  StatementContext,
+  type StatementContext,
   SubExpressionContext,
   SuperPrimaryContext,
   ThisPrimaryContext,
-  TriggerUnitContext,
-  TypeRefContext,
+  type TriggerUnitContext,
+  type TypeRefContext,
   TypeRefPrimaryContext,
   VoidPrimaryContext,
-  WhenLiteralContext,
-  BlockContext,
-  ConstructorDeclarationContext,
-  ExpressionListContext,
+  type WhenLiteralContext,
+  type BlockContext,
+  type ConstructorDeclarationContext,
+  type ExpressionListContext,
   type QueryContext
 } from '@apexdevtools/apex-parser';
 import { ApexDouble, Decimal, typeRef, type TypeRef, type Value } from '../runtime/values.js';
@@ -87,14 +87,20 @@ import { parseApex } from './parse.js';
  * Lowers an inline SOQL query. Installed by the loader from the data platform (`data/soql/lower.ts`); when none is
  * installed, SOQL nodes keep the parse tree and fail loudly when evaluated.
  */
-export type SoqlLowerer = (query: QueryContext, lowerBind: (expressionContext: unknown) => unknown, position: { file: string; line: number; column: number }) => unknown;
+export type SoqlLowerer = (
+  query: QueryContext,
+  lowerBind: (expressionContext: unknown) => unknown,
+  position: { file: string; line: number; column: number }
+) => unknown;
 
 let soqlLowerer: SoqlLowerer | null = null;
 export function setSoqlLowerer(l: SoqlLowerer | null): void {
   soqlLowerer = l;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment --
+   apex-parser declares every child accessor as non-null although absent children return null at run time; this module
+   reads the tree through `Ctx` and checks each child with has(), so the typed view would only add casts. */
 type Ctx = any;
 
 function posOf(ctx: Ctx): Pos {
@@ -133,7 +139,12 @@ export class Lowerer {
     return this.fail(ctx, 'expected a class, interface or enum declaration');
   }
 
-  private emptyDecl(kind: TypeDecl['kind'], idCtx: Ctx, mods: { set: Set<string>; annotations: Annotation[] }, pos: Pos): TypeDecl {
+  private emptyDecl(
+    kind: TypeDecl['kind'],
+    idCtx: Ctx,
+    mods: { set: Set<string>; annotations: Annotation[] },
+    pos: Pos
+  ): TypeDecl {
     const display = idCtx.getText() as string;
     return {
       kind,
@@ -160,7 +171,11 @@ export class Lowerer {
   private classDecl(c: ClassDeclarationContext, mods: { set: Set<string>; annotations: Annotation[] }): TypeDecl {
     const d = this.emptyDecl('class', c.id(), mods, posOf(c));
     if (has(c.typeRef())) d.extends = this.typeRef(c.typeRef());
-    if (has(c.typeList())) d.implements = c.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t));
+    if (has(c.typeList()))
+      d.implements = c
+        .typeList()
+        .typeRef_list()
+        .map((t: Ctx) => this.typeRef(t));
     for (const b of c.classBody().classBodyDeclaration_list()) this.classBodyDecl(b, d);
     return d;
   }
@@ -182,7 +197,12 @@ export class Lowerer {
       d.methods.push(this.method(m.methodDeclaration(), mods));
     } else if (has(m.constructorDeclaration?.())) {
       const c: ConstructorDeclarationContext = m.constructorDeclaration();
-      const ctor: CtorDecl = { params: this.params(c.formalParameters()), body: this.block(c.block()), modifiers: mods.set, pos: posOf(c) };
+      const ctor: CtorDecl = {
+        params: this.params(c.formalParameters()),
+        body: this.block(c.block()),
+        modifiers: mods.set,
+        pos: posOf(c)
+      };
       d.ctors.push(ctor);
     } else if (has(m.fieldDeclaration())) {
       const f: FieldDeclarationContext = m.fieldDeclaration();
@@ -259,9 +279,16 @@ export class Lowerer {
     });
   }
 
-  private interfaceDecl(c: InterfaceDeclarationContext, mods: { set: Set<string>; annotations: Annotation[] }): TypeDecl {
+  private interfaceDecl(
+    c: InterfaceDeclarationContext,
+    mods: { set: Set<string>; annotations: Annotation[] }
+  ): TypeDecl {
     const d = this.emptyDecl('interface', c.id(), mods, posOf(c));
-    if (has(c.typeList())) d.implements = c.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t));
+    if (has(c.typeList()))
+      d.implements = c
+        .typeList()
+        .typeRef_list()
+        .map((t: Ctx) => this.typeRef(t));
     for (const im of c.interfaceBody().interfaceMethodDeclaration_list()) {
       const display = im.id().getText();
       d.methods.push({
@@ -281,7 +308,11 @@ export class Lowerer {
 
   private enumDecl(c: EnumDeclarationContext, mods: { set: Set<string>; annotations: Annotation[] }): TypeDecl {
     const d = this.emptyDecl('enum', c.id(), mods, posOf(c));
-    if (has(c.enumConstants())) d.enumValues = c.enumConstants().id_list().map((i: Ctx) => i.getText() as string);
+    if (has(c.enumConstants()))
+      d.enumValues = c
+        .enumConstants()
+        .id_list()
+        .map((i: Ctx) => i.getText() as string);
     return d;
   }
 
@@ -303,7 +334,7 @@ export class Lowerer {
         annotations.push({ name: a.id().getText().toLowerCase(), params });
       } else {
         // `with sharing` arrives as two tokens; keep the words joined so `withsharing` is one modifier.
-        set.add((m.getText() as string).toLowerCase());
+        set.add(m.getText().toLowerCase());
       }
     }
     return { set, annotations };
@@ -333,7 +364,7 @@ export class Lowerer {
         else this.unsupported(md, 'a method or type declared inside a trigger');
       }
     }
-    const display = ids[0].getText() as string;
+    const display = ids[0].getText();
     return {
       name: display.toLowerCase(),
       display,
@@ -347,7 +378,12 @@ export class Lowerer {
   }
 
   anonymousUnit(a: AnonymousUnitContext): AnonymousUnit {
-    const members = this.emptyDecl('class', { getText: () => 'AnonymousBlock' }, { set: new Set(), annotations: [] }, { line: 1, col: 1 });
+    const members = this.emptyDecl(
+      'class',
+      { getText: () => 'AnonymousBlock' },
+      { set: new Set(), annotations: [] },
+      { line: 1, col: 1 }
+    );
     const stmts: Stmt[] = [];
     for (const m of a.anonymousBlock().anonymousBlockMember_list()) {
       if (has(m.statement())) {
@@ -369,10 +405,18 @@ export class Lowerer {
       kind: 'local',
       pos,
       type: this.typeRef(f.typeRef()),
-      decls: f.variableDeclarators().variableDeclarator_list().map((v: Ctx) => {
-        const display = v.id().getText();
-        return { name: display.toLowerCase(), display, init: has(v.expression()) ? this.expr(v.expression()) : null, pos: posOf(v) };
-      })
+      decls: f
+        .variableDeclarators()
+        .variableDeclarator_list()
+        .map((v: Ctx) => {
+          const display = v.id().getText();
+          return {
+            name: display.toLowerCase(),
+            display,
+            init: has(v.expression()) ? this.expr(v.expression()) : null,
+            pos: posOf(v)
+          };
+        })
     };
   }
 
@@ -386,7 +430,11 @@ export class Lowerer {
       const parts = names.map((n: Ctx) => this.typeName(n));
       const last = parts[parts.length - 1];
       const display = parts.map((p: TypeRef) => p.display.replace(/<.*$/, '')).join('.');
-      ref = { name: display.toLowerCase(), args: last.args, display: display + (last.args.length ? `<${last.args.map((a: TypeRef) => a.display).join(', ')}>` : '') };
+      ref = {
+        name: display.toLowerCase(),
+        args: last.args,
+        display: display + (last.args.length ? `<${last.args.map((a: TypeRef) => a.display).join(', ')}>` : '')
+      };
     }
     const subs = t.arraySubscripts();
     if (has(subs)) {
@@ -398,9 +446,19 @@ export class Lowerer {
   }
 
   private typeName(n: Ctx): TypeRef {
-    const args: TypeRef[] = has(n.typeArguments()) ? n.typeArguments().typeList().typeRef_list().map((x: Ctx) => this.typeRef(x)) : [];
+    const args: TypeRef[] = has(n.typeArguments())
+      ? n
+          .typeArguments()
+          .typeList()
+          .typeRef_list()
+          .map((x: Ctx) => this.typeRef(x))
+      : [];
     const base = has(n.LIST()) ? 'List' : has(n.SET()) ? 'Set' : has(n.MAP()) ? 'Map' : (n.id().getText() as string);
-    return { name: base.toLowerCase(), args, display: args.length ? `${base}<${args.map((a) => a.display).join(', ')}>` : base };
+    return {
+      name: base.toLowerCase(),
+      args,
+      display: args.length ? `${base}<${args.map((a) => a.display).join(', ')}>` : base
+    };
   }
 
   // ---------------------------------------------------------------- statements
@@ -421,22 +479,45 @@ export class Lowerer {
     if (has((c = s.expressionStatement()))) return { kind: 'expr', pos, expr: this.expr(c.expression()) };
     if (has((c = s.ifStatement()))) {
       const branches = c.statement_list();
-      return { kind: 'if', pos, test: this.expr(c.parExpression().expression()), then: this.stmtOrBlock(branches[0]), else: branches[1] ? this.stmtOrBlock(branches[1]) : null };
+      return {
+        kind: 'if',
+        pos,
+        test: this.expr(c.parExpression().expression()),
+        then: this.stmtOrBlock(branches[0]),
+        else: branches[1] ? this.stmtOrBlock(branches[1]) : null
+      };
     }
-    if (has((c = s.returnStatement()))) return { kind: 'return', pos, value: has(c.expression()) ? this.expr(c.expression()) : null };
+    if (has((c = s.returnStatement())))
+      return { kind: 'return', pos, value: has(c.expression()) ? this.expr(c.expression()) : null };
     if (has((c = s.forStatement()))) return this.forStmt(c, pos);
     if (has((c = s.whileStatement()))) {
-      if (!has(c.statement())) return { kind: 'while', pos, test: this.expr(c.parExpression().expression()), body: { kind: 'block', pos, stmts: [] } };
-      return { kind: 'while', pos, test: this.expr(c.parExpression().expression()), body: this.stmtOrBlock(c.statement()) };
+      if (!has(c.statement()))
+        return {
+          kind: 'while',
+          pos,
+          test: this.expr(c.parExpression().expression()),
+          body: { kind: 'block', pos, stmts: [] }
+        };
+      return {
+        kind: 'while',
+        pos,
+        test: this.expr(c.parExpression().expression()),
+        body: this.stmtOrBlock(c.statement())
+      };
     }
-    if (has((c = s.doWhileStatement()))) return { kind: 'doWhile', pos, test: this.expr(c.parExpression().expression()), body: this.block(c.block()) };
+    if (has((c = s.doWhileStatement())))
+      return { kind: 'doWhile', pos, test: this.expr(c.parExpression().expression()), body: this.block(c.block()) };
     if (has((c = s.tryStatement()))) {
       return {
         kind: 'try',
         pos,
         body: this.block(c.block()),
         catches: c.catchClause_list().map((cc: Ctx) => {
-          const qn = cc.qualifiedName().id_list().map((i: Ctx) => i.getText() as string).join('.');
+          const qn = cc
+            .qualifiedName()
+            .id_list()
+            .map((i: Ctx) => i.getText() as string)
+            .join('.');
           return { type: typeRef(qn), name: cc.id().getText().toLowerCase(), body: this.block(cc.block()) };
         }),
         finally: has(c.finallyBlock()) ? this.block(c.finallyBlock().block()) : null
@@ -460,7 +541,12 @@ export class Lowerer {
       return stmt;
     }
     if (has((c = s.runAsStatement()))) {
-      const args = has(c.expressionList()) ? c.expressionList().expression_list().map((e: Ctx) => this.expr(e)) : [];
+      const args = has(c.expressionList())
+        ? c
+            .expressionList()
+            .expression_list()
+            .map((e: Ctx) => this.expr(e))
+        : [];
       return { kind: 'runAs', pos, user: args, body: this.block(c.block()) };
     }
     if (has(s.mergeStatement())) return this.unsupported(s, 'merge statement');
@@ -472,10 +558,18 @@ export class Lowerer {
       kind: 'local',
       pos: posOf(l),
       type: this.typeRef(l.typeRef()),
-      decls: l.variableDeclarators().variableDeclarator_list().map((v: Ctx) => {
-        const display = v.id().getText();
-        return { name: display.toLowerCase(), display, init: has(v.expression()) ? this.expr(v.expression()) : null, pos: posOf(v) };
-      })
+      decls: l
+        .variableDeclarators()
+        .variableDeclarator_list()
+        .map((v: Ctx) => {
+          const display = v.id().getText();
+          return {
+            name: display.toLowerCase(),
+            display,
+            init: has(v.expression()) ? this.expr(v.expression()) : null,
+            pos: posOf(v)
+          };
+        })
     };
   }
 
@@ -484,15 +578,30 @@ export class Lowerer {
     const body: Stmt = has(c.statement()) ? this.stmtOrBlock(c.statement()) : { kind: 'block', pos, stmts: [] };
     const efc = fc.enhancedForControl();
     if (has(efc)) {
-      return { kind: 'forEach', pos, type: this.typeRef(efc.typeRef()), name: efc.id().getText().toLowerCase(), iterable: this.expr(efc.expression()), body };
+      return {
+        kind: 'forEach',
+        pos,
+        type: this.typeRef(efc.typeRef()),
+        name: efc.id().getText().toLowerCase(),
+        iterable: this.expr(efc.expression()),
+        body
+      };
     }
     const init: Stmt[] = [];
     const fi = fc.forInit();
     if (has(fi)) {
       if (has(fi.localVariableDeclaration())) init.push(this.localDecl(fi.localVariableDeclaration()));
-      else for (const e of fi.expressionList().expression_list()) init.push({ kind: 'expr', pos: posOf(e), expr: this.expr(e) });
+      else
+        for (const e of fi.expressionList().expression_list())
+          init.push({ kind: 'expr', pos: posOf(e), expr: this.expr(e) });
     }
-    const update: Expr[] = has(fc.forUpdate()) ? fc.forUpdate().expressionList().expression_list().map((e: Ctx) => this.expr(e)) : [];
+    const update: Expr[] = has(fc.forUpdate())
+      ? fc
+          .forUpdate()
+          .expressionList()
+          .expression_list()
+          .map((e: Ctx) => this.expr(e))
+      : [];
     return { kind: 'for', pos, init, test: has(fc.expression()) ? this.expr(fc.expression()) : null, update, body };
   }
 
@@ -501,8 +610,21 @@ export class Lowerer {
       const wv = w.whenValue();
       const body = this.block(w.block());
       if (has(wv.ELSE())) return { kind: 'else', values: [], type: null, varName: null, body };
-      if (has(wv.typeRef())) return { kind: 'type', values: [], type: this.typeRef(wv.typeRef()), varName: wv.id().getText().toLowerCase(), body };
-      return { kind: 'values', values: wv.whenLiteral_list().map((l: WhenLiteralContext) => this.whenLiteral(l)), type: null, varName: null, body };
+      if (has(wv.typeRef()))
+        return {
+          kind: 'type',
+          values: [],
+          type: this.typeRef(wv.typeRef()),
+          varName: wv.id().getText().toLowerCase(),
+          body
+        };
+      return {
+        kind: 'values',
+        values: wv.whenLiteral_list().map((l: WhenLiteralContext) => this.whenLiteral(l)),
+        type: null,
+        varName: null,
+        body
+      };
     });
     return { kind: 'switch', pos, value: this.expr(c.expression()), whens };
   }
@@ -512,7 +634,10 @@ export class Lowerer {
     if (has(l.whenLiteral())) return this.whenLiteral(l.whenLiteral());
     if (has(l.NULL())) return { kind: 'literal', pos, value: null };
     if (has(l.qualifiedName())) {
-      const ids: string[] = l.qualifiedName().id_list().map((i: Ctx) => i.getText() as string);
+      const ids: string[] = l
+        .qualifiedName()
+        .id_list()
+        .map((i: Ctx) => i.getText() as string);
       const last = ids[ids.length - 1];
       return { kind: 'name', pos, name: last.toLowerCase(), display: ids.join('.') };
     }
@@ -523,7 +648,8 @@ export class Lowerer {
       const v = BigInt(t.slice(0, -1));
       return { kind: 'literal', pos, value: neg ? -v : v };
     }
-    if (has(l.StringLiteral())) return { kind: 'literal', pos, value: unquote(l.StringLiteral().getText(), this.file, pos) };
+    if (has(l.StringLiteral()))
+      return { kind: 'literal', pos, value: unquote(l.StringLiteral().getText(), this.file, pos) };
     return this.fail(l, 'unrecognised when value');
   }
 
@@ -536,10 +662,18 @@ export class Lowerer {
       const target = this.expr(e.expression());
       const dm = e.dotMethodCall();
       if (has(dm)) {
-        const display = dm.anyId().getText() as string;
-        return { kind: 'call', pos: posOf(dm), target, name: display.toLowerCase(), display, args: this.args(dm.expressionList()), safe };
+        const display = dm.anyId().getText();
+        return {
+          kind: 'call',
+          pos: posOf(dm),
+          target,
+          name: display.toLowerCase(),
+          display,
+          args: this.args(dm.expressionList()),
+          safe
+        };
       }
-      const display = e.anyId().getText() as string;
+      const display = e.anyId().getText();
       return { kind: 'field', pos, target, name: display.toLowerCase(), display, safe };
     }
     if (e instanceof MethodCallExpressionContext) {
@@ -547,7 +681,7 @@ export class Lowerer {
       const args = this.args(mc.expressionList());
       if (has(mc.THIS())) return { kind: 'ctorCall', pos, which: 'this', args };
       if (has(mc.SUPER())) return { kind: 'ctorCall', pos, which: 'super', args };
-      const display = mc.id().getText() as string;
+      const display = mc.id().getText();
       return { kind: 'call', pos, target: null, name: display.toLowerCase(), display, args, safe: false };
     }
     if (e instanceof AssignExpressionContext) {
@@ -582,12 +716,24 @@ export class Lowerer {
       return this.bin(e, op, pos);
     }
     if (e instanceof EqualityExpressionContext) {
-      const op: BinaryOp = has(e.TRIPLEEQUAL()) ? '===' : has(e.TRIPLENOTEQUAL()) ? '!==' : has(e.EQUAL()) ? '==' : '!=';
+      const op: BinaryOp = has(e.TRIPLEEQUAL())
+        ? '==='
+        : has(e.TRIPLENOTEQUAL())
+          ? '!=='
+          : has(e.EQUAL())
+            ? '=='
+            : '!=';
       return this.bin(e, op, pos);
     }
     if (e instanceof LogAndExpressionContext || e instanceof LogOrExpressionContext) {
       const [l, r] = e.expression_list();
-      return { kind: 'logical', pos, op: e instanceof LogAndExpressionContext ? '&&' : '||', left: this.expr(l), right: this.expr(r) };
+      return {
+        kind: 'logical',
+        pos,
+        op: e instanceof LogAndExpressionContext ? '&&' : '||',
+        left: this.expr(l),
+        right: this.expr(r)
+      };
     }
     if (e instanceof CoalExpressionContext) {
       const [l, r] = e.expression_list();
@@ -598,10 +744,12 @@ export class Lowerer {
       return { kind: 'cond', pos, test: this.expr(t), then: this.expr(a), else: this.expr(b) };
     }
     if (e instanceof SubExpressionContext) return this.expr(e.expression());
-    if (e instanceof NegExpressionContext) return { kind: 'unary', pos, op: has(e.BANG()) ? '!' : '~', operand: this.expr(e.expression()) };
+    if (e instanceof NegExpressionContext)
+      return { kind: 'unary', pos, op: has(e.BANG()) ? '!' : '~', operand: this.expr(e.expression()) };
     if (e instanceof PreOpExpressionContext) {
       const operand = this.expr(e.expression());
-      if (has(e.INC()) || has(e.DEC())) return { kind: 'incdec', pos, op: has(e.INC()) ? '++' : '--', prefix: true, target: operand };
+      if (has(e.INC()) || has(e.DEC()))
+        return { kind: 'incdec', pos, op: has(e.INC()) ? '++' : '--', prefix: true, target: operand };
       if (has(e.SUB())) {
         // Fold `-2147483648` and other negative literals so Integer.MIN_VALUE is expressible.
         if (operand.kind === 'literal') {
@@ -618,8 +766,10 @@ export class Lowerer {
     if (e instanceof PostOpExpressionContext) {
       return { kind: 'incdec', pos, op: has(e.INC()) ? '++' : '--', prefix: false, target: this.expr(e.expression()) };
     }
-    if (e instanceof CastExpressionContext) return { kind: 'cast', pos, type: this.typeRef(e.typeRef()), expr: this.expr(e.expression()) };
-    if (e instanceof InstanceOfExpressionContext) return { kind: 'instanceof', pos, expr: this.expr(e.expression()), type: this.typeRef(e.typeRef()) };
+    if (e instanceof CastExpressionContext)
+      return { kind: 'cast', pos, type: this.typeRef(e.typeRef()), expr: this.expr(e.expression()) };
+    if (e instanceof InstanceOfExpressionContext)
+      return { kind: 'instanceof', pos, expr: this.expr(e.expression()), type: this.typeRef(e.typeRef()) };
     if (e instanceof ArrayExpressionContext) {
       const [t, i] = e.expression_list();
       return { kind: 'index', pos, target: this.expr(t), index: this.expr(i) };
@@ -647,7 +797,7 @@ export class Lowerer {
 
   private primary(p: Ctx, pos: Pos): Expr {
     if (p instanceof IdPrimaryContext) {
-      const display = p.id().getText() as string;
+      const display = p.id().getText();
       return { kind: 'name', pos, name: display.toLowerCase(), display };
     }
     if (p instanceof LiteralPrimaryContext) return { kind: 'literal', pos, value: this.literalValue(p.literal()) };
@@ -659,7 +809,15 @@ export class Lowerer {
       const q = p.soqlLiteral().query();
       if (!soqlLowerer) return { kind: 'soql', pos, query: { unlowered: true } };
       try {
-        return { kind: 'soql', pos, query: soqlLowerer(q, (ctx) => this.expr(ctx as ExpressionContext), { file: this.file, line: pos.line, column: pos.col }) };
+        return {
+          kind: 'soql',
+          pos,
+          query: soqlLowerer(q, (ctx) => this.expr(ctx as ExpressionContext), {
+            file: this.file,
+            line: pos.line,
+            column: pos.col
+          })
+        };
       } catch (err) {
         if (err instanceof SourceError) throw err;
         throw new ApexSyntaxError(this.file, pos.line, pos.col, (err as Error).message);
@@ -678,25 +836,54 @@ export class Lowerer {
     const pairs = c.createdName().idCreatedNamePair_list();
     const names = pairs.map((p: Ctx) => p.anyId().getText() as string);
     let args: TypeRef[] = [];
-    for (const p of pairs) if (has(p.typeList())) args = p.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t));
+    for (const p of pairs)
+      if (has(p.typeList()))
+        args = p
+          .typeList()
+          .typeRef_list()
+          .map((t: Ctx) => this.typeRef(t));
     const base = names.join('.');
-    const type: TypeRef = { name: base.toLowerCase(), args, display: args.length ? `${base}<${args.map((a) => a.display).join(', ')}>` : base };
-    if (has(c.classCreatorRest())) return { kind: 'new', pos, type, args: this.args(c.classCreatorRest().arguments().expressionList()) };
+    const type: TypeRef = {
+      name: base.toLowerCase(),
+      args,
+      display: args.length ? `${base}<${args.map((a) => a.display).join(', ')}>` : base
+    };
+    if (has(c.classCreatorRest()))
+      return { kind: 'new', pos, type, args: this.args(c.classCreatorRest().arguments().expressionList()) };
     if (has(c.arrayCreatorRest())) {
       const ar = c.arrayCreatorRest();
       const listType: TypeRef = { name: 'list', args: [type], display: `List<${type.display}>` };
-      if (has(ar.expression())) return { kind: 'newArray', pos, type: listType, size: this.expr(ar.expression()), items: null };
+      if (has(ar.expression()))
+        return { kind: 'newArray', pos, type: listType, size: this.expr(ar.expression()), items: null };
       const init = ar.arrayInitializer();
-      return { kind: 'newArray', pos, type: listType, size: null, items: has(init) ? init.expression_list().map((x: Ctx) => this.expr(x)) : [] };
+      return {
+        kind: 'newArray',
+        pos,
+        type: listType,
+        size: null,
+        items: has(init) ? init.expression_list().map((x: Ctx) => this.expr(x)) : []
+      };
     }
     if (has(c.mapCreatorRest())) {
-      const pairsOut: [Expr, Expr][] = c.mapCreatorRest().mapCreatorRestPair_list().map((mp: Ctx) => {
-        const [k, v] = mp.expression_list();
-        return [this.expr(k), this.expr(v)] as [Expr, Expr];
-      });
+      const pairsOut: [Expr, Expr][] = c
+        .mapCreatorRest()
+        .mapCreatorRestPair_list()
+        .map((mp: Ctx) => {
+          const [k, v] = mp.expression_list();
+          return [this.expr(k), this.expr(v)] as [Expr, Expr];
+        });
       return { kind: 'newMap', pos, type, pairs: pairsOut };
     }
-    if (has(c.setCreatorRest())) return { kind: 'newCollection', pos, type, items: c.setCreatorRest().expression_list().map((x: Ctx) => this.expr(x)) };
+    if (has(c.setCreatorRest()))
+      return {
+        kind: 'newCollection',
+        pos,
+        type,
+        items: c
+          .setCreatorRest()
+          .expression_list()
+          .map((x: Ctx) => this.expr(x))
+      };
     if (has(c.noRest())) {
       if (type.name === 'map') return { kind: 'newMap', pos, type, pairs: [] };
       return { kind: 'newCollection', pos, type, items: [] };
@@ -717,21 +904,30 @@ export class Lowerer {
 
   literalValue(l: LiteralContext): Value {
     if (has(l.IntegerLiteral())) {
-      const text = l.IntegerLiteral().getText() as string;
+      const text = l.IntegerLiteral().getText();
       // 2147483648 is only legal under unary minus; the PreOp fold handles that case.
       if (text === '2147483648') return 2147483648;
       return this.intLiteral(l.IntegerLiteral(), false);
     }
     if (has(l.LongLiteral())) return BigInt(l.LongLiteral().getText().slice(0, -1));
     if (has(l.NumberLiteral())) {
-      const t = l.NumberLiteral().getText() as string;
+      const t = l.NumberLiteral().getText();
       if (/[dD]$/.test(t)) return new ApexDouble(Number(t.slice(0, -1)));
       return Decimal.parse(t);
     }
     if (has(l.StringLiteral())) return unquote(l.StringLiteral().getText(), this.file, posOf(l));
     if (has(l.MultilineStringLiteral())) {
-      const t = l.MultilineStringLiteral().getText() as string;
-      return unquote("'" + t.slice(3, -3).replace(/^\r?\n/, '').replace(/'/g, "\\'") + "'", this.file, posOf(l));
+      const t = l.MultilineStringLiteral().getText();
+      return unquote(
+        "'" +
+          t
+            .slice(3, -3)
+            .replace(/^\r?\n/, '')
+            .replace(/'/g, "\\'") +
+          "'",
+        this.file,
+        posOf(l)
+      );
     }
     if (has(l.BooleanLiteral())) return l.BooleanLiteral().getText().toLowerCase() === 'true';
     return null;

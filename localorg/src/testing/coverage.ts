@@ -28,7 +28,14 @@ export function computeCoverage(project: LoadedProject): CoverageReport {
     const seen = hits.get(file) ?? new Set<number>();
     const uncovered = lines.filter((l) => !seen.has(l));
     const covered = lines.length - uncovered.length;
-    entries.push({ name, file, covered, total: lines.length, percent: pct(covered, lines.length), uncoveredLines: uncovered });
+    entries.push({
+      name,
+      file,
+      covered,
+      total: lines.length,
+      percent: pct(covered, lines.length),
+      uncoveredLines: uncovered
+    });
   };
   for (const c of project.classes) {
     if (c.annotations.some((a) => a.name === 'istest')) continue;

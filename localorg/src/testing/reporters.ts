@@ -6,7 +6,13 @@ import type { TestRun } from './runner.js';
 export function writeJson(run: TestRun, file: string): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const body = {
-    summary: { passed: run.passed, failed: run.failed, total: run.results.length, ms: Math.round(run.ms), emulated: true },
+    summary: {
+      passed: run.passed,
+      failed: run.failed,
+      total: run.results.length,
+      ms: Math.round(run.ms),
+      emulated: true
+    },
     classes: run.classes.map((c) => ({ ...c, ms: Math.round(c.ms) })),
     tests: run.results.map((r) => ({ ...r, ms: Math.round(r.ms * 10) / 10 })),
     coverage: run.coverage
@@ -20,15 +26,22 @@ function xml(s: string): string {
 
 export function writeJunit(run: TestRun, file: string): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="localorg" tests="${run.results.length}" failures="${run.failed}" time="${(run.ms / 1000).toFixed(3)}">`];
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="localorg" tests="${run.results.length}" failures="${run.failed}" time="${(run.ms / 1000).toFixed(3)}">`
+  ];
   for (const c of run.classes) {
-    lines.push(`  <testsuite name="${xml(c.className)}" tests="${c.passed + c.failed}" failures="${c.failed}" time="${(c.ms / 1000).toFixed(3)}">`);
+    lines.push(
+      `  <testsuite name="${xml(c.className)}" tests="${c.passed + c.failed}" failures="${c.failed}" time="${(c.ms / 1000).toFixed(3)}">`
+    );
     for (const r of run.results.filter((x) => x.className === c.className)) {
       const open = `    <testcase classname="${xml(r.className)}" name="${xml(r.methodName)}" time="${(r.ms / 1000).toFixed(3)}"`;
       if (r.outcome === 'pass') lines.push(open + '/>');
       else {
         lines.push(open + '>');
-        lines.push(`      <failure message="${xml(r.message ?? '')}">${xml([r.message ?? '', ...r.stack].join('\n'))}</failure>`);
+        lines.push(
+          `      <failure message="${xml(r.message ?? '')}">${xml([r.message ?? '', ...r.stack].join('\n'))}</failure>`
+        );
         lines.push('    </testcase>');
       }
     }
@@ -54,7 +67,10 @@ export function consoleCoverage(run: TestRun): string[] {
   if (!run.coverage) return [];
   const out = ['Coverage (lines, emulated):'];
   const width = Math.max(10, ...run.coverage.entries.map((e) => e.name.length));
-  for (const e of run.coverage.entries) out.push(`  ${e.name.padEnd(width)} ${String(e.percent).padStart(5)}%  ${e.covered}/${e.total}`);
-  out.push(`  ${'total'.padEnd(width)} ${String(run.coverage.percent).padStart(5)}%  ${run.coverage.covered}/${run.coverage.total}`);
+  for (const e of run.coverage.entries)
+    out.push(`  ${e.name.padEnd(width)} ${String(e.percent).padStart(5)}%  ${e.covered}/${e.total}`);
+  out.push(
+    `  ${'total'.padEnd(width)} ${String(run.coverage.percent).padStart(5)}%  ${run.coverage.covered}/${run.coverage.total}`
+  );
   return out;
 }

@@ -6,7 +6,7 @@
 import { describeFailure, failureLine } from '../runtime/failures.js';
 import type { LoadedProject } from '../runtime/project.js';
 import type { MethodDecl } from '../syntax/ast.js';
-import { ApexObject } from '../runtime/values.js';
+import { type ApexObject } from '../runtime/values.js';
 import { discoverTests, type TestClass } from './discover.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 
@@ -97,7 +97,14 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
     const m0 = performance.now();
     let result: TestResult;
     if (setupFailure) {
-      result = { className: tc.cls.display, methodName: m.display, outcome: 'fail', message: setupFailure.message, stack: setupFailure.stack, ms: 0 };
+      result = {
+        className: tc.cls.display,
+        methodName: m.display,
+        outcome: 'fail',
+        message: setupFailure.message,
+        stack: setupFailure.stack,
+        ms: 0
+      };
     } else {
       platform.restore(snapshot);
       fresh(project);
@@ -107,7 +114,14 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
         result = { className: tc.cls.display, methodName: m.display, outcome: 'pass', message: null, stack: [], ms: 0 };
       } catch (e) {
         const f = describeFailure(e, interp);
-        result = { className: tc.cls.display, methodName: m.display, outcome: 'fail', message: failureLine(f), stack: f.stack, ms: 0 };
+        result = {
+          className: tc.cls.display,
+          methodName: m.display,
+          outcome: 'fail',
+          message: failureLine(f),
+          stack: f.stack,
+          ms: 0
+        };
       } finally {
         platform.rollbackTransaction();
       }

@@ -13,8 +13,8 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string[];
   const err: string[] = [];
   const ow = process.stdout.write.bind(process.stdout);
   const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  process.stdout.write = (s: string) => (out.push(String(s)), true);
+  process.stderr.write = (s: string) => (err.push(String(s)), true);
   try {
     const code = await main(argv);
     return { code, stdout: out.join('').split('\n').filter(Boolean), stderr: err.join('').split('\n').filter(Boolean) };
@@ -33,7 +33,10 @@ test('run prints USER_DEBUG lines with line and level', async () => {
 test('run prints FATAL_ERROR and exits 1 on an uncaught exception', async () => {
   const r = await cli('run', path.join(FIX, 'fails.apex'));
   assert.equal(r.code, 1);
-  assert.deepEqual(r.stdout, ['USER_DEBUG|[1]|DEBUG|before', 'FATAL_ERROR|System.ListException: List index out of bounds: 5']);
+  assert.deepEqual(r.stdout, [
+    'USER_DEBUG|[1]|DEBUG|before',
+    'FATAL_ERROR|System.ListException: List index out of bounds: 5'
+  ]);
   assert.match(r.stderr[0], /^AnonymousBlock: line 3, column \d+$/);
 });
 
@@ -59,14 +62,27 @@ test('test shows progress per class, coverage and the summary line, exit 0', asy
 
 test('test prints failures with Apex stack lines and exits 1; JSON and JUnit files are written', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-cli-'));
-  const r = await cli('test', '--source', path.join(FIX, 'failing'), '--json', path.join(dir, 'r.json'), '--junit', path.join(dir, 'r.xml'));
+  const r = await cli(
+    'test',
+    '--source',
+    path.join(FIX, 'failing'),
+    '--json',
+    path.join(dir, 'r.json'),
+    '--junit',
+    path.join(dir, 'r.xml')
+  );
   assert.equal(r.code, 1);
   assert.ok(r.stdout.includes('     System.AssertException: Assertion Failed: sum: Expected: 3, Actual: 2'));
   assert.ok(r.stdout.some((l) => /^ {5}Class\.Broken_Tests\.helper: line 21, column \d+$/.test(l)));
   assert.equal(r.stdout[r.stdout.length - 1], '1 passed, 2 failed');
-  const json = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as { summary: { passed: number; failed: number } };
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as {
+    summary: { passed: number; failed: number };
+  };
   assert.deepEqual([json.summary.passed, json.summary.failed], [1, 2]);
-  assert.match(fs.readFileSync(path.join(dir, 'r.xml'), 'utf8'), /<testsuite name="Broken_Tests" tests="3" failures="2"/);
+  assert.match(
+    fs.readFileSync(path.join(dir, 'r.xml'), 'utf8'),
+    /<testsuite name="Broken_Tests" tests="3" failures="2"/
+  );
 });
 
 test('test --class with an unknown class exits 2', async () => {

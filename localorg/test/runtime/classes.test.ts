@@ -19,11 +19,17 @@ const SHAPES = [
 ];
 
 test('abstract, virtual, override and super dispatch', () => {
-  assert.deepEqual(out("Shape s = new Square(2.0); System.debug(s.describe()); System.debug(new Square().area());", SHAPES), ['a square 4.00', '1']);
+  assert.deepEqual(
+    out('Shape s = new Square(2.0); System.debug(s.describe()); System.debug(new Square().area());', SHAPES),
+    ['a square 4.00', '1']
+  );
 });
 
 test('instantiating an abstract class fails', () => {
-  assert.equal(apex('Object o = new Shape();', SHAPES).fatal, 'System.TypeException: Abstract classes cannot be instantiated: Shape');
+  assert.equal(
+    apex('Object o = new Shape();', SHAPES).fatal,
+    'System.TypeException: Abstract classes cannot be instantiated: Shape'
+  );
 });
 
 test('overloads are chosen by arity and argument type', () => {
@@ -33,12 +39,13 @@ test('overloads are chosen by arity and argument type', () => {
     public static String f(String s, Integer i) { return 'two'; }
     public static String f(Object o) { return 'object'; }
   }`;
-  assert.deepEqual(out("System.debug(Over.f(1)); System.debug(Over.f('x')); System.debug(Over.f('x', 1)); System.debug(Over.f(true));", [cls]), [
-    'int',
-    'string',
-    'two',
-    'object'
-  ]);
+  assert.deepEqual(
+    out(
+      "System.debug(Over.f(1)); System.debug(Over.f('x')); System.debug(Over.f('x', 1)); System.debug(Over.f(true));",
+      [cls]
+    ),
+    ['int', 'string', 'two', 'object']
+  );
 });
 
 test('properties run their accessors and see their backing value', () => {
@@ -47,7 +54,13 @@ test('properties run their accessors and see their backing value', () => {
     public Integer celsius { get { calls++; return celsius; } set { celsius = value * 2; } }
     public Integer doubled { get { return celsius * 2; } }
   }`;
-  assert.deepEqual(out('Temp t = new Temp(); t.celsius = 5; System.debug(t.celsius); System.debug(t.doubled); System.debug(t.calls);', [cls]), ['10', '20', '2']);
+  assert.deepEqual(
+    out(
+      'Temp t = new Temp(); t.celsius = 5; System.debug(t.celsius); System.debug(t.doubled); System.debug(t.calls);',
+      [cls]
+    ),
+    ['10', '20', '2']
+  );
 });
 
 test('static initialisation is lazy and runs once', () => {
@@ -56,7 +69,11 @@ test('static initialisation is lazy and runs once', () => {
     static Integer init() { System.debug('init'); return 0; }
     public static void hit() { hits++; }
   }`;
-  assert.deepEqual(out("System.debug('before'); Counter.hit(); Counter.hit(); System.debug(Counter.hits);", [cls]), ['before', 'init', '2']);
+  assert.deepEqual(out("System.debug('before'); Counter.hit(); Counter.hit(); System.debug(Counter.hits);", [cls]), [
+    'before',
+    'init',
+    '2'
+  ]);
 });
 
 test('field initialisers and instance blocks run in declaration order before the constructor body', () => {
@@ -74,17 +91,25 @@ test('inner classes, interfaces and enums with values(), name() and ordinal()', 
     public class Hello implements Greeter { public String greet() { return 'hello'; } }
     public enum Color { RED, GREEN }
   }`;
-  assert.deepEqual(out("Outer.Greeter g = new Outer.Hello(); System.debug(g.greet()); System.debug(g instanceof Outer.Greeter); System.debug(Outer.Color.values()); System.debug(Outer.Color.GREEN.name() + Outer.Color.GREEN.ordinal());", [cls]), [
-    'hello',
-    'true',
-    '(RED, GREEN)',
-    'GREEN1'
-  ]);
+  assert.deepEqual(
+    out(
+      'Outer.Greeter g = new Outer.Hello(); System.debug(g.greet()); System.debug(g instanceof Outer.Greeter); System.debug(Outer.Color.values()); System.debug(Outer.Color.GREEN.name() + Outer.Color.GREEN.ordinal());',
+      [cls]
+    ),
+    ['hello', 'true', '(RED, GREEN)', 'GREEN1']
+  );
 });
 
 test('a user toString is used by String.valueOf and debug; the default shows fields', () => {
-  const cls = ['public class Named { public override String toString() { return \'named!\'; } }', 'public class Plain { public Integer a = 1; public String b; }'];
-  assert.deepEqual(out("System.debug(new Named()); System.debug('' + new Named()); System.debug(new Plain());", cls), ['named!', 'named!', 'Plain:[a=1, b=null]']);
+  const cls = [
+    "public class Named { public override String toString() { return 'named!'; } }",
+    'public class Plain { public Integer a = 1; public String b; }'
+  ];
+  assert.deepEqual(out("System.debug(new Named()); System.debug('' + new Named()); System.debug(new Plain());", cls), [
+    'named!',
+    'named!',
+    'Plain:[a=1, b=null]'
+  ]);
 });
 
 test('user equals and hashCode drive == and Set membership', () => {
@@ -94,16 +119,24 @@ test('user equals and hashCode drive == and Set membership', () => {
     public Boolean equals(Object o) { return o instanceof Key && ((Key) o).k == k; }
     public Integer hashCode() { return k.toLowerCase().hashCode(); }
   }`;
-  assert.deepEqual(out("System.debug(new Key('a') == new Key('A')); Set<Key> s = new Set<Key>{new Key('a'), new Key('a')}; System.debug(s.size());", [cls]), ['true', '1']);
+  assert.deepEqual(
+    out(
+      "System.debug(new Key('a') == new Key('A')); Set<Key> s = new Set<Key>{new Key('a'), new Key('a')}; System.debug(s.size());",
+      [cls]
+    ),
+    ['true', '1']
+  );
 });
 
 test('Type.forName and newInstance create a user class', () => {
-  const cls = 'public class Made { public String hi() { return \'made\'; } }';
-  assert.deepEqual(out("Type t = Type.forName('made'); Made m = (Made) t.newInstance(); System.debug(m.hi()); System.debug(t.getName()); System.debug(Type.forName('Nope'));", [cls]), [
-    'made',
-    'Made',
-    'null'
-  ]);
+  const cls = "public class Made { public String hi() { return 'made'; } }";
+  assert.deepEqual(
+    out(
+      "Type t = Type.forName('made'); Made m = (Made) t.newInstance(); System.debug(m.hi()); System.debug(t.getName()); System.debug(Type.forName('Nope'));",
+      [cls]
+    ),
+    ['made', 'Made', 'null']
+  );
 });
 
 test('a deep recursion ends in an uncatchable LimitException', () => {

@@ -67,7 +67,10 @@ test('AssertException cannot be caught', () => {
 });
 
 test('assertEquals compares Strings case-sensitively', () => {
-  assert.equal(apex("System.assertEquals('a', 'A');").fatal, 'System.AssertException: Assertion Failed: Expected: a, Actual: A');
+  assert.equal(
+    apex("System.assertEquals('a', 'A');").fatal,
+    'System.AssertException: Assertion Failed: Expected: a, Actual: A'
+  );
 });
 
 test('a SOQL result assigned to one SObject needs exactly one row', () => {
@@ -87,5 +90,8 @@ test('DML inserts records that SOQL then finds', () => {
 
 test('reading a field that was not queried throws SObjectException', () => {
   const r = apex("insert new Account(Name = 'A'); Account a = [SELECT Id FROM Account]; String n = a.Name;");
-  assert.equal(r.fatal, 'System.SObjectException: SObject row was retrieved via SOQL without querying the requested field: Account.Name');
+  assert.equal(
+    r.fatal,
+    'System.SObjectException: SObject row was retrieved via SOQL without querying the requested field: Account.Name'
+  );
 });

@@ -5,23 +5,32 @@ import { lowerAnonymousText, lowerClassText, lowerTriggerText } from '../../src/
 import { Decimal } from '../../src/runtime/values.js';
 
 test('a syntax error names file, line and column', () => {
-  assert.throws(() => lowerClassText('public class A {\n  void m() { Integer x = ; }\n}', 'A.cls'), (e: unknown) => {
-    assert.ok(e instanceof ApexSyntaxError);
-    assert.match(e.message, /^A\.cls:2:26 /);
-    return true;
-  });
+  assert.throws(
+    () => lowerClassText('public class A {\n  void m() { Integer x = ; }\n}', 'A.cls'),
+    (e: unknown) => {
+      assert.ok(e instanceof ApexSyntaxError);
+      assert.match(e.message, /^A\.cls:2:26 /);
+      return true;
+    }
+  );
 });
 
 test('SOSL is reported as an unsupported construct with its position', () => {
-  assert.throws(() => lowerAnonymousText("List<List<SObject>> r = [FIND 'x' IN ALL FIELDS RETURNING Account];", 'a.apex'), (e: unknown) => {
-    assert.ok(e instanceof UnsupportedConstructError);
-    assert.match(e.message, /^a\.apex:1:\d+ unsupported construct: SOSL query/);
-    return true;
-  });
+  assert.throws(
+    () => lowerAnonymousText("List<List<SObject>> r = [FIND 'x' IN ALL FIELDS RETURNING Account];", 'a.apex'),
+    (e: unknown) => {
+      assert.ok(e instanceof UnsupportedConstructError);
+      assert.match(e.message, /^a\.apex:1:\d+ unsupported construct: SOSL query/);
+      return true;
+    }
+  );
 });
 
 test('names are canonicalised to lower case once, keeping the declared spelling', () => {
-  const d = lowerClassText('public class BookingService { public static Integer MaxBatch = 200; public void DoIt() {} }', 'B.cls');
+  const d = lowerClassText(
+    'public class BookingService { public static Integer MaxBatch = 200; public void DoIt() {} }',
+    'B.cls'
+  );
   assert.equal(d.name, 'bookingservice');
   assert.equal(d.display, 'BookingService');
   assert.equal(d.fields[0].name, 'maxbatch');
@@ -29,14 +38,20 @@ test('names are canonicalised to lower case once, keeping the declared spelling'
 });
 
 test('annotations and modifiers are lowered with their parameters', () => {
-  const d = lowerClassText("@RestResource(urlMapping='/x/*') global with sharing class R { @HttpPost global static void post() {} }", 'R.cls');
+  const d = lowerClassText(
+    "@RestResource(urlMapping='/x/*') global with sharing class R { @HttpPost global static void post() {} }",
+    'R.cls'
+  );
   assert.deepEqual(d.annotations, [{ name: 'restresource', params: { urlmapping: '/x/*' } }]);
   assert.ok(d.modifiers.has('withsharing'));
   assert.equal(d.methods[0].annotations[0].name, 'httppost');
 });
 
 test('literals become runtime values: Integer, Long, Decimal, escaped String', () => {
-  const u = lowerAnonymousText("Object a = -2147483648; Object b = 5L; Object c = 1.50; Object d = 'it\\'s\\n';", 'a.apex');
+  const u = lowerAnonymousText(
+    "Object a = -2147483648; Object b = 5L; Object c = 1.50; Object d = 'it\\'s\\n';",
+    'a.apex'
+  );
   const inits = u.stmts.map((s) => (s.kind === 'local' ? s.decls[0].init : null));
   assert.deepEqual(
     inits.map((e) => (e?.kind === 'literal' ? e.value : undefined)),
@@ -55,12 +70,17 @@ test('anonymous top-level declarations become local statements in order', () => 
 
 test('split comparison and shift tokens are rebuilt into one operator', () => {
   const u = lowerAnonymousText('Boolean b = 1 >= 2; Integer s = 8 >>> 1;', 'a.apex');
-  const ops = u.stmts.map((s) => (s.kind === 'local' && s.decls[0].init?.kind === 'binary' ? s.decls[0].init.op : null));
+  const ops = u.stmts.map((s) =>
+    s.kind === 'local' && s.decls[0].init?.kind === 'binary' ? s.decls[0].init.op : null
+  );
   assert.deepEqual(ops, ['>=', '>>>']);
 });
 
 test('a trigger lowers its object, events and statement lines', () => {
-  const t = lowerTriggerText('trigger EventTrigger on Event (before insert, after update) {\n  System.debug(1);\n}', 'EventTrigger.trigger');
+  const t = lowerTriggerText(
+    'trigger EventTrigger on Event (before insert, after update) {\n  System.debug(1);\n}',
+    'EventTrigger.trigger'
+  );
   assert.equal(t.sobject, 'Event');
   assert.deepEqual(t.events, ['before insert', 'after update']);
   assert.deepEqual(t.lines, [2]);

@@ -10,7 +10,11 @@ test('@TestSetup data is visible to each method and changes do not leak between 
   const run = runTests(loadProject({ sources: path.join(FIX, 'passing') }));
   const byName = Object.fromEntries(run.results.map((r) => [r.methodName, r]));
   assert.equal(byName['it_sees_the_setup_record_and_its_own_insert'].outcome, 'pass');
-  assert.equal(byName['it_starts_from_the_setup_snapshot_with_fresh_statics'].outcome, 'pass', byName['it_starts_from_the_setup_snapshot_with_fresh_statics'].message ?? '');
+  assert.equal(
+    byName['it_starts_from_the_setup_snapshot_with_fresh_statics'].outcome,
+    'pass',
+    byName['it_starts_from_the_setup_snapshot_with_fresh_statics'].message ?? ''
+  );
 });
 
 test('triggers see Trigger.new and before-insert changes are saved', () => {
@@ -33,5 +37,8 @@ test('coverage counts executed statement lines of non-test classes and triggers'
   const run = runTests(loadProject({ sources: path.join(FIX, 'passing') }), { coverage: true });
   const counter = run.coverage!.entries.find((e) => e.name === 'Counter')!;
   assert.deepEqual(counter.uncoveredLines, [11, 12, 14]);
-  assert.equal(run.coverage!.entries.some((e) => e.name === 'Counter_Tests'), false);
+  assert.equal(
+    run.coverage!.entries.some((e) => e.name === 'Counter_Tests'),
+    false
+  );
 });
