@@ -117,7 +117,25 @@ function formatWithPattern(dt: DateTime, pattern: string): string {
   }
 }
 
+/** Java's legacy three-letter zone ids that are not IANA names [mem: java.util.TimeZone short ids]. */
+const JAVA_SHORT_IDS: Record<string, string> = {
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  CST: 'America/Chicago',
+  AST: 'America/Anchorage',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  ECT: 'Europe/Paris',
+  BST: 'Asia/Dhaka',
+  AET: 'Australia/Sydney',
+  EST: 'Etc/GMT+5',
+  MST: 'Etc/GMT+7',
+  HST: 'Etc/GMT+10'
+};
+
+/** The IANA zone for a Java time-zone id, or null when Java would not know it. */
 function checkZone(id: string): string | null {
+  if (id in JAVA_SHORT_IDS) return JAVA_SHORT_IDS[id];
   return IANAZone.isValidZone(id) ? id : null;
 }
 
@@ -378,16 +396,24 @@ const timeInstance: Record<string, NativeMethod> = {
 // ---------------------------------------------------------------- TimeZone
 
 export interface TimeZoneState {
+  /** The id as Apex reports it (`getID()`), e.g. `PST` or `Europe/Paris`. */
   id: string;
+  /** The IANA zone used for offsets. */
+  zone: string;
 }
 
 /** A System.TimeZone value (UserInfo.getTimeZone() builds one with the running user's zone). */
-export function makeTimeZone(id: string): NativeObject<TimeZoneState> {
-  return new NativeObject('timezone', { id });
+export function makeTimeZone(id: string, zone = id): NativeObject<TimeZoneState> {
+  return new NativeObject('timezone', { id, zone });
 }
 
 function tz(v: Value): string {
   return (v as NativeObject<TimeZoneState>).state.id;
+}
+
+function tzZone(v: Value): string {
+  const st = (v as NativeObject<TimeZoneState>).state;
+  return st.zone ?? st.id;
 }
 
 const timezoneStatics: Record<string, NativeMethod> = {
@@ -395,14 +421,14 @@ const timezoneStatics: Record<string, NativeMethod> = {
     const id = argString(a, 0);
     const zone = checkZone(id);
     // java.util.TimeZone.getTimeZone answers GMT for an id it does not know [mem].
-    return makeTimeZone(zone ? (IANAZone.create(zone).name === zone ? zone : id) : 'GMT');
+    return zone ? makeTimeZone(id, zone) : makeTimeZone('GMT');
   }
 };
 
 const timezoneInstance: Record<string, NativeMethod> = {
   getid: (_c, _a, s) => tz(s),
   getdisplayname: (ctx, _a, s) => {
-    const id = tz(s);
+    const id = tzZone(s);
     if (id === 'GMT' || id === 'UTC') return id === 'GMT' ? 'Greenwich Mean Time' : 'Coordinated Universal Time';
     // Java's TimeZone.getDisplayName() is the standard-time long name [mem].
     const january = DateTime.fromObject(
@@ -415,7 +441,7 @@ const timezoneInstance: Record<string, NativeMethod> = {
   },
   getoffset: (_c, a, s) => {
     const d = argDatetime(a, 0);
-    return DateTime.fromMillis(d.epochMs, { zone: tz(s) }).offset * 60000;
+    return DateTime.fromMillis(d.epochMs, { zone: tzZone(s) }).offset * 60000;
   },
   tostring: (_c, _a, s) => tz(s)
 };

@@ -159,3 +159,10 @@ test('z uses Java short names where ICU has none (CET/CEST, BST)', () => {
   assert.equal(callInstance(la, summer, 'format', 'HH:mm z', 'Europe/London'), '13:00 BST');
   assert.equal(callInstance(la, winter, 'format', 'zzzz', 'Europe/Paris'), 'Central European Standard Time');
 });
+
+test('Java three-letter zone ids resolve to their region', () => {
+  const tz = callStatic(la, 'TimeZone', 'getTimeZone', 'PST') as NativeObject;
+  assert.equal(callInstance(la, tz, 'getID'), 'PST');
+  assert.equal(callInstance(la, tz, 'getOffset', new ApexDatetime(Date.UTC(2024, 6, 1))), -25200000);
+  assert.equal(callInstance(la, new ApexDatetime(Date.UTC(2024, 6, 1, 12)), 'format', 'HH:mm', 'JST'), '21:00');
+});
