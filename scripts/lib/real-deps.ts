@@ -2,6 +2,7 @@ import path from 'node:path';
 import { access } from 'node:fs/promises';
 import {
   Lifecycle,
+  Org,
   PermissionSetAssignment,
   SfProject,
   scratchOrgCreate,
@@ -50,7 +51,6 @@ const scratchOrgs: ScratchOrgs = {
     };
   },
   async delete(target) {
-    const { Org } = await import('@salesforce/core');
     if (target.instanceUrl) await probeHost(target.instanceUrl, target.alias ?? target.username);
     const org = await withTimeout(
       Org.create({ aliasOrUsername: target.username }),
@@ -91,7 +91,7 @@ const tools: OrgTools = {
     if (result.code !== 0) {
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(-1)[0] ?? '';
       throw new ScriptError('BuildFailed', `\`npm run build\` (LWC TypeScript) failed: ${detail}`, {
-        remedy: 'Run `npm run build` to see the compiler errors, fix them, then deploy again (or pass --skip-build).'
+        remedy: 'Run `npm run build` to see the compiler errors, fix them, then deploy again (or pass --no-build).'
       });
     }
   },
