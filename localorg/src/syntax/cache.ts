@@ -7,10 +7,31 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApexDate, ApexDatetime, ApexDouble, ApexTime, Decimal } from '../runtime/values.js';
 
-/** Bump when the AST shape or lowering changes, so stale entries are never read. */
+/** Bump when the encoding changes. */
 const FORMAT = 'localorg-ast-1';
+
+/**
+ * The lowering code is part of the key: any edit to the lowerer, the AST or the SOQL lowering yields new entries, so a
+ * changed lowering never reads a stale tree.
+ */
+const LOWERING_SOURCES = ['ast.ts', 'lower.ts', 'cache.ts', '../data/soql/lower.ts', '../data/soql/ast.ts'];
+let loweringHash: string | null = null;
+function loweringVersion(): string {
+  if (loweringHash) return loweringHash;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const h = crypto.createHash('sha1');
+  for (const f of LOWERING_SOURCES) {
+    try {
+      h.update(fs.readFileSync(path.join(here, f)));
+    } catch {
+      h.update('missing:' + f);
+    }
+  }
+  return (loweringHash = h.digest('hex'));
+}
 
 class NotCacheable extends Error {}
 
@@ -66,6 +87,7 @@ export class AstCache {
     const h = crypto
       .createHash('sha1')
       .update(FORMAT)
+      .update(loweringVersion())
       .update('\0')
       .update(kind)
       .update('\0')
