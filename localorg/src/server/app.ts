@@ -33,6 +33,15 @@ export interface LocalOrgServerOptions {
   maxBodyBytes?: number;
   /** One line per request; silent when absent. */
   log?: (line: string) => void;
+  /** Called when a commit cannot be journaled; default: report and exit, so nothing unjournaled is ever served. */
+  onJournalFailure?: (error: Error) => void;
+}
+
+function exitOnJournalFailure(error: Error): void {
+  process.stderr.write(
+    `localorg serve: cannot write the journal (${error.message}); stopping to keep data consistent\n`
+  );
+  process.exit(75);
 }
 
 interface Answer {
@@ -58,8 +67,16 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
   let journalLabel = '';
   if (options.journal) {
     const journal = options.journal;
+    const onFailure = options.onJournalFailure ?? exitOnJournalFailure;
     runtime.platform.onCommit((changes) => {
-      if (changes.length > 0) journal.append(journalLabel, changes);
+      if (changes.length === 0) return;
+      try {
+        journal.append(journalLabel, changes);
+      } catch (e) {
+        // The org already holds the change in memory; answering on would acknowledge what a restart would lose.
+        onFailure(e as Error);
+        throw e;
+      }
     });
   }
 

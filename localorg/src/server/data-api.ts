@@ -3,14 +3,14 @@
  * org's REST API so that jsforce and the Salesforce CLI work against it. Writes go through the same DML path as Apex
  * (triggers, validation, limits). Runs inside the caller's transaction.
  */
-import type { DmlOperation, LimitsTracker } from '../data/platform.js';
+import type { DmlError, DmlOperation, LimitsTracker } from '../data/platform.js';
 import { to18 } from '../runtime/ids.js';
 import { ApexId, ApexRuntimeError, SObject } from '../runtime/values.js';
 import { listVersions } from './api-versions.js';
 import { HttpError, malformedQuery, methodNotAllowed, notFound, type PlatformError } from './errors.js';
 import { parseJsonBody } from './request-body.js';
 import type { ObjectInfo, ServerDataPlatform } from './runtime-seams.js';
-import { recordFromJson, recordToJson, type Json } from './sobject-json.js';
+import { jsonToValue, recordFromJson, recordToJson, type Json } from './sobject-json.js';
 
 export interface DataApiRequest {
   method: string;
@@ -136,7 +136,29 @@ function sobjects(platform: ServerDataPlatform, req: DataApiRequest, rest: strin
     if (req.method === 'DELETE') return remove(platform, info, id);
     return ok(read(platform, info, id, req));
   }
+  if (rest.length === 3) {
+    only(req.method, ['PATCH']);
+    return upsertByExternalId(platform, info, rest[1], decodeURIComponent(rest[2]), req);
+  }
   throw notFound();
+}
+
+/** `PATCH /sobjects/T/Field/value`: insert or update by an External ID field, 201 when created, 200 when updated. */
+function upsertByExternalId(
+  platform: ServerDataPlatform,
+  info: ObjectInfo,
+  fieldName: string,
+  value: string,
+  req: DataApiRequest
+): DataApiAnswer {
+  const field = info.fields.find((f) => f.name.toLowerCase() === fieldName.toLowerCase());
+  if (!field) throw notFound(`Provided external ID field does not exist or is not accessible: ${fieldName}`);
+  const record = recordFromJson(info, parseJsonBody(req.body), 'insert');
+  record.set(field.name, jsonToValue(value, field.type, `${info.name}.${field.name}`));
+  const [row] = platform.dml('upsert', [record], { allOrNone: false, externalIdField: field.name });
+  if (!row || !row.success) throw dmlFailure('upsert', row?.errors ?? []);
+  const created = row.created ?? false;
+  return ok({ id: row.id ? row.id.value : null, success: true, errors: [], created }, created ? 201 : 200);
 }
 
 function describeJson(info: ObjectInfo, version: string): Json {
@@ -213,13 +235,15 @@ function selectById(platform: ServerDataPlatform, info: ObjectInfo, id: string, 
 /** One-row DML with the platform's REST error shape: each `Database.Error` becomes `{message, errorCode, fields}`. */
 function runDml(platform: ServerDataPlatform, op: DmlOperation, record: SObject): string | null {
   const [row] = platform.dml(op, [record], { allOrNone: false });
-  if (!row || !row.success) {
-    const errors: PlatformError[] = (row?.errors ?? []).map((e) => ({
-      message: e.message,
-      errorCode: e.statusCode,
-      fields: e.fields
-    }));
-    throw new HttpError(400, errors.length ? errors : [{ message: `${op} failed`, errorCode: 'UNKNOWN_EXCEPTION' }]);
-  }
+  if (!row || !row.success) throw dmlFailure(op, row?.errors ?? []);
   return row.id ? row.id.value : null;
+}
+
+function dmlFailure(op: DmlOperation, rowErrors: DmlError[]): HttpError {
+  const errors: PlatformError[] = rowErrors.map((e) => ({
+    message: e.message,
+    errorCode: e.statusCode,
+    fields: e.fields
+  }));
+  return new HttpError(400, errors.length ? errors : [{ message: `${op} failed`, errorCode: 'UNKNOWN_EXCEPTION' }]);
 }

@@ -172,3 +172,16 @@ test('a User can be created through the data API', async () => {
   assert.equal(r.status, 201, r.text);
   assert.match((r.json as { id: string }).id, /^005/);
 });
+
+test('upsert by External ID creates with 201, then updates with 200', async () => {
+  const url = '/services/data/v62.0/sobjects/Visit__c/Uid__c/ext-42';
+  const first = await call(s.url, url, { method: 'PATCH', body: { Name: 'first', Client__c: 'a' } });
+  assert.equal(first.status, 201, first.text);
+  const created = first.json as { id: string; created: boolean };
+  assert.equal(created.created, true);
+  const second = await call(s.url, url, { method: 'PATCH', body: { Name: 'second', Client__c: 'b' } });
+  assert.equal(second.status, 200, second.text);
+  assert.deepEqual(second.json, { id: created.id, success: true, errors: [], created: false });
+  const read = await call(s.url, `/services/data/v62.0/sobjects/Visit__c/${created.id}?fields=Client__c`);
+  assert.equal((read.json as { Client__c: string }).Client__c, 'b');
+});

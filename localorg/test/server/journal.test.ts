@@ -24,7 +24,7 @@ import {
 } from '../../src/server/journal.js';
 import { startOrg } from '../../src/server/serve-command.js';
 import { decodeRecord, encodeRecord, type EncodedRecord } from '../../src/server/value-codec.js';
-import { call, fakeRuntime, TOKEN } from './helpers.js';
+import { call, fakeRuntime, startTestServer, TOKEN } from './helpers.js';
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-journal-'));
 
@@ -146,4 +146,22 @@ test('changesOf restores SObjects from an entry', () => {
   journal.close();
   const [change] = changesOf(JSON.parse(JSON.stringify(entry)) as JournalEntry, 'f');
   assert.equal(change.after?.get('Name'), 'Nine');
+});
+
+test('a commit that cannot be journaled is reported and never acknowledged', async () => {
+  const dir = tmp();
+  const { journal } = Journal.open(dir);
+  journal.close(); // every append now fails, as on a full or vanished disk
+  const failures: string[] = [];
+  const s = await startTestServer({ journal, onJournalFailure: (e) => failures.push(e.message) });
+  try {
+    const r = await call(s.url, '/services/data/v62.0/sobjects/Account', {
+      method: 'POST',
+      body: { Name: 'Unjournaled' }
+    });
+    assert.notEqual(r.status, 201);
+    assert.equal(failures.length, 1);
+  } finally {
+    await s.close();
+  }
 });
