@@ -96,7 +96,7 @@ export async function startOrg(
       );
     }
   }
-  const server = createLocalOrgServer({ runtime, token: options.token, journal, log: undefined });
+  const server = createLocalOrgServer({ runtime, token: options.token, journal, log: deps.out });
   if (options.seedFile) {
     const plan = loadSeedPlan(options.seedFile);
     const label = `seed ${path.basename(plan.file)} sha256:${plan.hash}`;
