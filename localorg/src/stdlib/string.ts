@@ -111,8 +111,21 @@ function checkBounds(s: string, begin: number, end: number): void {
   if (begin > end) apexThrow('StringException', `Starting position out of bounds: ${begin}`);
 }
 
+/** A code point argument as a string; out-of-range values are an Apex error, not a JS RangeError. */
+function charOf(cp: number): string {
+  if (!Number.isInteger(cp) || cp < 0 || cp > 0x10ffff) apexThrow('StringException', `Invalid code point: ${cp}`);
+  return String.fromCodePoint(cp);
+}
+
+/** Strings past the heap limit fail as the platform's heap check would [mem: 6 MB synchronous heap]. */
+const MAX_STRING = 6_000_000;
+function checkLength(n: number): void {
+  if (n > MAX_STRING) apexThrow('LimitException', `Apex heap size too large: a String of ${n} characters`);
+}
+
 function padding(count: number, pad: string): string {
   if (count <= 0) return '';
+  checkLength(count);
   if (pad === '') pad = ' ';
   return pad.repeat(Math.ceil(count / pad.length)).slice(0, count);
 }
@@ -298,8 +311,7 @@ const instance: Record<string, NativeMethod> = {
     for (let i = 0; i < t.length; i++) if (!chars.includes(t[i])) return i;
     return -1;
   },
-  indexofchar: (_c, a, s) =>
-    self(s).indexOf(String.fromCodePoint(argInt(a, 0)), a.length > 1 ? Math.max(argInt(a, 1), 0) : 0),
+  indexofchar: (_c, a, s) => self(s).indexOf(charOf(argInt(a, 0)), a.length > 1 ? Math.max(argInt(a, 1), 0) : 0),
   indexofdifference: (_c, a, s) => {
     const other = argString(a, 0);
     const t = self(s);
@@ -330,7 +342,7 @@ const instance: Record<string, NativeMethod> = {
   },
   lastindexofchar: (_c, a, s) => {
     const t = self(s);
-    const ch = String.fromCodePoint(argInt(a, 0));
+    const ch = charOf(argInt(a, 0));
     if (a.length > 1) {
       const from = argInt(a, 1);
       return from < 0 ? -1 : t.lastIndexOf(ch, from);
@@ -405,9 +417,11 @@ const instance: Record<string, NativeMethod> = {
   repeat: (_c, a, s) => {
     if (a.length === 2) {
       const n = argInt(a, 1);
-      return n <= 0 ? '' : Array(n).fill(self(s)).join(argString(a, 0));
+      if (n > 0) checkLength(n * (self(s).length + argString(a, 0).length));
+      return n <= 0 ? '' : Array<string>(n).fill(self(s)).join(argString(a, 0));
     }
     const n = argInt(a, 0);
+    if (n > 0) checkLength(n * self(s).length);
     return n <= 0 ? '' : self(s).repeat(n);
   },
   replace: (_c, a, s) => {
@@ -506,7 +520,7 @@ const statics: Record<string, NativeMethod> = {
     messageFormat(argString(a, 0), argItems(a, 1), { render: (v) => ctx.toApexString(v), locale: ctx.user.locale }),
   fromchararray: (_c, a) =>
     argItems(a, 0)
-      .map((v) => String.fromCodePoint(v as number))
+      .map((v) => (typeof v === 'number' ? charOf(v) : apexThrow('TypeException', 'fromCharArray needs Integers')))
       .join(''),
   getcommonprefix: (_c, a) => {
     const items = argItems(a, 0).map((v) => (v === null ? '' : (v as string)));

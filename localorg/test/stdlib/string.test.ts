@@ -239,3 +239,14 @@ test('split of a string made only of separators is empty; of an empty string is 
   assert.deepEqual(items(s(':', 'split', ':')), []);
   assert.deepEqual(items(s('', 'split', ':')), ['']);
 });
+
+test('out-of-range code points and oversized strings are Apex errors, not JS errors', () => {
+  assert.match(
+    apexError(() => callStatic(ctx, 'String', 'fromCharArray', list('Integer', -1))),
+    /StringException: Invalid code point: -1/
+  );
+  assert.match(
+    apexError(() => s('ab', 'repeat', 100_000_000)),
+    /LimitException/
+  );
+});
