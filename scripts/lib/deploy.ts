@@ -23,12 +23,17 @@ export type DeployOutcome = {
   failures: DeployFileRow[];
 };
 
+export type DeployTestLevel = 'NoTestRun' | 'RunLocalTests' | 'RunAllTestsInOrg';
+export const DEPLOY_TEST_LEVELS: readonly DeployTestLevel[] = ['NoTestRun', 'RunLocalTests', 'RunAllTestsInOrg'];
+
+export type DeployOptions = { waitMinutes: number; testLevel: DeployTestLevel };
+
 export interface Deployer {
   deploy(
     listing: ComponentListing,
     connection: Connection,
     onProgress: (progress: DeployProgress) => void,
-    waitMinutes: number
+    options: DeployOptions
   ): Promise<DeployOutcome>;
 }
 

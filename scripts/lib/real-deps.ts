@@ -62,11 +62,11 @@ const scratchOrgs: ScratchOrgs = {
 };
 
 const deployer: Deployer = {
-  async deploy(listing, connection, onProgress, waitMinutes) {
+  async deploy(listing, connection, onProgress, options) {
     const operation = await listing.componentSet.deploy({
       usernameOrConnection: connection,
       apiVersion: listing.apiVersion,
-      apiOptions: { rollbackOnError: true, testLevel: 'NoTestRun' }
+      apiOptions: { rollbackOnError: true, testLevel: options.testLevel }
     });
     operation.onUpdate((status) =>
       onProgress({
@@ -79,7 +79,7 @@ const deployer: Deployer = {
     );
     const result = await operation.pollStatus({
       frequency: Duration.seconds(2),
-      timeout: Duration.minutes(waitMinutes)
+      timeout: Duration.minutes(options.waitMinutes)
     });
     return toDeployOutcome(result, (file) => path.relative(listing.projectDir, file));
   }

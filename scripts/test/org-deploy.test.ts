@@ -117,8 +117,10 @@ test('a successful deploy builds first, shows progress and the component table, 
   const calls: Calls = [];
   const deps = fakeDeps(hubAndScratchStore(), calls, {
     deployer: {
-      deploy: async (listing, _connection, onProgress, wait) => {
-        calls.push(`deploy ${listing.components.length} @${listing.apiVersion} wait ${wait}`);
+      deploy: async (listing, _connection, onProgress, options) => {
+        calls.push(
+          `deploy ${listing.components.length} @${listing.apiVersion} wait ${options.waitMinutes} ${options.testLevel}`
+        );
         onProgress({ status: 'InProgress', deployed: 1, total: 3, errors: 0 });
         onProgress({ status: 'InProgress', deployed: 1, total: 3, errors: 0 });
         onProgress({ status: 'Succeeded', deployed: 3, total: 3, errors: 0 });
@@ -139,7 +141,7 @@ test('a successful deploy builds first, shows progress and the component table, 
   assert.deepEqual(calls, [
     'build',
     'connect test-abc@example.com',
-    'deploy 3 @64.0 wait 30',
+    'deploy 3 @64.0 wait 30 NoTestRun',
     'permsets BookingSyncAdmin',
     'data data/sample-plan.json'
   ]);
@@ -290,4 +292,23 @@ test('toDeployOutcome keeps file failures and adds org failures that name no sou
       ['package.xml', undefined, undefined, 'An object could not be found']
     ]
   );
+});
+
+test('--test-level is shown in the dry run and passed to the deploy', async () => {
+  const dir = await makeProject();
+  const io = captureIo(dir);
+  assert.equal(await orgDeploy(['--dry-run', '--test-level', 'RunLocalTests'], io, fakeDeps(fakeStore({}), [])), 0);
+  assert.match(io.out(), /with Metadata API 64\.0 \(rollbackOnError, RunLocalTests\)/);
+
+  const seen: string[] = [];
+  const deps = fakeDeps(hubAndScratchStore(), [], {
+    deployer: {
+      deploy: async (_listing, _connection, _onProgress, options) => {
+        seen.push(options.testLevel);
+        return outcome({});
+      }
+    }
+  });
+  assert.equal(await orgDeploy(['--no-build', '--skip-data', '-l', 'RunAllTestsInOrg'], captureIo(dir), deps), 0);
+  assert.deepEqual(seen, ['RunAllTestsInOrg']);
 });

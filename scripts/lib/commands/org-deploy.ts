@@ -2,7 +2,8 @@ import path from 'node:path';
 import { commaList, integerIn, runScript, type ScriptIo } from '../cli.js';
 import { resolveTargetOrg } from '../auth.js';
 import { listComponents, type ComponentListing } from '../components.js';
-import { deployFailure, progressLine } from '../deploy.js';
+import { DEPLOY_TEST_LEVELS, deployFailure, progressLine, type DeployTestLevel } from '../deploy.js';
+import { Option } from 'commander';
 import { loadProject } from '../project.js';
 import { readJsonFile } from '../json-file.js';
 import { ScriptError, USAGE_EXIT } from '../errors.js';
@@ -13,6 +14,7 @@ type Options = {
   targetOrg?: string;
   sourceDir?: string[];
   wait: number;
+  testLevel: DeployTestLevel;
   build: boolean;
   permissionSets?: string[];
   skipPermissionSets: boolean;
@@ -44,6 +46,14 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
             commaList
           )
           .option('-w, --wait <minutes>', 'minutes to wait for the deploy (1-120)', integerIn(1, 120, 'minutes'), 30)
+          .addOption(
+            new Option(
+              '-l, --test-level <level>',
+              'Apex tests the org runs during the deploy (production orgs refuse NoTestRun)'
+            )
+              .choices(DEPLOY_TEST_LEVELS)
+              .default('NoTestRun')
+          )
           .option('--no-build', 'skip `npm run build` (the LWC TypeScript must already be compiled)')
           .option(
             '--permission-sets <names>',
@@ -65,7 +75,7 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
             `  1. ${options.build ? 'run `npm run build` (compile the LWC TypeScript)' : 'skip the build (--no-build)'}`
           );
           output.info(
-            `  2. deploy the ${listing.components.length} components above with Metadata API ${listing.apiVersion} (rollbackOnError, NoTestRun)`
+            `  2. deploy the ${listing.components.length} components above with Metadata API ${listing.apiVersion} (rollbackOnError, ${options.testLevel})`
           );
           output.info(`  3. assign permission sets: ${permissionSets.length > 0 ? permissionSets.join(', ') : 'none'}`);
           output.info(
@@ -77,6 +87,7 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
             directories: listing.directories,
             components: listing.components,
             packageXml: listing.packageXml,
+            testLevel: options.testLevel,
             build: options.build,
             permissionSets,
             dataPlan: planned.dataPlan ?? null
@@ -103,7 +114,7 @@ export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Dep
             if (line !== lastLine) output.progress(line);
             lastLine = line;
           },
-          options.wait
+          { waitMinutes: options.wait, testLevel: options.testLevel }
         );
         output.table(`Deploy ${outcome.id}: ${outcome.status}`, outcome.rows, [
           { header: 'State', value: (row) => row.state },
