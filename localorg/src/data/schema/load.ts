@@ -241,16 +241,40 @@ function customObjectBaseFields(
   return fields;
 }
 
+function genericStandardObject(name: string, keyPrefix: string): ObjectDef {
+  const fields = new Map<string, FieldDef>();
+  for (const f of customObjectBaseFields(name, { label: `${labelFromName(name)} Name`, autoNumber: false }, true)) {
+    fields.set(f.name.toLowerCase(), { ...f, custom: false });
+  }
+  return {
+    name,
+    label: labelFromName(name),
+    labelPlural: `${labelFromName(name)}s`,
+    keyPrefix,
+    custom: false,
+    customMetadata: false,
+    customSetting: null,
+    setup: false,
+    queryableOnly: false,
+    createable: true,
+    updateable: true,
+    deletable: true,
+    hasOwner: true,
+    fields,
+    childRelationships: []
+  };
+}
+
 export interface LoadedSchema {
   objects: Map<string, ObjectDef>;
 }
 
 /** Stable 3-character prefix for a custom object: `a` + two base-62 chars from its name (`m` for metadata types). */
-function prefixFor(name: string, taken: Set<string>): string {
+function prefixFor(name: string, taken: Set<string>, leadChar?: string): string {
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   let h = 2166136261;
   for (const c of name.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  const lead = name.toLowerCase().endsWith('__mdt') ? 'm' : 'a';
+  const lead = leadChar ?? (name.toLowerCase().endsWith('__mdt') ? 'm' : 'a');
   for (let i = 0; i < 62 * 62; i++) {
     const n = (h + i) % (62 * 62);
     const p = lead + alphabet[Math.floor(n / 62)] + alphabet[n % 62];
@@ -288,6 +312,8 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       // An object whose detail side is a master-detail field is owned by its parent: no OwnerId.
       const controlledByParent = str(meta, 'sharingModel') === 'ControlledByParent';
       const isMdt = key.endsWith('__mdt');
+      const settingType = str(meta, 'customSettingsType');
+      const customSetting = settingType === 'List' || settingType === 'Hierarchy' ? settingType : null;
       const fields = new Map<string, FieldDef>();
       for (const f of customObjectBaseFields(
         objectName,
@@ -295,9 +321,21 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
           label: str(nameFieldNode, 'label') ?? `${labelFromName(objectName)} Name`,
           autoNumber: str(nameFieldNode, 'type') === 'AutoNumber'
         },
-        !isMdt && !controlledByParent
+        !isMdt && !controlledByParent && !customSetting
       )) {
         fields.set(f.name.toLowerCase(), f);
+      }
+      if (customSetting === 'Hierarchy') {
+        // The user, profile or org a hierarchy setting row applies to.
+        const owner = fieldDef({
+          name: 'SetupOwnerId',
+          type: 'reference',
+          referenceTo: ['Organization', 'Profile', 'User'],
+          relationshipName: 'SetupOwner',
+          polymorphic: true,
+          length: 18
+        });
+        fields.set('setupownerid', owner);
       }
       const label = str(meta, 'label') ?? labelFromName(objectName);
       objects.set(key, {
@@ -307,12 +345,13 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
         keyPrefix: prefixFor(objectName, taken),
         custom: true,
         customMetadata: isMdt,
+        customSetting,
         setup: false,
         queryableOnly: false,
         createable: !isMdt,
         updateable: !isMdt,
         deletable: !isMdt,
-        hasOwner: !isMdt && !controlledByParent,
+        hasOwner: !isMdt && !controlledByParent && !customSetting,
         fields,
         childRelationships: []
       });
@@ -320,11 +359,10 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       if (fs.existsSync(fieldFolder)) collectFields(folder, objectName, pendingFields);
     } else {
       const targets = key === 'activity' ? ['event', 'task'] : [key];
-      for (const t of targets) {
-        if (!objects.has(t)) {
-          throw new MetadataError(`${folder.relative}: standard object ${objectName} is not described by localorg`);
-        }
-      }
+      // A standard object localorg does not bundle (Case, Campaign…) gets a generic shape so any project loads;
+      // FIDELITY.md lists this. Its standard fields beyond Name/OwnerId are unknown to SOQL and DML.
+      if (!objects.has(key) && key !== 'activity')
+        objects.set(key, genericStandardObject(objectName, prefixFor(objectName, taken, '0')));
       const collected: { object: string; field: FieldDef }[] = [];
       collectFields(folder, objectName, collected);
       for (const c of collected) for (const t of targets) pendingFields.push({ object: t, field: c.field });

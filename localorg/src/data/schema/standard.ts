@@ -467,6 +467,7 @@ export function standardObjects(): ObjectDef[] {
       keyPrefix: spec.prefix,
       custom: false,
       customMetadata: false,
+      customSetting: null,
       setup: spec.setup ?? false,
       queryableOnly: spec.queryableOnly ?? false,
       createable,

@@ -87,6 +87,8 @@ export interface ObjectDef {
   keyPrefix: string | null;
   custom: boolean;
   customMetadata: boolean;
+  /** Custom settings (`customSettingsType` in the object metadata): read through getInstance/getValues/getAll. */
+  customSetting: 'List' | 'Hierarchy' | null;
   /** Setup objects (User, Profile…) stay visible in tests without SeeAllData. */
   setup: boolean;
   /** Pseudo-objects such as `Name` that exist only as relationship targets. */
