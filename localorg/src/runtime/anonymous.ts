@@ -21,6 +21,7 @@ export function runAnonymousText(project: LoadedProject, text: string, file = 'a
     return describeFailure(e, interp);
   }
   platform.beginTransaction();
+  interp.resetCpuClock();
   try {
     const members = interp.registry.all.get('anonymousblock') ?? interp.addClass(unit.members);
     interp.link();

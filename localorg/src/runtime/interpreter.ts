@@ -167,6 +167,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   /** Fresh static variables (a new transaction in the test runner): every class re-initialises lazily. */
   resetStatics(): void {
+    this.resetCpuClock();
     this.statics = new Map();
     this.staticGeneration++;
     this.asyncQueue = [];
@@ -446,6 +447,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   exec(s: Stmt, f: Frame): Signal {
     f.pos = s.pos;
+    if (++this.ticks === 2048) this.chargeCpu();
     if (this.coverage && s.kind !== 'block') this.cover(f.file, s.pos.line);
     switch (s.kind) {
       case 'expr':
@@ -506,6 +508,27 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case 'unsupported':
         throw new SourceError(f.file, s.pos.line, s.pos.col, `unsupported construct: ${s.construct}`);
     }
+  }
+
+  private ticks = 0;
+  private cpuMark = performance.now();
+
+  /**
+   * Charges the wall time spent interpreting since the last charge to the CPU limit, every 2,048 statements, so a
+   * runaway loop ends in `System.LimitException: Apex CPU time limit exceeded` instead of hanging.
+   */
+  private chargeCpu(): void {
+    this.ticks = 0;
+    const now = performance.now();
+    const spent = now - this.cpuMark;
+    this.cpuMark = now;
+    this.native(() => this.platform.limits.chargeCpu(spent));
+  }
+
+  /** Starts CPU accounting afresh (new transaction or test method). */
+  resetCpuClock(): void {
+    this.ticks = 0;
+    this.cpuMark = performance.now();
   }
 
   private cover(file: string, line: number): void {

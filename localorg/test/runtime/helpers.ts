@@ -13,11 +13,12 @@ export interface ApexRun {
 
 const FIXED_NOW = Date.UTC(2024, 0, 5, 13, 0, 0);
 
-export function apex(body: string, classes: string[] = []): ApexRun {
+export function apex(body: string, classes: string[] = [], prepare?: (p: LoadedProject) => void): ApexRun {
   const debug: string[] = [];
   const project = loadProject({ sources: [], now: () => FIXED_NOW, debug: (line, level, msg) => debug.push(msg) });
   classes.forEach((c, i) => project.interp.addClass(lowerClassText(c, `C${i}.cls`)));
   project.interp.link();
+  prepare?.(project);
   const f = runAnonymousText(project, body, 'test.apex');
   return { debug, fatal: f ? failureLine(f) : null, stack: f?.stack ?? [], project };
 }
