@@ -258,8 +258,14 @@ function tself(v: Value): ApexDatetime {
   return v as ApexDatetime;
 }
 
+/** A Datetime from epoch millis, refusing results outside the representable range instead of keeping NaN. */
+function checkedDatetime(ms: number): ApexDatetime {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) apexThrow('TypeException', 'Datetime value out of range');
+  return new ApexDatetime(ms);
+}
+
 function plus(ctx: NativeContext, s: Value, unit: 'days' | 'months' | 'years', n: number): ApexDatetime {
-  return new ApexDatetime(
+  return checkedDatetime(
     local(ctx, tself(s))
       .plus({ [unit]: n })
       .toMillis()
@@ -319,9 +325,9 @@ const datetimeInstance: Record<string, NativeMethod> = {
   adddays: (ctx, a, s) => plus(ctx, s, 'days', argInt(a, 0)),
   addmonths: (ctx, a, s) => plus(ctx, s, 'months', argInt(a, 0)),
   addyears: (ctx, a, s) => plus(ctx, s, 'years', argInt(a, 0)),
-  addhours: (_c, a, s) => new ApexDatetime(tself(s).epochMs + argInt(a, 0) * 3600000),
-  addminutes: (_c, a, s) => new ApexDatetime(tself(s).epochMs + argInt(a, 0) * 60000),
-  addseconds: (_c, a, s) => new ApexDatetime(tself(s).epochMs + argInt(a, 0) * 1000),
+  addhours: (_c, a, s) => checkedDatetime(tself(s).epochMs + argInt(a, 0) * 3600000),
+  addminutes: (_c, a, s) => checkedDatetime(tself(s).epochMs + argInt(a, 0) * 60000),
+  addseconds: (_c, a, s) => checkedDatetime(tself(s).epochMs + argInt(a, 0) * 1000),
   date: (ctx, _a, s) => {
     const dt = local(ctx, tself(s));
     return new ApexDate(dt.year, dt.month, dt.day);

@@ -166,3 +166,11 @@ test('Java three-letter zone ids resolve to their region', () => {
   assert.equal(callInstance(la, tz, 'getOffset', new ApexDatetime(Date.UTC(2024, 6, 1))), -25200000);
   assert.equal(callInstance(la, new ApexDatetime(Date.UTC(2024, 6, 1, 12)), 'format', 'HH:mm', 'JST'), '21:00');
 });
+
+test('Datetime arithmetic past the representable range is an Apex error', () => {
+  const dt = new ApexDatetime(Date.UTC(2024, 0, 1));
+  assert.match(
+    apexError(() => callInstance(la, callInstance(la, dt, 'addYears', 300000), 'addYears', 300000)),
+    /TypeException: Datetime value out of range/
+  );
+});
