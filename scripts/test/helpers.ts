@@ -171,7 +171,7 @@ export async function makeProject(
   );
   if (options.withData) {
     await write(
-      'data/sample-plan.json',
+      'data/org-plan.json',
       JSON.stringify([{ sobject: 'Account', saveRefs: true, resolveRefs: false, files: ['accounts.json'] }])
     );
   }

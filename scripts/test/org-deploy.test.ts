@@ -45,7 +45,7 @@ test('--dry-run in text mode prints the table, the API version and the steps', a
   assert.match(io.out(), /API version 64\.0 \(sourceApiVersion in sfdx-project\.json\)/);
   assert.match(io.out(), /3 components would be deployed\nType +Name +File/);
   assert.match(io.out(), /PermissionSet +BookingSyncAdmin +force-app\/main\/admin\/permissionsets/);
-  assert.match(io.out(), /4\. import data\/sample-plan\.json \(sf data import tree\)/);
+  assert.match(io.out(), /4\. import data\/org-plan\.json \(sf data import tree\)/);
 });
 
 test('.ts sources and __tests__ are excluded through .forceignore', async () => {
@@ -143,7 +143,7 @@ test('a successful deploy builds first, shows progress and the component table, 
     'connect test-abc@example.com',
     'deploy 3 @64.0 wait 30 NoTestRun',
     'permsets BookingSyncAdmin',
-    'data data/sample-plan.json'
+    'data data/org-plan.json'
   ]);
   assert.equal(
     io.err().match(/Deploy InProgress: 1\/3 components, 0 errors/g)?.length,

@@ -24,7 +24,8 @@ type Options = {
 
 /** The persona a developer deploying to their own org needs to use the admin app (DESIGN.md §3). */
 export const DEFAULT_PERMISSION_SETS = ['BookingSyncAdmin'];
-export const DEFAULT_DATA_PLAN = 'data/sample-plan.json';
+/** The org-safe seed: the localorg sample plan also creates Users, which a real org refuses without a ProfileId. */
+export const DEFAULT_DATA_PLAN = 'data/org-plan.json';
 
 export async function orgDeploy(argv: readonly string[], io: ScriptIo, deps: Deps): Promise<number> {
   return runScript<Options>(
