@@ -55,6 +55,14 @@ export function handleDataApi(platform: ServerDataPlatform, req: DataApiRequest)
   throw notFound();
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw notFound(`Malformed URL segment: ${segment}`);
+  }
+}
+
 function ok(json: Json, status = 200): DataApiAnswer {
   return { status, json };
 }
@@ -138,7 +146,7 @@ function sobjects(platform: ServerDataPlatform, req: DataApiRequest, rest: strin
   }
   if (rest.length === 3) {
     only(req.method, ['PATCH']);
-    return upsertByExternalId(platform, info, rest[1], decodeURIComponent(rest[2]), req);
+    return upsertByExternalId(platform, info, rest[1], decodeSegment(rest[2]), req);
   }
   throw notFound();
 }

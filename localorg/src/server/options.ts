@@ -19,6 +19,9 @@ export interface ServeOptions {
 
 export class OptionsError extends Error {}
 
+/** `--help`: not an error; carries the text to print. */
+export class HelpRequested extends Error {}
+
 function parsePort(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port number (0–65535)`);
@@ -26,7 +29,7 @@ function parsePort(value: string): number {
 }
 
 export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
-  const cmd = new Command('serve')
+  const cmd = new Command('localorg serve')
     .description('serve the project as a local Salesforce org over HTTP')
     .option('--source <dir...>', 'project root or source folders (repeatable)')
     .option('--port <n>', 'port to listen on (env PORT; default 3000, 0 picks a free port)', parsePort)
@@ -36,6 +39,7 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     .option('--seed <file>', 'SFDX data tree plan (sf data import tree) to import on top of a fresh org')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested(cmd.helpInformation());
   try {
     cmd.parse(argv, { from: 'user' });
   } catch (e) {

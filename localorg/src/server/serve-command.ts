@@ -8,7 +8,7 @@ import { createLocalOrgServer, type LocalOrgServer, type OrgRuntime } from './ap
 import { MAX_API_VERSION } from './api-versions.js';
 import { bookingCurl } from './banner.js';
 import { changesOf, Journal, JournalError } from './journal.js';
-import { OptionsError, parseServeOptions, type ServeOptions } from './options.js';
+import { HelpRequested, OptionsError, parseServeOptions, type ServeOptions } from './options.js';
 import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
 
 export interface ServeDeps {
@@ -40,6 +40,10 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
   try {
     options = parseServeOptions(argv);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      deps.out(e.message.trimEnd());
+      return 0;
+    }
     if (e instanceof OptionsError) {
       deps.err(`localorg serve: ${e.message}`);
       return 2;

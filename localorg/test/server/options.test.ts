@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OptionsError, parseServeOptions } from '../../src/server/options.js';
+import { HelpRequested, OptionsError, parseServeOptions } from '../../src/server/options.js';
 
 test('flags set sources, port, token, data and seed', () => {
   const o = parseServeOptions(
@@ -52,4 +52,13 @@ test('an unknown flag is a precise error', () => {
 
 test('a too-short token is refused', () => {
   assert.throws(() => parseServeOptions(['--token', 'abc'], {}), /at least 8 characters/);
+});
+
+test('--help is not an error and describes every flag', () => {
+  assert.throws(
+    () => parseServeOptions(['--help'], {}),
+    (e: unknown) =>
+      e instanceof HelpRequested &&
+      ['--source', '--port', '--token', '--data', '--seed'].every((f) => e.message.includes(f))
+  );
 });
