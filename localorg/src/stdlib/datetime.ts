@@ -13,15 +13,20 @@ import { apexThrow, type NativeContext, type NativeMethod } from './registry.js'
 
 const DAY_MS = 86400000;
 
-/** Locale formats [mem]: Salesforce's short date / date-time / long date-time forms for common locales. */
+/**
+ * Locale formats for Date.format(), Datetime.format()/formatLong() and parse(). Salesforce switched every org to ICU
+ * locale formats in Spring '24; with ICU, English locales put a comma between date and time (`1/28/2008, 4:30 PM`)
+ * [doc: Differences Between JDK and ICU Locale Formats, https://help.salesforce.com/apex/HTViewHelpDoc?id=xcloud.icu_migration_format_changes.htm].
+ * The remaining patterns are CLDR 41 short forms with four-digit years [mem].
+ */
 const LOCALE_FORMATS: Record<string, { date: string; datetime: string; long: string; weekStart: number }> = {
-  en_US: { date: 'M/d/yyyy', datetime: 'M/d/yyyy h:mm a', long: 'M/d/yyyy h:mm:ss a z', weekStart: 7 },
-  en_CA: { date: 'dd/MM/yyyy', datetime: 'dd/MM/yyyy h:mm a', long: 'dd/MM/yyyy h:mm:ss a z', weekStart: 7 },
-  en_GB: { date: 'dd/MM/yyyy', datetime: 'dd/MM/yyyy HH:mm', long: 'dd/MM/yyyy HH:mm:ss z', weekStart: 1 },
-  en_AU: { date: 'd/MM/yyyy', datetime: 'd/MM/yyyy h:mm a', long: 'd/MM/yyyy h:mm:ss a z', weekStart: 1 },
-  de_DE: { date: 'dd.MM.yyyy', datetime: 'dd.MM.yyyy HH:mm', long: 'dd.MM.yyyy HH:mm:ss z', weekStart: 1 },
+  en_US: { date: 'M/d/yyyy', datetime: 'M/d/yyyy, h:mm a', long: 'M/d/yyyy, h:mm:ss a z', weekStart: 7 },
+  en_CA: { date: 'yyyy-MM-dd', datetime: 'yyyy-MM-dd, h:mm a', long: 'yyyy-MM-dd, h:mm:ss a z', weekStart: 7 },
+  en_GB: { date: 'dd/MM/yyyy', datetime: 'dd/MM/yyyy, HH:mm', long: 'dd/MM/yyyy, HH:mm:ss z', weekStart: 1 },
+  en_AU: { date: 'd/M/yyyy', datetime: 'd/M/yyyy, h:mm a', long: 'd/M/yyyy, h:mm:ss a z', weekStart: 1 },
+  de_DE: { date: 'dd.MM.yyyy', datetime: 'dd.MM.yyyy, HH:mm', long: 'dd.MM.yyyy, HH:mm:ss z', weekStart: 1 },
   fr_FR: { date: 'dd/MM/yyyy', datetime: 'dd/MM/yyyy HH:mm', long: 'dd/MM/yyyy HH:mm:ss z', weekStart: 1 },
-  es_ES: { date: 'd/MM/yyyy', datetime: 'd/MM/yyyy H:mm', long: 'd/MM/yyyy H:mm:ss z', weekStart: 1 },
+  es_ES: { date: 'd/M/yyyy', datetime: 'd/M/yyyy, H:mm', long: 'd/M/yyyy, H:mm:ss z', weekStart: 1 },
   nl_NL: { date: 'd-M-yyyy', datetime: 'd-M-yyyy HH:mm', long: 'd-M-yyyy HH:mm:ss z', weekStart: 1 },
   ja_JP: { date: 'yyyy/MM/dd', datetime: 'yyyy/MM/dd H:mm', long: 'yyyy/MM/dd H:mm:ss z', weekStart: 7 }
 };
@@ -315,7 +320,9 @@ const datetimeStatics: Record<string, NativeMethod> = {
   },
   parse: (ctx, a) => {
     const text = argString(a, 0);
-    const f = parseJavaPattern(text.trim(), localeFormats(ctx.user.locale).datetime);
+    // Accept the JDK form without the ICU comma too, as text stored before the switch still carries it.
+    const pattern = localeFormats(ctx.user.locale).datetime;
+    const f = parseJavaPattern(text.trim(), pattern) ?? parseJavaPattern(text.trim(), pattern.replace(', ', ' '));
     if (!f) apexThrow('TypeException', `Invalid date/time: ${text}`);
     return instantOf(zoneOf(ctx), f.year, f.month, f.day, f.hour, f.minute, f.second);
   }

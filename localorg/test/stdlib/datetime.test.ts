@@ -61,11 +61,11 @@ test('format with an illegal pattern letter throws', () => {
   );
 });
 
-test('default format and formatLong follow the user locale', () => {
+test('default format and formatLong follow the user locale (ICU: a comma after the date in English)', () => {
   const dt = new ApexDatetime(Date.UTC(2024, 0, 5, 22, 7, 0));
-  assert.equal(callInstance(la, dt, 'format'), '1/5/2024 2:07 PM');
+  assert.equal(callInstance(la, dt, 'format'), '1/5/2024, 2:07 PM');
   assert.equal(callInstance(paris, dt, 'format'), '05/01/2024 23:07');
-  assert.equal(callInstance(la, dt, 'formatLong'), '1/5/2024 2:07:00 PM PST');
+  assert.equal(callInstance(la, dt, 'formatLong'), '1/5/2024, 2:07:00 PM PST');
 });
 
 test('valueOf parses yyyy-MM-dd HH:mm:ss in the user zone; valueOfGmt in GMT', () => {
@@ -78,6 +78,7 @@ test('valueOf parses yyyy-MM-dd HH:mm:ss in the user zone; valueOfGmt in GMT', (
 });
 
 test('Datetime.parse and Date.parse use the locale format', () => {
+  assert.equal(gmt(callStatic(la, 'Datetime', 'parse', '10/14/2011, 11:46 AM')), '2011-10-14T18:46:00.000Z');
   assert.equal(gmt(callStatic(la, 'Datetime', 'parse', '10/14/2011 11:46 AM')), '2011-10-14T18:46:00.000Z');
   assert.deepEqual(callStatic(la, 'Date', 'parse', '12/27/2009'), new ApexDate(2009, 12, 27));
   assert.deepEqual(callStatic(paris, 'Date', 'parse', '27/12/2009'), new ApexDate(2009, 12, 27));
