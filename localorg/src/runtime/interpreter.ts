@@ -119,6 +119,12 @@ export interface InterpreterOptions {
 
 type Resolved = { value: Value } | { type: TypeTarget };
 
+/**
+ * A name that resolved to a type keeps the answer on its AST node. The owner check matters because parsed trees
+ * (the prelude) are shared by every interpreter in the process.
+ */
+type TypeCached = { $type?: { owner: Interpreter; t: TypeTarget } };
+
 export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   readonly registry = new ClassRegistry();
   readonly platform: DataPlatform;
@@ -431,7 +437,19 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   }
 
   // ======================================================================= statements
+  /** `toApexString` as a stable function, so operators get no fresh closure per call. */
+  private readonly str = (x: Value): string => this.toApexString(x);
+
   execBlock(b: Block, f: Frame): Signal {
+    // A block that declares no locals needs no scope of its own (the common loop body).
+    const flagged = b as Block & { $locals?: boolean };
+    if ((flagged.$locals ??= b.stmts.some((x) => x.kind === 'local')) === false) {
+      for (const st of b.stmts) {
+        const sig = this.exec(st, f);
+        if (sig !== NORMAL) return sig;
+      }
+      return NORMAL;
+    }
     const saved = f.scope;
     f.scope = new Scope(saved);
     try {
@@ -740,7 +758,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       }
       case 'incdec': {
         const old = this.eval(e.target, f);
-        const nv = arith(e.op === '++' ? '+' : '-', old, 1, (x) => this.toApexString(x));
+        const nv = arith(e.op === '++' ? '+' : '-', old, 1, this.str);
         this.assignTo(e.target, nv, f);
         return e.prefix ? nv : old;
       }
@@ -861,7 +879,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         ) {
           return this.toApexString(a) + this.toApexString(b);
         }
-        return arith(e.op, a, b, (x) => this.toApexString(x));
+        return arith(e.op, a, b, this.str);
       case '==':
         return this.equals(a, b);
       case '!=':
@@ -897,10 +915,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (e.op !== '=') {
       const cur = this.eval(e.target, f);
       const op = e.op.slice(0, -1);
-      v =
-        op === '+' || op === '-' || op === '*' || op === '/'
-          ? arith(op, cur, v, (x) => this.toApexString(x))
-          : bitwise(op, cur, v);
+      v = op === '+' || op === '-' || op === '*' || op === '/' ? arith(op, cur, v, this.str) : bitwise(op, cur, v);
     }
     return this.assignTo(e.target, v, f);
   }
@@ -932,26 +947,26 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   private resolveTarget(e: Expr, f: Frame): Resolved {
     if (e.kind === 'name') {
-      const cached = (e as { $type?: TypeTarget }).$type;
-      if (cached) return { type: cached };
+      const cached = (e as TypeCached).$type;
+      if (cached && cached.owner === this) return { type: cached.t };
       const v = f.scope.lookup(e.name);
       if (v) return { value: v.value };
       const r = this.resolveImplicit(e.name, f);
       if (r) return { value: this.readMember(r.member, r.self, f) };
       const t = this.resolveTypeTarget([e.name], f);
       if (t) {
-        (e as { $type?: TypeTarget }).$type = t;
+        (e as TypeCached).$type = { owner: this, t };
         return { type: t };
       }
       return this.throwCompile(f, e.pos, `Variable does not exist: ${e.display}`);
     }
     if (e.kind === 'field') {
-      const cached = (e as { $type?: TypeTarget }).$type;
-      if (cached) return { type: cached };
+      const cached = (e as TypeCached).$type;
+      if (cached && cached.owner === this) return { type: cached.t };
       const inner = this.resolveTarget(e.target, f);
       if ('value' in inner) return { value: this.readField(inner.value, e, f) };
       const r = this.staticMember(inner.type, e.name, e.display, f, e.pos);
-      if ('type' in r) (e as { $type?: TypeTarget }).$type = r.type;
+      if ('type' in r) (e as TypeCached).$type = { owner: this, t: r.type };
       return r;
     }
     return { value: this.eval(e, f) };
