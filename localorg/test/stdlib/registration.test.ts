@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nativeClass, nativeClassNames, nativeEnum, UnsupportedFeatureError } from '../../src/stdlib/registry.js';
+import { FakeContext, callStatic } from './fake-context.js';
+
+const ctx = new FakeContext();
+
+test('stdlib-index registers every general-purpose class family', () => {
+  const names = nativeClassNames();
+  for (const n of [
+    'String',
+    'Pattern',
+    'Matcher',
+    'List',
+    'Set',
+    'Map',
+    'Iterator',
+    'Integer',
+    'Long',
+    'Double',
+    'Decimal',
+    'Math',
+    'Date',
+    'Datetime',
+    'Time',
+    'TimeZone',
+    'JSON',
+    'JSONGenerator',
+    'JSONParser',
+    'Blob',
+    'EncodingUtil',
+    'Crypto',
+    'Id'
+  ]) {
+    assert.ok(names.includes(n), `${n} is registered`);
+  }
+  assert.ok(nativeClass('string'));
+  assert.ok(nativeEnum('system.roundingmode'));
+  assert.ok(nativeEnum('jsontoken'));
+});
+
+test('an unimplemented standard method fails loudly with its name', () => {
+  assert.throws(
+    () => callStatic(ctx, 'Blob', 'toPdf', 'x'),
+    (e: unknown) =>
+      e instanceof UnsupportedFeatureError && /Blob\.toPdf\(1 argument\) is not supported by localorg/.test(e.message)
+  );
+});
+
+test('an argument of the wrong Apex type is reported as an unsupported overload', () => {
+  assert.throws(
+    () => callStatic(ctx, 'Math', 'mod', 'a', 'b'),
+    (e: unknown) =>
+      e instanceof UnsupportedFeatureError && /Math\.mod\(2 arguments\) is not supported by localorg/.test(e.message)
+  );
+});
