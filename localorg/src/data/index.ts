@@ -6,6 +6,7 @@ import type { ProjectSources } from '../project/sources.js';
 import type { RunningUser } from '../stdlib/registry.js';
 import { loadCustomMetadataRecords } from './metadata-records.js';
 import { LocalOrg, type OrgSettings } from './org.js';
+import { addRecordTypeFields, loadRecordTypes, recordTypeFiles } from './record-types.js';
 import { loadSchema } from './schema/load.js';
 import { Schema } from './schema/schema.js';
 import { seedOrg, type UserOptions } from './seed.js';
@@ -25,15 +26,18 @@ export interface DataPlatformOptions {
 }
 
 export function createDataPlatform(
-  sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'>,
+  sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'> & Partial<Pick<ProjectSources, 'other'>>,
   options: DataPlatformOptions = {}
 ): LocalOrg {
   const { objects } = loadSchema(sources.objectFolders);
+  const recordTypes = recordTypeFiles(sources.other ?? []);
+  addRecordTypeFields(objects, recordTypes);
   const schema = new Schema(objects);
   const store = new Store();
   const now = options.now ?? (() => Date.now());
   const seed = seedOrg(store, options.user ?? {}, now());
   loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
+  loadRecordTypes(objects, store, recordTypes, seed.user.id, now());
   store.clearJournal();
   const settings: OrgSettings = { multidayEvents: true, maxEventDays: 14, ...options.settings };
   return new LocalOrg(schema, store, seed, settings, now);

@@ -242,6 +242,10 @@ defineNativeClass({
     issearchable: (ctx, _a, self) => !objectDef(ctx, state<ObjectTokenState>(self).object).customMetadata,
     iscustom: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).custom,
     iscustomsetting: () => false,
+    getrecordtypeinfos: (ctx, _a, self) => new ApexList(typeRef('Schema.RecordTypeInfo'), recordTypeInfos(ctx, self)),
+    getrecordtypeinfosbydevelopername: (ctx, _a, self) => recordTypeMap(ctx, self, 'developerName', 'String'),
+    getrecordtypeinfosbyname: (ctx, _a, self) => recordTypeMap(ctx, self, 'name', 'String'),
+    getrecordtypeinfosbyid: (ctx, _a, self) => recordTypeMap(ctx, self, 'id', 'Id'),
     getchildrelationships: (ctx, _a, self) =>
       new ApexList(
         typeRef('Schema.ChildRelationship'),
@@ -249,6 +253,64 @@ defineNativeClass({
           (c) => new NativeObject('schema.childrelationship', c)
         )
       )
+  }
+});
+
+interface RecordTypeInfoState {
+  id: ApexId;
+  name: string;
+  developerName: string;
+  active: boolean;
+  master: boolean;
+  isDefault: boolean;
+}
+
+/** Record types of an object from the RecordType table, plus the platform's Master record type [mem: Master Id]. */
+function recordTypeInfos(ctx: NativeContext, self: Value): NativeObject<RecordTypeInfoState>[] {
+  const object = objectDef(ctx, state<ObjectTokenState>(self).object);
+  const rows = [...orgOf(ctx).store.rows('recordtype')].filter(
+    (r) => String(r.get('SobjectType') as string).toLowerCase() === object.name.toLowerCase()
+  );
+  const infos: RecordTypeInfoState[] = rows.map((r, i) => ({
+    id: r.id!,
+    name: r.get('Name') as string,
+    developerName: r.get('DeveloperName') as string,
+    active: r.get('IsActive') === true,
+    master: false,
+    isDefault: i === 0
+  }));
+  infos.push({
+    id: new ApexId('012000000000000AAA'),
+    name: 'Master',
+    developerName: 'Master',
+    active: true,
+    master: true,
+    isDefault: rows.length === 0
+  });
+  return infos.map((i) => new NativeObject('schema.recordtypeinfo', i));
+}
+
+function recordTypeMap(
+  ctx: NativeContext,
+  self: Value,
+  key: 'developerName' | 'name' | 'id',
+  keyType: string
+): ApexMap {
+  const m = new ApexMap(typeRef(keyType), typeRef('Schema.RecordTypeInfo'));
+  for (const info of recordTypeInfos(ctx, self)) m.put(info.state[key], info);
+  return m;
+}
+
+defineNativeClass({
+  name: 'Schema.RecordTypeInfo',
+  instance: {
+    getrecordtypeid: (_c, _a, self) => state<RecordTypeInfoState>(self).id,
+    getname: (_c, _a, self) => state<RecordTypeInfoState>(self).name,
+    getdevelopername: (_c, _a, self) => state<RecordTypeInfoState>(self).developerName,
+    isactive: (_c, _a, self) => state<RecordTypeInfoState>(self).active,
+    isavailable: (_c, _a, self) => state<RecordTypeInfoState>(self).active,
+    isdefaultrecordtypemapping: (_c, _a, self) => state<RecordTypeInfoState>(self).isDefault,
+    ismaster: (_c, _a, self) => state<RecordTypeInfoState>(self).master
   }
 });
 
