@@ -55,7 +55,8 @@ async function runStep(step: Step, ctx: StepContext, index: number, total: numbe
     cwd: ctx.root,
     prefix: `   ${step.name} │ `,
     env: plan.env,
-    timeoutSeconds: plan.timeoutSeconds
+    timeoutSeconds: plan.timeoutSeconds,
+    heartbeatSeconds: 30
   });
   const counts = step.count(ctx, run.exitCode, run.tail);
   const failed = run.timedOut ? Math.max(1, counts.failed) : counts.failed;

@@ -22,6 +22,8 @@ export interface ChildOptions {
   readonly onLine?: (line: string) => void;
   /** Kill the child (and its children) after this many seconds. */
   readonly timeoutSeconds?: number;
+  /** After this many silent seconds, print a "still running" line so a quiet step (ESLint, tsc) shows progress. */
+  readonly heartbeatSeconds?: number;
 }
 
 const TAIL_LINES = 80;
@@ -44,7 +46,9 @@ export function runChild(command: string, args: readonly string[], options: Chil
   const tail: string[] = [];
   const echo = options.echo ?? true;
 
+  let lastOutput = Date.now();
   const emit = (line: string, out: NodeJS.WriteStream): void => {
+    lastOutput = Date.now();
     tail.push(line);
     if (tail.length > TAIL_LINES) tail.shift();
     if (echo) out.write(`${options.prefix}${line}\n`);
@@ -72,6 +76,16 @@ export function runChild(command: string, args: readonly string[], options: Chil
           }
         }, options.timeoutSeconds * 1000)
       : undefined;
+    const quietMs = (options.heartbeatSeconds ?? 0) * 1000;
+    const heartbeat =
+      quietMs > 0 && echo
+        ? setInterval(() => {
+            if (Date.now() - lastOutput < quietMs) return;
+            const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+            process.stdout.write(`${options.prefix}… still running (${elapsed.toFixed(0)}s)\n`);
+            lastOutput = Date.now();
+          }, 5000)
+        : undefined;
     const streams = [
       { source: child.stdout, out: process.stdout, pending: '' },
       { source: child.stderr, out: process.stderr, pending: '' }
@@ -89,6 +103,7 @@ export function runChild(command: string, args: readonly string[], options: Chil
       if (settled) return;
       settled = true;
       if (timer) clearTimeout(timer);
+      if (heartbeat) clearInterval(heartbeat);
       if (child.pid !== undefined) running.delete(child.pid);
       for (const s of streams) if (s.pending) emit(s.pending, s.out);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
