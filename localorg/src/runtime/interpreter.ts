@@ -248,7 +248,13 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
           name: m.decl.display,
           key: m.decl.name,
           type: this.typeFrom(m.decl.type, m.owner),
-          transient: m.decl.modifiers.has('transient')
+          transient: m.decl.modifiers.has('transient'),
+          // Properties with accessor bodies are read and written through them, as Apex JSON does.
+          read: m.kind === 'prop' && m.decl.getter ? (o: ApexObject) => this.readMember(m, o, null) : undefined,
+          write:
+            m.kind === 'prop' && m.decl.setter
+              ? (o: ApexObject, v: Value) => void this.writeMember(m, o, v, null)
+              : undefined
         })),
         instantiate: () => this.instantiateForDeserialize(cls)
       };
@@ -1709,6 +1715,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       const first = body[0];
       if (first && first.kind === 'expr' && first.expr.kind === 'ctorCall') {
         start = 1;
+        frame.pos = first.pos;
+        if (this.coverage) this.cover(frame.file, first.pos.line);
         const callArgs = this.evalArgs(first.expr.args, frame);
         if (first.expr.which === 'this') {
           this.construct(cls, o, callArgs, first.pos);

@@ -149,3 +149,18 @@ test('a deep recursion ends in an uncatchable LimitException', () => {
 test('calling a missing variable is reported at file:line:column', () => {
   assert.match(apex('Integer x = nope + 1;').fatal ?? '', /^test\.apex:1:13 Variable does not exist: nope$/);
 });
+
+test('JSON.serialize reads properties through their getters', () => {
+  const cls = "public class Person { public String first = 'Ada'; public String full { get { return first + '!'; } } }";
+  assert.deepEqual(out('System.debug(JSON.serialize(new Person()));', [cls]), ['{"first":"Ada","full":"Ada!"}']);
+});
+
+test('coverage marks the line of an explicit super(...) constructor call', () => {
+  const classes = [
+    'public virtual class Base { public Base(String s) {} }',
+    "public class Child extends Base {\n  public Child() {\n    super('x');\n  }\n}"
+  ];
+  const r = apex('new Child();', classes, (p) => (p.interp.coverage = new Map()));
+  assert.equal(r.fatal, null);
+  assert.ok(r.project.interp.coverage!.get('C1.cls')!.has(3));
+});
