@@ -3,7 +3,19 @@
  * PKCS#5 padding for encrypt/decrypt and their managed-IV forms (IV prepended to the cipher text)
  * [doc: Crypto Class, https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_classes_restful_crypto.htm].
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject
+} from 'node:crypto';
 import { ApexBlob, type Value } from '../runtime/values.js';
 import { argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { blobOf } from './blob.js';
@@ -50,6 +62,43 @@ function aes(name: string, key: Buffer): string {
 function checkIv(iv: Buffer): Buffer {
   if (iv.length !== 16) invalid('Invalid initialization vector. Must be 16 bytes.');
   return iv;
+}
+
+const SIGNATURES: Record<string, { hash: string; ecdsa: boolean }> = {
+  rsa: { hash: 'sha1', ecdsa: false },
+  'rsa-sha1': { hash: 'sha1', ecdsa: false },
+  'rsa-sha256': { hash: 'sha256', ecdsa: false },
+  'rsa-sha384': { hash: 'sha384', ecdsa: false },
+  'rsa-sha512': { hash: 'sha512', ecdsa: false },
+  'ecdsa-sha256': { hash: 'sha256', ecdsa: true },
+  'ecdsa-sha384': { hash: 'sha384', ecdsa: true },
+  'ecdsa-sha512': { hash: 'sha512', ecdsa: true }
+};
+
+function signatureAlgorithm(name: string): { hash: string; ecdsa: boolean } {
+  return (
+    SIGNATURES[name.toLowerCase()] ??
+    invalid(
+      `Invalid algorithm: ${name}. Valid values: RSA, RSA-SHA1, RSA-SHA256, RSA-SHA384, RSA-SHA512, ECDSA-SHA256, ECDSA-SHA384, ECDSA-SHA512`
+    )
+  );
+}
+
+/** Apex passes keys as the DER bytes of PKCS#8 (private) / X.509 SubjectPublicKeyInfo (public). */
+function privateKey(der: Buffer): KeyObject {
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } catch {
+    return invalid('Invalid private key: expected PKCS#8 DER bytes');
+  }
+}
+
+function publicKeyOf(der: Buffer): KeyObject {
+  try {
+    return createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch {
+    return invalid('Invalid public key: expected X.509 DER bytes');
+  }
 }
 
 function encrypt(alg: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
@@ -105,9 +154,25 @@ const statics: Record<string, NativeMethod> = {
     if (data.length < 16) invalid('Input too short: the managed IV is missing');
     return blobOf(decrypt(argString(a, 0), argBlob(a, 1), data.subarray(0, 16), data.subarray(16)));
   },
-  sign: (_c, a) => unsupported('Crypto', 'sign', a),
+  sign: (_c, a) => {
+    const alg = signatureAlgorithm(argString(a, 0));
+    const key = privateKey(argBlob(a, 2));
+    return blobOf(
+      createSign(alg.hash)
+        .update(argBlob(a, 1))
+        .sign(alg.ecdsa ? { key, dsaEncoding: 'der' } : key)
+    );
+  },
   signwithcertificate: (_c, a) => unsupported('Crypto', 'signWithCertificate', a),
-  verify: (_c, a) => unsupported('Crypto', 'verify', a)
+  verify: (_c, a) => {
+    const alg = signatureAlgorithm(argString(a, 0));
+    const publicKey = a[3];
+    if (typeof publicKey === 'string') return unsupported('Crypto', 'verify with a certificate name', a);
+    const key = publicKeyOf(argBlob(a, 3));
+    return createVerify(alg.hash)
+      .update(argBlob(a, 1))
+      .verify(alg.ecdsa ? { key, dsaEncoding: 'der' } : key, argBlob(a, 2));
+  }
 };
 
 defineStdlibClass({ name: 'Crypto', statics });

@@ -109,3 +109,17 @@ test('Id.valueOf normalises to 18 characters and rejects bad ids', () => {
   );
   assert.equal(callInstance(ctx, id, 'equals', '001000000000001'), true);
 });
+
+test('Crypto.sign with RSA-SHA256 and a PKCS#8 key verifies with the matching X.509 public key', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const priv = new ApexBlob(new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })));
+  const pub = new ApexBlob(new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })));
+  const sig = callStatic(ctx, 'Crypto', 'sign', 'RSA-SHA256', text('header.payload'), priv);
+  assert.equal(callStatic(ctx, 'Crypto', 'verify', 'RSA-SHA256', text('header.payload'), sig, pub), true);
+  assert.equal(callStatic(ctx, 'Crypto', 'verify', 'RSA-SHA256', text('header.payload!'), sig, pub), false);
+  assert.match(
+    apexError(() => callStatic(ctx, 'Crypto', 'sign', 'RSA-SHA256', text('x'), text('not a key'))),
+    /InvalidParameterValueException: Invalid private key/
+  );
+});
