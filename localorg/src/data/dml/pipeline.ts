@@ -401,8 +401,7 @@ function overlay(object: ObjectDef, caller: SObject, work: SObject): void {
 function buildStoredRow(object: ObjectDef, work: SObject, id: ApexId, isInsert: boolean, old: SObject | null): SObject {
   const row = new SObject(object.name);
   const derived = DERIVED_FIELDS[object.name.toLowerCase()] ?? [];
-  for (const f of object.fields.values()) {
-    const key = f.name.toLowerCase();
+  for (const [key, f] of object.fields) {
     let v: Value;
     const writable = isInsert ? f.createable : f.updateable;
     if (writable || derived.includes(key)) v = work.fields.get(key) ?? null;

@@ -167,7 +167,9 @@ class Execution {
       dst.set('Id', src.get('id'));
     }
     const value =
-      p.owner.name === 'Name' ? valueAt(this.org, src, { ...p, steps: [], targets: [] }) : src.get(fieldKey);
+      p.owner.name === 'Name'
+        ? valueAt(this.org, src, { ...p, steps: [], targets: [], stepKeys: [] })
+        : src.get(fieldKey);
     dst.set(p.field.name, value);
   }
 

@@ -19,6 +19,9 @@ export interface ResolvedPath {
   owner: ObjectDef;
   /** Source spelling of the final segment, for messages. */
   display: string;
+  /** Lower-cased store keys of `steps` and `field`, computed once per query rather than per row. */
+  stepKeys: string[];
+  fieldKey: string;
 }
 
 export function queryError(message: string, position: SoqlPosition): ApexRuntimeError {
@@ -62,7 +65,15 @@ export function resolvePath(
     const shown = segments.length > 1 ? segments.join('.') : last;
     throw queryError(msg.noSuchColumn(shown, current.name), position);
   }
-  return { steps, targets, field, owner: current, display: last };
+  return {
+    steps,
+    targets,
+    field,
+    owner: current,
+    display: last,
+    stepKeys: steps.map((s) => s.name.toLowerCase()),
+    fieldKey: field.name.toLowerCase()
+  };
 }
 
 /** The stored row an Id points at, whatever its object. */
@@ -84,11 +95,11 @@ export function pseudoNameValue(org: OrgContext, row: SObject, field: FieldDef):
 export function valueAt(org: OrgContext, row: SObject, p: ResolvedPath): Value {
   let current: SObject | undefined = row;
   for (let i = 0; i < p.steps.length; i++) {
-    const idValue: Value = current.get(p.steps[i].name);
+    const idValue = current.fields.get(p.stepKeys[i]) ?? null;
     if (!(idValue instanceof ApexId)) return null;
     current = rowById(org, idValue.value);
     if (!current) return null;
   }
   if (p.owner.name === 'Name') return pseudoNameValue(org, current, p.field);
-  return current.get(p.field.name);
+  return current.fields.get(p.fieldKey) ?? null;
 }
