@@ -549,7 +549,9 @@ export class Lowerer {
         : [];
       return { kind: 'runAs', pos, user: args, body: this.block(c.block()) };
     }
-    if (has(s.mergeStatement())) return this.unsupported(s, 'merge statement');
+    // Valid Apex outside localorg's emulation lowers to a node that fails with its position when executed, so one
+    // such statement does not stop the rest of the project from loading.
+    if (has(s.mergeStatement())) return { kind: 'unsupported', pos, construct: 'merge statement' };
     return this.fail(s, 'unrecognised statement');
   }
 
@@ -823,7 +825,7 @@ export class Lowerer {
         throw new ApexSyntaxError(this.file, pos.line, pos.col, (err as Error).message);
       }
     }
-    if (p instanceof SoslPrimaryContext) return this.unsupported(p, 'SOSL query');
+    if (p instanceof SoslPrimaryContext) return { kind: 'unsupported', pos, construct: 'SOSL query' };
     return this.unsupported(p, 'primary expression');
   }
 

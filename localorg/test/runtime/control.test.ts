@@ -95,3 +95,9 @@ test('reading a field that was not queried throws SObjectException', () => {
     'System.SObjectException: SObject row was retrieved via SOQL without querying the requested field: Account.Name'
   );
 });
+
+test('an unsupported construct fails at its file:line with the construct name when executed', () => {
+  const r = apex("System.debug('before');\nList<List<SObject>> r = [FIND 'x' IN ALL FIELDS RETURNING Account];");
+  assert.deepEqual(r.debug, ['before']);
+  assert.match(r.fatal ?? '', /^test\.apex:2:\d+ unsupported construct: SOSL query/);
+});
