@@ -338,3 +338,10 @@ test('activities are a child relationship of the Who and What records', () => {
     ['Intro']
   );
 });
+
+test('a Date bound against a Datetime field compares with its midnight GMT', () => {
+  const org = newOrg();
+  insert(org, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 }));
+  assert.equal(rows(org, 'SELECT Id FROM Event WHERE StartDateTime > :d', { d: new ApexDate(2024, 3, 20) }).length, 1);
+  assert.equal(rows(org, 'SELECT Id FROM Event WHERE StartDateTime > :d', { d: new ApexDate(2024, 3, 21) }).length, 0);
+});

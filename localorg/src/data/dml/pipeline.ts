@@ -283,7 +283,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
     if (!r.errors.length) r.errors.push(...validateBeforeTriggers(org, object, r.work));
   }
   let ok = rows.filter((r) => r.errors.length === 0);
-  fire(org, object, isInsert ? 'before insert' : 'before update', ok, true);
+  fire(org, object, isInsert ? 'before insert' : 'before update', ok);
   ok = ok.filter((r) => r.errors.length === 0);
   for (const r of ok) {
     r.errors.push(...coerceRecord(object, r.work));
@@ -319,7 +319,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
   }
   // After triggers see read-only copies of the saved rows, with Ids and system fields.
   ok.forEach((r, i) => (r.work = copyRow(saved[i])));
-  fire(org, object, isInsert ? 'after insert' : 'after update', ok, false);
+  fire(org, object, isInsert ? 'after insert' : 'after update', ok);
 }
 
 function applyInsertDefaults(object: ObjectDef, rec: SObject, userId: ApexId): void {
@@ -423,14 +423,14 @@ function deleteRows(org: OrgContext, object: ObjectDef, rows: Row[]): void {
     r.work = r.old;
     r.work.errors = [];
   }
-  fire(org, object, 'before delete', rows, true);
+  fire(org, object, 'before delete', rows);
   const ok = rows.filter((r) => r.errors.length === 0);
   for (const r of ok) {
     org.store.remove(table, r.id!.value);
     cascadeDelete(org, object, r.id!.value);
   }
   for (const r of ok) r.work = copyRow(r.old!);
-  fire(org, object, 'after delete', ok, false);
+  fire(org, object, 'after delete', ok);
 }
 
 /** Master-detail children go with their parent, without firing their triggers [mem]. */
@@ -459,21 +459,23 @@ function undeleteRows(org: OrgContext, object: ObjectDef, rows: Row[]): void {
     r.work = copyRow(restored);
     r.work.errors = [];
   }
-  fire(org, object, 'after undelete', rows, false);
+  fire(org, object, 'after undelete', rows);
 }
 
 /**
  * Fires the event's triggers over the rows in chunks of 200 and turns `addError` calls into row errors. An exception
  * escaping a trigger propagates: the caller rolls the statement back.
  */
-function fire(org: OrgContext, object: ObjectDef, event: TriggerEventName, rows: Row[], before: boolean): void {
+function fire(org: OrgContext, object: ObjectDef, event: TriggerEventName, rows: Row[]): void {
   const host = org.triggers;
   if (!host || rows.length === 0 || !host.hasTriggers(object.name, event)) return;
   const isDelete = event.endsWith('delete');
   for (let i = 0; i < rows.length; i += TRIGGER_CHUNK) {
     const chunk = rows.slice(i, i + TRIGGER_CHUNK);
-    for (const r of chunk) r.work.errors = [];
-    if (r0(chunk).old) for (const r of chunk) if (r.old) r.old.errors = [];
+    for (const r of chunk) {
+      r.work.errors = [];
+      if (r.old) r.old.errors = [];
+    }
     org.triggerDepth++;
     try {
       if (org.triggerDepth > MAX_TRIGGER_DEPTH) {
@@ -495,11 +497,6 @@ function fire(org: OrgContext, object: ObjectDef, event: TriggerEventName, rows:
       }
     }
   }
-  void before;
-}
-
-function r0(chunk: Row[]): Row {
-  return chunk[0];
 }
 
 function dmlException(op: DmlOperation, failed: Row[]): ApexRuntimeError {

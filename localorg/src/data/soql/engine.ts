@@ -604,8 +604,14 @@ export function comparisonKey(v: Value, f: FieldDef): Key {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number') return isNumberType(f.type) ? Decimal.fromInteger(v) : v;
   if (typeof v === 'bigint' || v instanceof Decimal || v instanceof ApexDouble) return toDecimal(v);
-  if (v instanceof ApexDate) return v.year * 10000 + v.month * 100 + v.day;
-  if (v instanceof ApexDatetime) return v.epochMs;
+  // A Date bound against a Datetime field means its midnight GMT, and a Datetime against a Date field its GMT date [mem].
+  if (v instanceof ApexDate)
+    return f.type === 'datetime' ? Date.UTC(v.year, v.month - 1, v.day) : v.year * 10000 + v.month * 100 + v.day;
+  if (v instanceof ApexDatetime) {
+    if (f.type !== 'date') return v.epochMs;
+    const d = new Date(v.epochMs);
+    return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  }
   if (v instanceof ApexTime) return v.millisOfDay;
   return `!${show(v)}`;
 }
