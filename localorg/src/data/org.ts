@@ -8,6 +8,7 @@ import type { DataPlatform, DmlOperation, DmlOptions, DmlRowResult, BindEvaluato
 import { TransactionLimits } from './limits.js';
 import type { Schema } from './schema/schema.js';
 import { type Store, type StoreSnapshot } from './store.js';
+import { checkQuery } from './soql/check.js';
 import { runQuery } from './soql/engine.js';
 import { parseSoqlText } from './soql/lower.js';
 import type { SoqlQuery } from './soql/ast.js';
@@ -87,6 +88,14 @@ export class LocalOrg implements DataPlatform, OrgContext {
 
   query(query: unknown, bind: BindEvaluator): Value {
     return runQuery(this, query as SoqlQuery, bind);
+  }
+
+  /**
+   * Checks a lowered query's object, field and relationship names without running it (the platform does this when
+   * compiling a class); throws `System.QueryException` with the query's position.
+   */
+  checkQuery(query: unknown): void {
+    checkQuery(this, query as SoqlQuery);
   }
 
   dml(op: DmlOperation, records: SObject[], options: DmlOptions): DmlRowResult[] {

@@ -345,3 +345,22 @@ test('a Date bound against a Datetime field compares with its midnight GMT', () 
   assert.equal(rows(org, 'SELECT Id FROM Event WHERE StartDateTime > :d', { d: new ApexDate(2024, 3, 20) }).length, 1);
   assert.equal(rows(org, 'SELECT Id FROM Event WHERE StartDateTime > :d', { d: new ApexDate(2024, 3, 21) }).length, 0);
 });
+
+test('checkQuery reports an unknown field in a subquery without running the query', () => {
+  const org = newOrg();
+  const query = parseSoqlText(
+    "SELECT Id, (SELECT Nope FROM Gadgets__r) FROM Widget__c WHERE Code__c = 'x'",
+    () => null
+  );
+  assert.throws(() => org.checkQuery(query), /No such column 'Nope' on entity 'Gadget__c'/);
+  assert.equal(org.limits.current().queries, 0);
+});
+
+test('checkQuery accepts a valid query with parents, children and semi-joins', () => {
+  const org = newOrg();
+  const query = parseSoqlText(
+    'SELECT Name, Account__r.Name, (SELECT Id FROM Gadgets__r) FROM Widget__c WHERE Id IN (SELECT WhatId FROM Event) ORDER BY Name',
+    () => null
+  );
+  assert.doesNotThrow(() => org.checkQuery(query));
+});
