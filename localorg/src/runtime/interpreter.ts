@@ -343,11 +343,40 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
           accessor: null,
           file: t.file
         };
-        this.runTopLevel(frame, () => this.execBlock(t.body, frame));
+        try {
+          this.runTopLevel(frame, () => this.execBlock(t.body, frame));
+        } catch (e) {
+          throw this.triggerFailure(e, t, inv.event);
+        }
       }
     } finally {
       this.triggerStack.pop();
     }
+  }
+
+  /**
+   * An exception escaping a trigger fails the DML statement the way the platform reports it [mem]:
+   * `DmlException … CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, Name: execution of BeforeInsert caused by: Type: message`.
+   * Limit and assertion failures pass through unchanged.
+   */
+  private triggerFailure(e: unknown, t: TriggerDecl, event: TriggerEventName): unknown {
+    const thrown = this.asApexThrow(e);
+    if (!thrown) return e;
+    const ex = thrown.exception;
+    if (ex.cls.isSubtypeOf('system.limitexception') || ex.cls.isSubtypeOf('system.assertexception')) return thrown;
+    const n = ex.native as ExceptionState;
+    const [when, op] = event.split(' ');
+    const cap = (x: string) => x[0].toUpperCase() + x.slice(1);
+    const cause = `${t.display}: execution of ${cap(when)}${cap(op)}\n\ncaused by: ${ex.cls.display}: ${n.message ?? 'null'}\n\n${(n.stack ?? [])[0] ?? ''}`;
+    const statusCode = 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY';
+    return new ApexRuntimeError(
+      'System.DmlException',
+      `${cap(op)} failed. First exception on row 0; first error: ${statusCode}, ${cause}: []`,
+      {
+        dmlRows: [{ index: 0, id: null, statusCode, message: cause, fields: [] }],
+        cause: ex
+      }
+    );
   }
 
   private triggerClasses = new Map<TriggerDecl, ClassInfo>();

@@ -101,3 +101,21 @@ test('an unsupported construct fails at its file:line with the construct name wh
   assert.deepEqual(r.debug, ['before']);
   assert.match(r.fatal ?? '', /^test\.apex:2:\d+ unsupported construct: SOSL query/);
 });
+
+test('an exception escaping a trigger fails the DML statement with DmlException', () => {
+  const trg = 'trigger AccountTrigger on Account (before insert) {\n  String s;\n  s.length();\n}';
+  const body = `try { insert new Account(Name = 'A'); }
+    catch (DmlException e) { System.debug(e.getDmlType(0)); System.debug(e.getCause().getTypeName()); System.debug(e.getMessage().contains('AccountTrigger: execution of BeforeInsert')); }`;
+  assert.deepEqual(out(body, [trg]), ['CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', 'System.NullPointerException', 'true']);
+});
+
+test('Trigger context variables describe the event', () => {
+  const trg = `trigger AccountTrigger on Account (before insert, after insert) {
+    System.debug(Trigger.operationType + ' ' + Trigger.isBefore + ' ' + Trigger.size + ' ' + (Trigger.newMap == null));
+  }`;
+  assert.deepEqual(out("insert new Account(Name = 'A'); System.debug(Trigger.isExecuting);", [trg]), [
+    'BEFORE_INSERT true 1 true',
+    'AFTER_INSERT false 1 false',
+    'false'
+  ]);
+});

@@ -2,7 +2,7 @@
 import { runAnonymousText } from '../../src/runtime/anonymous.js';
 import { failureLine } from '../../src/runtime/failures.js';
 import { loadProject, type LoadedProject } from '../../src/runtime/project.js';
-import { lowerClassText } from '../../src/syntax/lower.js';
+import { lowerClassText, lowerTriggerText } from '../../src/syntax/lower.js';
 
 export interface ApexRun {
   debug: string[];
@@ -16,7 +16,10 @@ const FIXED_NOW = Date.UTC(2024, 0, 5, 13, 0, 0);
 export function apex(body: string, classes: string[] = [], prepare?: (p: LoadedProject) => void): ApexRun {
   const debug: string[] = [];
   const project = loadProject({ sources: [], now: () => FIXED_NOW, debug: (line, level, msg) => debug.push(msg) });
-  classes.forEach((c, i) => project.interp.addClass(lowerClassText(c, `C${i}.cls`)));
+  classes.forEach((c, i) => {
+    if (c.startsWith('trigger ')) project.interp.addTrigger(lowerTriggerText(c, `T${i}.trigger`));
+    else project.interp.addClass(lowerClassText(c, `C${i}.cls`));
+  });
   project.interp.link();
   prepare?.(project);
   const f = runAnonymousText(project, body, 'test.apex');
