@@ -122,6 +122,12 @@ const isTestTs = /\.test\.ts$/;
 
 export const STEPS: readonly Step[] = [
   gate(
+    'lockfile',
+    'package-lock.json matches package.json and is complete, so npm ci accepts it on a fresh clone',
+    () => tsxScript('check-lockfile.ts', [], 120),
+    (tail) => lastLine(tail, /^lockfile: /).replace(/^lockfile: /, '')
+  ),
+  gate(
     'lwc-build',
     'LWC TypeScript type-checks and compiles in place (force-app/main/admin/lwc/tsconfig.json)',
     () => tsxScript('build-lwc.ts', ['--lwc-only']),

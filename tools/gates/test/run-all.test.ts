@@ -20,7 +20,10 @@ test('--only and --skip select steps in their fixed order', () => {
 });
 
 test('an unknown step name is a usage error listing the valid names', () => {
-  assert.throws(() => selectSteps(['lint'], []), /unknown step 'lint'; steps are: lwc-build, typecheck, eslint/);
+  assert.throws(
+    () => selectSteps(['lint'], []),
+    /unknown step 'lint'; steps are: lockfile, lwc-build, typecheck, eslint/
+  );
 });
 
 test('npm test fails on an Apex syntax error and names file and line', () => {
