@@ -34,9 +34,9 @@ export const msg = {
     `value of filter criterion for field '${field}' must be of type ${value} and should not be enclosed in quotes`,
   invalidIdInFilter: (value: string) => `invalid ID field: ${value}`,
   notGroupedOrAggregated: (field: string) => `Field must be grouped or aggregated: ${field}`,
-  forUpdateWithOrderBy: () => 'FOR UPDATE not allowed with ORDER BY', // kept for reference; not enforced [mem]
   unqueriedField: (object: string, field: string) =>
     `SObject row was retrieved via SOQL without querying the requested field: ${object}.${field}`,
+  // Used by the interpreter for single-row assignment from SOQL.
   noRowsForAssignment: () => 'List has no rows for assignment to SObject',
   tooManyRowsForAssignment: () => 'List has more than 1 row for assignment to SObject',
   limitTooLarge: () => 'The maximum OFFSET is 2,000',
@@ -52,21 +52,21 @@ export const msg = {
   updateWithoutId: () => 'Id not specified in an update call',
   deleteWithoutId: () => 'Id not specified in a delete call', // [mem]
   entityDeleted: () => 'entity is deleted',
-  invalidIdForUpdate: (_id: string) => `invalid cross reference id`, // [mem]
   notInRecycleBin: () => 'Entity is not in the recycle bin', // [mem] UNDELETE_FAILED
   duplicateIdInList: () => 'Duplicate id in list', // [mem] raised as ListException
-  mixedTypesInList: () => 'DML statements cannot operate on lists of different SObject types', // [mem]
-  dmlOnNull: () => 'DML requires SObject or SObject list type', // [mem]
-  readOnlyMetadata: (object: string) => `DML operation ${'Insert'} not allowed on ${object}`,
   dmlNotAllowedOn: (op: string, object: string) => `DML operation ${capitalise(op)} not allowed on ${object}`,
   tooManyRetries: () => 'Too many batch retries in the presence of Apex triggers and partial failures.',
   upsertNoExternalIdField: (field: string, _object: string) =>
     `Invalid field for upsert, must be an External Id custom or standard indexed field: ${field}`,
-  upsertDuplicateKey: (field: string, value: string) => `Duplicate external id specified: ${value}`,
+  upsertDuplicateKey: (_field: string, value: string) => `Duplicate external id specified: ${value}`,
   upsertMultipleMatches: (field: string, value: string, ids: string[]) =>
     `${field}: more than one record found for external id field: [${ids.join(', ')}]`,
-  upsertBlankKey: (field: string) => `Blank value for external id field ${field}`, // [mem]
-  triggerReadOnly: () => 'Record is read-only',
+  triggerDepth: () => 'maximum trigger depth exceeded',
+  foreignKeyNotFound: (value: string, field: string, object: string) =>
+    `Foreign key external ID: ${value} not found for field ${field} in entity ${object}`,
+  foreignKeyTooManyFields: (object: string) =>
+    `More than 1 field provided in an external foreign key reference in entity: ${object}`,
+  invalidParent: (type: string, field: string) => `${type} is not a valid parent for ${field}`,
   // DML: field validation
   requiredMissing: (fields: string[]) => `Required fields are missing: [${fields.join(', ')}]`,
   stringTooLong: (label: string, value: string, max: number) =>
@@ -79,9 +79,6 @@ export const msg = {
   missingReference: () => 'invalid cross reference id',
   numberOutOfRange: (label: string, value: string) =>
     `${label}: value outside of valid range on numeric field: ${value}`,
-  notWriteable: (label: string) =>
-    `Unable to create/update fields: ${label}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-  wrongFieldType: (label: string, value: string) => `${label}: value not of required type: ${value}`,
   // Standard objects
   eventNoStart: () => 'Required fields are missing: [ActivityDateTime]',
   eventNoDuration: () => 'Required fields are missing: [DurationInMinutes]',
@@ -89,9 +86,7 @@ export const msg = {
   eventEndMismatch: () => 'End date/time and duration do not agree', // [mem]
   eventEndBeforeStart: () => 'End date/time cannot be before the start date/time', // [mem]
   eventDurationRange: (maxMinutes: number) => `Duration must be between 0 and ${maxMinutes} minutes`,
-  whoIdType: () => 'Name ID: id value of incorrect type', // [mem]
-  whatIdWithLead: () => 'Cannot set WhatId when WhoId is a Lead', // [mem]
-  whatIdType: () => 'Related To ID: id value of incorrect type' // [mem]
+  whatIdWithLead: () => 'Cannot set WhatId when WhoId is a Lead' // [mem]
 };
 
 function capitalise(s: string): string {

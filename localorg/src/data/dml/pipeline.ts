@@ -345,7 +345,7 @@ function resolveParentReferences(org: OrgContext, object: ObjectDef, caller: SOb
     if (!f || (!f.createable && !f.updateable)) continue;
     const parent = org.schema.object(value.type);
     if (!parent || !f.referenceTo.some((t) => t.toLowerCase() === parent.name.toLowerCase())) {
-      errors.push(fieldError('INVALID_FIELD', `${value.type} is not a valid parent for ${f.name}`, [f.name]));
+      errors.push(fieldError('INVALID_FIELD', msg.invalidParent(value.type, f.name), [f.name]));
       continue;
     }
     if (value.id) {
@@ -357,13 +357,7 @@ function resolveParentReferences(org: OrgContext, object: ObjectDef, caller: SOb
       return v !== null && !!pf && (pf.externalId || (pf.idLookup && pf.unique));
     });
     if (keys.length !== 1) {
-      errors.push(
-        fieldError(
-          'INVALID_FIELD',
-          `More than 1 field provided in an external foreign key reference in entity: ${parent.name}`,
-          [f.name]
-        )
-      );
+      errors.push(fieldError('INVALID_FIELD', msg.foreignKeyTooManyFields(parent.name), [f.name]));
       continue;
     }
     const [fieldKey, keyValue] = keys[0];
@@ -373,13 +367,7 @@ function resolveParentReferences(org: OrgContext, object: ObjectDef, caller: SOb
       (row) => uniqueKey(pf, row.get(pf.name)) === wanted
     );
     if (match.length !== 1) {
-      errors.push(
-        fieldError(
-          'INVALID_FIELD',
-          `Foreign key external ID: ${show(keyValue)} not found for field ${pf.name} in entity ${parent.name}`,
-          [f.name]
-        )
-      );
+      errors.push(fieldError('INVALID_FIELD', msg.foreignKeyNotFound(show(keyValue), pf.name, parent.name), [f.name]));
       continue;
     }
     work.set(f.name, match[0].id);
@@ -479,7 +467,7 @@ function fire(org: OrgContext, object: ObjectDef, event: TriggerEventName, rows:
     org.triggerDepth++;
     try {
       if (org.triggerDepth > MAX_TRIGGER_DEPTH) {
-        throw new ApexRuntimeError('System.DmlException', 'maximum trigger depth exceeded');
+        throw new ApexRuntimeError('System.DmlException', msg.triggerDepth());
       }
       host.fire({
         sobjectType: object.name,
