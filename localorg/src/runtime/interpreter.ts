@@ -1854,6 +1854,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   private exceptionCtorArgs(o: ApexObject, args: Value[]): void {
     const n = o.native as ExceptionState;
+    // AuraHandledException hides its constructor message from getMessage() until setMessage() is called [mem].
+    if (o.cls.isSubtypeOf('system.aurahandledexception')) {
+      n.message = 'Script-thrown exception';
+      return;
+    }
     for (const a of args) {
       if (typeof a === 'string') n.message = a;
       else if (a instanceof ApexObject && C(a).isException) {

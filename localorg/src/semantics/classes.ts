@@ -19,6 +19,7 @@ export type MemberInfo =
 export const BUILTIN_EXCEPTIONS = [
   'AssertException',
   'AsyncException',
+  'AuraHandledException',
   'CalloutException',
   'DmlException',
   'EmailException',
@@ -44,6 +45,8 @@ export const BUILTIN_EXCEPTIONS = [
   'StringException',
   'TypeException',
   'UnexpectedException',
+  'UnsupportedOperationException',
+  'VisualforceException',
   'XmlException'
 ];
 

@@ -119,3 +119,9 @@ test('Trigger context variables describe the event', () => {
     'false'
   ]);
 });
+
+test('AuraHandledException hides its constructor message until setMessage', () => {
+  const body =
+    "AuraHandledException e = new AuraHandledException('secret'); System.debug(e.getMessage()); e.setMessage('shown'); System.debug(e.getMessage());";
+  assert.deepEqual(out(body), ['Script-thrown exception', 'shown']);
+});
