@@ -517,3 +517,29 @@ test('a parent external id that matches nothing fails the row', () => {
     /Foreign key external ID: missing not found for field Code__c in entity Widget__c/
   );
 });
+
+test('an upserted row that fails on a retry reports no Id from the rolled-back attempt', () => {
+  const org = newOrg();
+  let attempt = 0;
+  org.setTriggerHost(
+    new FakeTriggers().on('Contact', 'after insert', (inv) => {
+      attempt++;
+      // Fails row 1 only on the second attempt, after it was saved once and rolled back.
+      if (attempt === 2) inv.newRecords![1].errors.push({ message: 'late failure' });
+    })
+  );
+  const res = org.dml(
+    'upsert',
+    [rec('Contact', { LastName: 'a' }), rec('Contact', { LastName: 'b' }), rec('Contact', {})],
+    PARTIAL
+  );
+  assert.deepEqual(
+    res.map((r) => [r.success, r.id === null]),
+    [
+      [true, false],
+      [false, true],
+      [false, true]
+    ]
+  );
+  assert.equal(rows(org, 'SELECT Id FROM Contact').length, 1);
+});

@@ -97,7 +97,8 @@ export function runDml(org: OrgContext, op: DmlOperation, records: SObject[], op
   }
   return all.map((r) => ({
     success: r.errors.length === 0,
-    id: r.errors.length === 0 ? r.id : op === 'insert' ? null : (r.id ?? null),
+    // A failed insert has no Id, even when a rolled-back attempt had saved it.
+    id: r.errors.length === 0 ? r.id : r.kind === 'insert' ? null : (r.id ?? null),
     ...(op === 'upsert' ? { created: r.errors.length === 0 && r.created } : {}),
     errors: r.errors
   }));
@@ -267,6 +268,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
   const userId = org.user.id;
   for (const r of rows) {
     if (isInsert) {
+      r.id = null; // an Id from a rolled-back attempt is gone
       // Triggers get their own copy: the caller's record only learns its Id, as on the platform [mem].
       r.work = copyRow(r.caller);
       r.old = null;
