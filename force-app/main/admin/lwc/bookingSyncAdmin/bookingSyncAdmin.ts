@@ -18,7 +18,7 @@ import {
   type Tile
 } from './adminView';
 
-/** Days shown when the app opens: aggregate counts are bounded by the period, and a week is what admins check. */
+/** Days shown when the app opens: recent problems first, and a bounded query on a long log. */
 const DEFAULT_DAYS = 7;
 
 interface ValueEvent {
