@@ -543,3 +543,12 @@ test('an upserted row that fails on a retry reports no Id from the rolled-back a
   );
   assert.equal(rows(org, 'SELECT Id FROM Contact').length, 1);
 });
+
+test('deleting a Contact deletes the activities related to it', () => {
+  const org = newOrg();
+  const [c] = insert(org, rec('Contact', { LastName: 'x' }));
+  insert(org, rec('Event', { WhoId: c.id, StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 }));
+  insert(org, rec('Event', { StartDateTime: dt('2024-03-20T17:00:00Z'), DurationInMinutes: 5 }));
+  org.dml('delete', [c], ALL_OR_NONE);
+  assert.equal(rows(org, 'SELECT Id FROM Event').length, 1);
+});

@@ -418,6 +418,7 @@ function deleteRows(org: OrgContext, object: ObjectDef, rows: Row[]): void {
   for (const r of ok) {
     org.store.remove(table, r.id!.value);
     cascadeDelete(org, object, r.id!.value);
+    deleteRelatedActivities(org, r.id!.value);
   }
   for (const r of ok) r.work = copyRow(r.old!);
   fire(org, object, 'after delete', ok);
@@ -438,6 +439,18 @@ function cascadeDelete(org: OrgContext, object: ObjectDef, parentId: string): vo
       org.store.remove(table, row.id!.value);
       cascadeDelete(org, child, row.id!.value);
     }
+  }
+}
+
+/** Events and Tasks whose WhoId or WhatId is the deleted record go with it, without their triggers [mem]. */
+function deleteRelatedActivities(org: OrgContext, id: string): void {
+  for (const table of ['event', 'task']) {
+    const doomed = [...org.store.rows(table)].filter((row) => {
+      const who = row.fields.get('whoid');
+      const what = row.fields.get('whatid');
+      return (who instanceof ApexId && who.value === id) || (what instanceof ApexId && what.value === id);
+    });
+    for (const row of doomed) org.store.remove(table, row.id!.value);
   }
 }
 
