@@ -4,33 +4,8 @@
  */
 import { Decimal } from '../runtime/decimal.js';
 
-/**
- * Java's Double.toString: plain notation for 10^-3 ≤ |d| < 10^7 (always with a fractional part, `5.0`), otherwise
- * computerized scientific notation (`1.0E10`, `1.5E-4`). JS supplies the shortest round-trip digits, as JDK ≥ 19 does.
- */
-export function javaDoubleToString(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (d === Infinity) return 'Infinity';
-  if (d === -Infinity) return '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const neg = d < 0;
-  const [mant, expText] = Math.abs(d).toExponential().split('e');
-  const digits = mant.replace('.', '');
-  const exp = Number(expText);
-  let body: string;
-  if (exp >= -3 && exp < 7) {
-    if (exp >= 0) {
-      const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-      const frac = digits.slice(exp + 1) || '0';
-      body = intPart + '.' + frac;
-    } else {
-      body = '0.' + '0'.repeat(-exp - 1) + digits;
-    }
-  } else {
-    body = digits[0] + '.' + (digits.slice(1) || '0') + 'E' + exp;
-  }
-  return (neg ? '-' : '') + body;
-}
+/** Java's Double.toString lives with the other value renderings; re-exported for the number formatters here. */
+export { formatDouble as javaDoubleToString } from '../runtime/format.js';
 
 export interface LocaleSymbols {
   group: string;
