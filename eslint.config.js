@@ -142,7 +142,15 @@ export default defineConfig(
     // The LWC rule set enables no-undef; in TypeScript the compiler reports undefined names (with types), and Jest
     // tests get their globals from the Jest environment.
     files: ['**/*.ts'],
-    rules: { 'no-undef': 'off' }
+    rules: {
+      'no-undef': 'off',
+      // The LWC set's core no-unused-vars misreads TypeScript signatures (parameter names in declared function
+      // types); @typescript-eslint/no-unused-vars, configured above, is the TypeScript-aware version.
+      'no-unused-vars': 'off',
+      // `void promise;` is how typescript-eslint's no-floating-promises marks a deliberately unawaited promise;
+      // void inside expressions stays forbidden.
+      'no-void': ['error', { allowAsStatement: true }]
+    }
   },
   {
     // Jest tests of LWC bundles are compiled by Jest's LWC transformer, not by a tsconfig program (there are no Jest
@@ -157,7 +165,9 @@ export default defineConfig(
     rules: {
       ...jestPlugin.configs['flat/recommended'].rules,
       // The wire adapter mocks are test-only usages.
-      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+      // Tests step through renders one after another on purpose.
+      'no-await-in-loop': 'off'
     }
   }
 );
