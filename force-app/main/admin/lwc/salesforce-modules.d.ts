@@ -1,7 +1,6 @@
 // Modules the platform provides at run time that neither `lwc` nor any installed package declares. The Apex modules
 // mirror BookingSyncAdminController's @AuraEnabled signatures and the classes it returns (LogPage, SyncLogReplay.Result,
 // SyncProfileView.Profile/Mapping); keep them in step with the Apex.
-/* eslint-disable no-unused-vars -- the LWC rule set's core no-unused-vars counts parameter names of declarations. */
 // Components import the shapes with `import type` (erased from the emitted JavaScript).
 declare module '@salesforce/apex/BookingSyncAdminController.getLog' {
   /** A BookingSyncLog__c row as the controller selects it; fields that are blank are absent. */
