@@ -18,7 +18,8 @@ import type {
   TriggerDecl,
   TypeDecl,
   CtorDecl,
-  Param
+  Param,
+  InitStep
 } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { Lowerer } from '../syntax/lower.js';
@@ -1784,28 +1785,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (!d) return;
     for (const p of d.properties) if (!p.isStatic && !o.fields.has(p.name)) o.fields.set(p.name, null);
     for (const fd of d.fields) if (!fd.isStatic && !o.fields.has(fd.name)) o.fields.set(fd.name, null);
-    if (d.instanceInit.length === 0) return;
-    const frame: Frame = {
-      cls,
-      self: o,
-      scope: new Scope(null),
-      where: `Class.${cls.display}.<init>`,
-      pos: d.pos,
-      accessor: null,
-      file: d.file
-    };
-    this.runFrame(frame, () => {
-      for (const step of d.instanceInit) {
-        if (step.kind === 'field') {
-          if (step.field.init) {
-            frame.pos = step.field.pos;
-            if (this.coverage) this.cover(d.file, step.field.pos.line);
-            o.fields.set(step.field.name, coerce(this.eval(step.field.init, frame), step.field.type, this));
-          }
-        } else this.execBlock(step.block, frame);
-      }
-      return NORMAL;
-    });
+    this.runInitializers(cls, o, d.instanceInit, 'init', (name, v) => o.fields.set(name, v));
   }
 
   /** Static initialisation runs once per class per static generation, on first use, superclass first. */
@@ -1819,23 +1799,38 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     this.statics.set(cls, store);
     for (const fd of d.fields) if (fd.isStatic) store.set(fd.name, null);
     for (const p of d.properties) if (p.isStatic) store.set(p.name, null);
-    if (d.staticInit.length === 0) return;
+    this.runInitializers(cls, null, d.staticInit, 'clinit', (name, v) => store.set(name, v));
+  }
+
+  /**
+   * Runs field initialisers and initialiser blocks in declaration order, in a frame of their own, the way Apex runs
+   * them for `new` (instance) and on a class's first use (static). `assign` stores each initialised field.
+   */
+  private runInitializers(
+    cls: ClassInfo,
+    self: ApexObject | null,
+    steps: InitStep[],
+    kind: 'init' | 'clinit',
+    assign: (name: string, value: Value) => void
+  ): void {
+    const d = cls.decl;
+    if (!d || steps.length === 0) return;
     const frame: Frame = {
       cls,
-      self: null,
+      self,
       scope: new Scope(null),
-      where: `Class.${cls.display}.<clinit>`,
+      where: `Class.${cls.display}.<${kind}>`,
       pos: d.pos,
       accessor: null,
       file: d.file
     };
     this.runFrame(frame, () => {
-      for (const step of d.staticInit) {
+      for (const step of steps) {
         if (step.kind === 'field') {
           if (step.field.init) {
             frame.pos = step.field.pos;
             if (this.coverage) this.cover(d.file, step.field.pos.line);
-            store.set(step.field.name, coerce(this.eval(step.field.init, frame), step.field.type, this));
+            assign(step.field.name, coerce(this.eval(step.field.init, frame), step.field.type, this));
           }
         } else this.execBlock(step.block, frame);
       }
