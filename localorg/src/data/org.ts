@@ -23,14 +23,17 @@ export interface OrgSettings {
   maxEventDays: number;
 }
 
+/** One committed row: the full stored after-image, or null when the row is gone for good. */
 export interface CommittedChange {
   sobjectType: string;
   id: string;
   after: SObject | null;
 }
 
+/** A field as the data API needs it to turn JSON into Apex values. */
 export interface FieldInfo {
   name: string;
+  /** Describe type in lower case: string, textarea, email, phone, url, picklist, multipicklist, boolean, int, double, currency, percent, date, datetime, time, reference, id, base64. */
   type: string;
   createable: boolean;
   updateable: boolean;

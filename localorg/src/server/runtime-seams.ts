@@ -3,6 +3,7 @@
  * be built and tested while those stages land. The language and data engineers implement these (see
  * notes/requests.md); `org-runtime.ts` adapts their modules to these shapes in one place.
  */
+import type { CommittedChange, FieldInfo, ObjectInfo } from '../data/org.js';
 import type { DataPlatform } from '../data/platform.js';
 import type { SObject, TypeRef, Value } from '../runtime/values.js';
 
@@ -65,27 +66,8 @@ export interface ApexHost {
   asUncaughtApexError(e: unknown): UncaughtApexError | null;
 }
 
-/** One committed row: the full stored after-image, or null when the row is gone for good. */
-export interface CommittedChange {
-  sobjectType: string;
-  id: string;
-  after: SObject | null;
-}
-
-/** A field as the data API needs it to turn JSON into Apex values. */
-export interface FieldInfo {
-  name: string;
-  /** Describe type in lower case: string, textarea, email, phone, url, picklist, multipicklist, boolean, int, double, currency, percent, date, datetime, time, reference, id, base64. */
-  type: string;
-  createable: boolean;
-  updateable: boolean;
-}
-
-export interface ObjectInfo {
-  name: string;
-  keyPrefix: string | null;
-  fields: FieldInfo[];
-}
+/** Committed rows and describe shapes come from the data platform itself; re-exported so server modules import one seam. */
+export type { CommittedChange, FieldInfo, ObjectInfo };
 
 /** The data platform plus what the server needs beyond the interpreter seam. */
 export interface ServerDataPlatform extends DataPlatform {
