@@ -688,27 +688,20 @@ export class Lowerer {
     }
     if (e instanceof AssignExpressionContext) {
       const [l, r] = e.expression_list();
-      const op: AssignOp = has(e.ASSIGN())
-        ? '='
-        : has(e.ADD_ASSIGN())
-          ? '+='
-          : has(e.SUB_ASSIGN())
-            ? '-='
-            : has(e.MUL_ASSIGN())
-              ? '*='
-              : has(e.DIV_ASSIGN())
-                ? '/='
-                : has(e.AND_ASSIGN())
-                  ? '&='
-                  : has(e.OR_ASSIGN())
-                    ? '|='
-                    : has(e.XOR_ASSIGN())
-                      ? '^='
-                      : has(e.LSHIFT_ASSIGN())
-                        ? '<<='
-                        : has(e.RSHIFT_ASSIGN())
-                          ? '>>='
-                          : '>>>=';
+      // `>>=` and `>>>=` arrive as several tokens, so the operator is read from which token accessor is present.
+      const ops: [unknown, AssignOp][] = [
+        [e.ASSIGN(), '='],
+        [e.ADD_ASSIGN(), '+='],
+        [e.SUB_ASSIGN(), '-='],
+        [e.MUL_ASSIGN(), '*='],
+        [e.DIV_ASSIGN(), '/='],
+        [e.AND_ASSIGN(), '&='],
+        [e.OR_ASSIGN(), '|='],
+        [e.XOR_ASSIGN(), '^='],
+        [e.LSHIFT_ASSIGN(), '<<='],
+        [e.RSHIFT_ASSIGN(), '>>=']
+      ];
+      const op = ops.find(([token]) => has(token))?.[1] ?? '>>>=';
       return { kind: 'assign', pos, op, target: this.expr(l), value: this.expr(r) };
     }
     if (e instanceof Arth1ExpressionContext) return this.bin(e, has(e.MUL()) ? '*' : '/', pos);
