@@ -1,5 +1,6 @@
 /**
- * The `localorg` command line: `run` (anonymous Apex), `test` (Apex tests), and `serve` (the HTTP server, loaded
+ * The `localorg` command line: `run` (anonymous Apex), `test` (Apex tests), `gauge` (any project's tests, failures
+ * grouped by cause) and `serve` (the HTTP server, loaded
  * lazily from localorg/src/server). Every user-facing error is one readable line; exit codes: 0 success, 1 a failing
  * run or test, 2 bad input (unknown option, missing file, source that does not load).
  */
@@ -12,8 +13,22 @@ import { failureLine } from '../runtime/failures.js';
 import { loadProject, ProjectLoadError, type LoadedProject } from '../runtime/project.js';
 import { consoleCoverage, consoleFailures, writeJson, writeJunit } from '../testing/reporters.js';
 import { runTests } from '../testing/runner.js';
+import { gaugeReport, gaugeTable } from '../testing/gauge.js';
 
 class UsageError extends Error {}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive whole number, got '${v}'`);
+  return n;
+}
+
+function percent(v: string, flag: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`${flag} expects a percentage from 0 to 100, got '${v}'`);
+  return n;
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -98,6 +113,33 @@ export async function main(argv: string[]): Promise<number> {
       out('');
       out(`${run.passed} passed, ${run.failed} failed`);
       code = run.failed ? 1 : 0;
+    });
+
+  program
+    .command('gauge')
+    .description("run any SFDX project's Apex tests and group the failures by first cause")
+    .argument('<dirs...>', 'project roots (with sfdx-project.json) or source folders, loaded together')
+    .option('--json <file>', 'write the report as JSON (every failing test, grouped by cause)')
+    .option('--top <n>', 'show only the N most frequent causes', (v) => positiveInt(v, '--top'))
+    .option('--examples <n>', 'example tests shown per cause (default 1)', (v) => positiveInt(v, '--examples'))
+    .option('--min-pass <percent>', 'exit 1 when fewer than this percentage of test methods pass', (v) =>
+      percent(v, '--min-pass')
+    )
+    .action((dirs: string[], o: { json?: string; top?: number; examples?: number; minPass?: number }) => {
+      for (const d of dirs) if (!fs.existsSync(d)) throw new UsageError(`folder not found: ${d}`);
+      // System.debug output would bury the table; the gauge is about outcomes.
+      const project = loadProject({ sources: dirs.length === 1 ? dirs[0] : dirs, debug: () => undefined });
+      const run = runTests(project, { onClassStart: (name) => err(`running ${name}`) });
+      const report = gaugeReport(
+        dirs.map((d) => path.resolve(d)),
+        run
+      );
+      gaugeTable(report, { top: o.top, examples: o.examples ?? 1 }).forEach(out);
+      if (o.json) {
+        fs.mkdirSync(path.dirname(path.resolve(o.json)), { recursive: true });
+        fs.writeFileSync(o.json, JSON.stringify(report, null, 2) + '\n');
+      }
+      code = o.minPass !== undefined && report.passRate < o.minPass ? 1 : 0;
     });
 
   program

@@ -36,20 +36,9 @@ export function discoverSources(rootOrDirs: string | string[]): ProjectSources {
   const dirs = Array.isArray(rootOrDirs) ? rootOrDirs : [rootOrDirs];
   if (dirs.length === 0) throw new ProjectError('no source folder given');
   const root = path.resolve(dirs.length === 1 ? dirs[0] : process.cwd());
-  let packageDirectories: string[] = dirs.map((d) => path.resolve(d));
-  const projectFile = path.join(root, 'sfdx-project.json');
-  if (dirs.length === 1 && fs.existsSync(projectFile)) {
-    let parsed: { packageDirectories?: { path: string }[] };
-    try {
-      parsed = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as typeof parsed;
-    } catch (e) {
-      throw new ProjectError(`${projectFile}: not valid JSON (${(e as Error).message})`);
-    }
-    if (!Array.isArray(parsed.packageDirectories) || parsed.packageDirectories.length === 0) {
-      throw new ProjectError(`${projectFile}: "packageDirectories" must list at least one folder`);
-    }
-    packageDirectories = parsed.packageDirectories.map((p) => path.resolve(root, p.path));
-  }
+  // A folder holding sfdx-project.json stands for its package directories, so projects load together (a library
+  // and the project that depends on it) as well as alone.
+  const packageDirectories = dirs.flatMap((d) => projectPackageDirs(path.resolve(d)) ?? [path.resolve(d)]);
   const out: ProjectSources = {
     root,
     packageDirectories,
@@ -84,6 +73,22 @@ export function discoverSources(rootOrDirs: string | string[]): ProjectSources {
   out.objectFolders.sort(byPath);
   out.customMetadataRecords.sort(byPath);
   return out;
+}
+
+/** The package directories a project root's sfdx-project.json lists, or null for a folder without one. */
+function projectPackageDirs(dir: string): string[] | null {
+  const projectFile = path.join(dir, 'sfdx-project.json');
+  if (!fs.existsSync(projectFile)) return null;
+  let parsed: { packageDirectories?: { path: string }[] };
+  try {
+    parsed = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as typeof parsed;
+  } catch (e) {
+    throw new ProjectError(`${projectFile}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(parsed.packageDirectories) || parsed.packageDirectories.length === 0) {
+    throw new ProjectError(`${projectFile}: "packageDirectories" must list at least one folder`);
+  }
+  return parsed.packageDirectories.map((p) => path.resolve(dir, p.path));
 }
 
 function* walk(dir: string): Generator<string> {

@@ -3,7 +3,7 @@
  * method, the snapshot is restored, statics are fresh, limits start at zero, and the transaction is rolled back
  * afterwards. Assertion failures and uncaught exceptions fail the method with Apex stack lines.
  */
-import { describeFailure, failureLine } from '../runtime/failures.js';
+import { describeFailure, failureLine, type Failure } from '../runtime/failures.js';
 import type { LoadedProject } from '../runtime/project.js';
 import type { MethodDecl } from '../syntax/ast.js';
 import { type ApexObject } from '../runtime/values.js';
@@ -17,6 +17,8 @@ export interface TestResult {
   /** `System.AssertException: Assertion Failed: …` for failures. */
   message: string | null;
   stack: string[];
+  /** How the failure arose (Apex exception, source error, unsupported feature, localorg bug); null for a pass. */
+  failure: { kind: Failure['kind']; typeName: string; setup: boolean } | null;
   ms: number;
 }
 
@@ -78,7 +80,7 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
   const { interp, platform } = project;
   const out: TestResult[] = [];
   platform.restore(base);
-  let setupFailure: { message: string; stack: string[] } | null = null;
+  let setupFailure: { message: string; stack: string[]; kind: Failure['kind']; typeName: string } | null = null;
   let snapshot: unknown = base;
   if (tc.setups.length) {
     fresh(project);
@@ -89,7 +91,12 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
     } catch (e) {
       platform.rollbackTransaction();
       const f = describeFailure(e, interp);
-      setupFailure = { message: `@TestSetup ${tc.cls.display}: ${failureLine(f)}`, stack: f.stack };
+      setupFailure = {
+        message: `@TestSetup ${tc.cls.display}: ${failureLine(f)}`,
+        stack: f.stack,
+        kind: f.kind,
+        typeName: f.typeName
+      };
     }
     snapshot = platform.snapshot();
   }
@@ -103,6 +110,7 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
         outcome: 'fail',
         message: setupFailure.message,
         stack: setupFailure.stack,
+        failure: { kind: setupFailure.kind, typeName: setupFailure.typeName, setup: true },
         ms: 0
       };
     } else {
@@ -111,7 +119,15 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
       platform.beginTransaction();
       try {
         invoke(project, tc, m);
-        result = { className: tc.cls.display, methodName: m.display, outcome: 'pass', message: null, stack: [], ms: 0 };
+        result = {
+          className: tc.cls.display,
+          methodName: m.display,
+          outcome: 'pass',
+          message: null,
+          stack: [],
+          failure: null,
+          ms: 0
+        };
       } catch (e) {
         const f = describeFailure(e, interp);
         result = {
@@ -120,6 +136,7 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
           outcome: 'fail',
           message: failureLine(f),
           stack: f.stack,
+          failure: { kind: f.kind, typeName: f.typeName, setup: false },
           ms: 0
         };
       } finally {

@@ -95,3 +95,42 @@ test('an unknown option exits 2', async () => {
   const r = await cli('test', '--bogus');
   assert.equal(r.code, 2);
 });
+
+test('gauge loads several project roots together and groups failures by first cause', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-gauge-'));
+  const g = path.join(FIX, 'gauge');
+  const r = await cli('gauge', path.join(g, 'app'), path.join(g, 'lib'), '--json', path.join(dir, 'g.json'));
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout[0], '5 test methods in 1 classes: 1 passed, 4 failed (20% pass, emulated)');
+  const rows = r.stdout.filter((l) => /^\s+\d+ {2}\w/.test(l)).map((l) => l.trim().split(/\s{2,}/));
+  assert.deepEqual(rows, [
+    ['2', 'apex', 'System.NullPointerException: Attempt to de-reference a null object'],
+    ['1', 'apex', 'System.AssertException: Assertion Failed: Expected ≠ Actual'],
+    ['1', 'apex', 'System.ListException: List index out of bounds: N']
+  ]);
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'g.json'), 'utf8')) as {
+    passRate: number;
+    causes: { count: number; tests: { test: string; where: string }[] }[];
+  };
+  assert.equal(json.passRate, 20);
+  assert.deepEqual(
+    json.causes[0].tests.map((t) => [t.test, t.where]),
+    [
+      ['Gauge_Tests.null_first', 'Class.Lib.nothing: line 7, column 18'],
+      ['Gauge_Tests.null_second', 'Class.Lib.nothing: line 7, column 18']
+    ]
+  );
+});
+
+test('gauge --min-pass exits 1 below the bar; bad numbers exit 2', async () => {
+  const app = path.join(FIX, 'gauge', 'app');
+  const lib = path.join(FIX, 'gauge', 'lib');
+  assert.equal((await cli('gauge', app, lib, '--min-pass', '50')).code, 1);
+  assert.equal((await cli('gauge', app, lib, '--min-pass', '20')).code, 0);
+  const bad = await cli('gauge', app, '--top', '0');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr.join('\n'), /--top expects a positive whole number, got '0'/);
+  const missing = await cli('gauge', path.join(FIX, 'nope'));
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr[0], /folder not found/);
+});
