@@ -3,8 +3,8 @@
  * custom metadata loader (XML text → value) and by SOQL (literal → comparable value).
  */
 import { DateTime } from 'luxon';
-import { to18 } from '../runtime/ids.js';
-import { ApexDate, ApexDatetime, ApexDouble, ApexId, ApexTime, Decimal, type Value } from '../runtime/values.js';
+import { to18 } from '../values/ids.js';
+import { ApexDate, ApexDatetime, ApexDouble, ApexId, ApexTime, Decimal, type Value } from '../values/values.js';
 import type { FieldDef } from './schema/types.js';
 import { isNumberType, isTextType } from './schema/types.js';
 

@@ -3,7 +3,7 @@
  * seeds a fresh org (Organization, profiles, the running admin user) and returns the in-memory org.
  */
 import type { ProjectSources } from '../project/sources.js';
-import type { RunningUser } from '../stdlib/registry.js';
+import type { RunningUser } from '../values/user.js';
 import { loadCustomMetadataRecords } from './metadata-records.js';
 import { LocalOrg, type OrgSettings } from './org.js';
 import { addRecordTypeFields, loadRecordTypes, recordTypeFiles } from './record-types.js';

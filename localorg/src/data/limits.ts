@@ -3,7 +3,7 @@
  * Governors and Limits]; `Test.startTest()` opens a fresh set that `Test.stopTest()` closes, restoring the outer one.
  * Queries on custom metadata are counted separately and never against `queries`.
  */
-import { ApexRuntimeError } from '../runtime/values.js';
+import { ApexRuntimeError } from '../values/values.js';
 import type { LimitsSnapshot, LimitsTracker } from './platform.js';
 import { limitMessage } from './messages.js';
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { SourceFile } from '../project/sources.js';
-import { ApexDatetime, SObject, type ApexId } from '../runtime/values.js';
+import { ApexDatetime, SObject, type ApexId } from '../values/values.js';
 import { CoercionError, parseFieldText } from './coerce.js';
 import { MetadataError, readMetadataXml } from './schema/load.js';
 import type { Schema } from './schema/schema.js';

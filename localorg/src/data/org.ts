@@ -2,8 +2,8 @@
  * The in-memory org: schema + store + limits + transactions, implementing the interpreter's {@link DataPlatform} seam
  * and the HTTP server's extra needs (commit listeners, journal replay, SOQL text, describe).
  */
-import { ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../runtime/values.js';
-import type { RunningUser } from '../stdlib/registry.js';
+import { ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../values/values.js';
+import type { RunningUser } from '../values/user.js';
 import type { DataPlatform, DmlOperation, DmlOptions, DmlRowResult, BindEvaluator, TriggerHost } from './platform.js';
 import { TransactionLimits } from './limits.js';
 import type { Schema } from './schema/schema.js';
@@ -14,7 +14,7 @@ import { parseSoqlText } from './soql/lower.js';
 import type { SoqlQuery } from './soql/ast.js';
 import { runDml } from './dml/pipeline.js';
 import type { SeedResult } from './seed.js';
-import { to18 } from '../runtime/ids.js';
+import { to18 } from '../values/ids.js';
 
 export interface OrgSettings {
   /** Events may last longer than a day (the platform's "multiday events" setting). */

@@ -3,7 +3,7 @@
  * schema, records, SOQL, DML, validation, limits and transactions, and calls back into the interpreter only to run
  * triggers ({@link TriggerHost}) and to evaluate SOQL bind expressions ({@link BindEvaluator}).
  */
-import type { ApexId, SObject, Value } from '../runtime/values.js';
+import type { ApexId, SObject, Value } from '../values/values.js';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { SourceFile } from '../project/sources.js';
-import { ApexDatetime, SObject, type ApexId } from '../runtime/values.js';
+import { ApexDatetime, SObject, type ApexId } from '../values/values.js';
 import { MetadataError, readMetadataXml } from './schema/load.js';
 import { fieldDef, type ObjectDef } from './schema/types.js';
 import type { Store } from './store.js';

@@ -2,8 +2,8 @@
  * What a brand-new org holds before any test or request runs: the Organization, the two profiles most code refers to
  * by name, and the running admin user. These are setup objects, visible in tests without SeeAllData [mem].
  */
-import { ApexDatetime, type ApexId, SObject } from '../runtime/values.js';
-import type { RunningUser } from '../stdlib/registry.js';
+import { ApexDatetime, type ApexId, SObject } from '../values/values.js';
+import type { RunningUser } from '../values/user.js';
 import type { Store } from './store.js';
 
 export interface UserOptions {

@@ -5,8 +5,8 @@
  * undo (put back the previous object reference), savepoints (a journal length), and @TestSetup snapshots (copying the
  * maps, not the rows).
  */
-import { ApexId, SObject } from '../runtime/values.js';
-import { makeId } from '../runtime/ids.js';
+import { ApexId, SObject } from '../values/values.js';
+import { makeId } from '../values/ids.js';
 
 interface UndoEntry {
   table: string;

@@ -3,7 +3,7 @@
  * source error (file:line:column), an unsupported feature (with the Apex position where it was reached), or an
  * internal localorg error. Never a JS stack trace.
  */
-import { UnsupportedFeatureError } from '../stdlib/registry.js';
+import { UnsupportedFeatureError } from '../values/errors.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import type { ExceptionState, Interpreter } from './interpreter.js';
 import { ApexThrow } from './scope.js';

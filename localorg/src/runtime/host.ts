@@ -4,11 +4,20 @@
  * calls, and uncaught-exception details in the platform's shape.
  */
 import type { DataPlatform } from '../data/platform.js';
-import { nativeClass, type RunningUser } from '../stdlib/registry.js';
+import { nativeClass } from '../stdlib/registry.js';
+import { type RunningUser } from '../values/user.js';
 import { describeFailure } from './failures.js';
 import type { Interpreter } from './interpreter.js';
 import { loadProject } from './project.js';
-import { ApexBlob, ApexMap, type ApexObject, ApexTypeValue, typeRef, type TypeRef, type Value } from './values.js';
+import {
+  ApexBlob,
+  ApexMap,
+  type ApexObject,
+  ApexTypeValue,
+  typeRef,
+  type TypeRef,
+  type Value
+} from '../values/values.js';
 
 type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const VERBS: Record<string, Verb> = {

@@ -30,14 +30,13 @@ import {
   nativeEnumValue,
   nativeKindOf,
   sobjectTypeStatics,
-  unsupported,
-  UnsupportedFeatureError,
   type NativeClassDef,
   type NativeContext,
-  type RunningUser,
   type TypeInfo
 } from '../stdlib/registry.js';
-import { formatValue } from './format.js';
+import { unsupported, UnsupportedFeatureError } from '../values/errors.js';
+import { type RunningUser } from '../values/user.js';
+import { formatValue } from '../values/format.js';
 import { apexEquals, arith, bitwise, compare, negate } from './operators.js';
 import { ApexThrow, BREAK, CONTINUE, NORMAL, RETURN, Scope, type Frame, type Signal } from './scope.js';
 import {
@@ -65,7 +64,7 @@ import {
   typeRef,
   type TypeRef,
   type Value
-} from './values.js';
+} from '../values/values.js';
 
 const C = (o: ApexObject): ClassInfo => o.cls as ClassInfo;
 const NPE = 'Attempt to de-reference a null object';

@@ -3,8 +3,8 @@
  * string concatenation with `null` → "null", case-insensitive String comparison, Id 15/18 equality, and the
  * date arithmetic `Date + Integer`.
  */
-import { apexThrow } from '../stdlib/registry.js';
-import { to18 } from './ids.js';
+import { apexThrow } from '../values/errors.js';
+import { to18 } from '../values/ids.js';
 import {
   ApexBlob,
   ApexDate,
@@ -22,7 +22,7 @@ import {
   keyOf,
   SObject,
   type Value
-} from './values.js';
+} from '../values/values.js';
 
 const NPE = 'Attempt to de-reference a null object';
 

@@ -10,7 +10,7 @@ import { createDataPlatform, lowerSoqlQuery, runningUser } from '../data/index.j
 import type { DataPlatform } from '../data/platform.js';
 import { discoverSources, type ProjectSources } from '../project/sources.js';
 import '../stdlib/index.js';
-import type { RunningUser } from '../stdlib/registry.js';
+import type { RunningUser } from '../values/user.js';
 import type { TypeDecl, TriggerDecl } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { cacheFor } from '../syntax/cache.js';

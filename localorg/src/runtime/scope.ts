@@ -4,7 +4,7 @@
  */
 import type { Pos, PropertyDecl } from '../syntax/ast.js';
 import type { ClassInfo } from '../semantics/classes.js';
-import type { ApexObject, TypeRef, Value } from './values.js';
+import type { ApexObject, TypeRef, Value } from '../values/values.js';
 
 export class Var {
   constructor(

@@ -3,9 +3,9 @@
  * catch clauses, casts, `switch on` type patterns), how well it matches a parameter type (overloads), and the
  * implicit conversions applied when a value is stored into a typed slot.
  */
-import { apexThrow } from '../stdlib/registry.js';
+import { apexThrow } from '../values/errors.js';
 import type { ClassInfo } from '../semantics/classes.js';
-import { to18 } from './ids.js';
+import { to18 } from '../values/ids.js';
 import {
   ApexBlob,
   ApexDate,
@@ -24,7 +24,7 @@ import {
   SObject,
   type TypeRef,
   type Value
-} from './values.js';
+} from '../values/values.js';
 
 export interface TypeEnv {
   /** A user/prelude/built-in class for a canonical type name, or null. */

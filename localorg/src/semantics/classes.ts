@@ -5,7 +5,7 @@
  * classes, then the System namespace.
  */
 import type { CtorDecl, FieldDecl, MethodDecl, PropertyDecl, TypeDecl } from '../syntax/ast.js';
-import { ApexEnumValue, type ClassHandle } from '../runtime/values.js';
+import { ApexEnumValue, type ClassHandle } from '../values/values.js';
 
 export interface MethodInfo {
   decl: MethodDecl;

@@ -3,7 +3,7 @@
  * binds a JSON body to the method's parameters by name, and turns the return value or RestResponse into the HTTP
  * answer. Runs inside the caller's transaction; an uncaught Apex exception becomes the platform's 500 `APEX_ERROR`.
  */
-import { ApexRuntimeError, type Value } from '../runtime/values.js';
+import { ApexRuntimeError, type Value } from '../values/values.js';
 import { HttpError, jsonParserError, methodNotAllowed, notFound } from './errors.js';
 import type { ApexHost, RestMethodInfo, RestRequestData, RestResourceInfo, RestVerb } from './runtime-seams.js';
 import { bestRoute, compileMapping, normaliseMapping, type Route } from './url-mapping.js';

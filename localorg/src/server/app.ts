@@ -5,8 +5,8 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { LimitsSnapshot } from '../data/platform.js';
-import { ApexRuntimeError } from '../runtime/values.js';
-import { UnsupportedFeatureError } from '../stdlib/registry.js';
+import { ApexRuntimeError } from '../values/values.js';
+import { UnsupportedFeatureError } from '../values/errors.js';
 import { parseVersionSegment } from './api-versions.js';
 import { ApexFailure, ApexRestRouter, dispatchApexRest, isRestVerb } from './apexrest.js';
 import { requireToken } from './auth.js';

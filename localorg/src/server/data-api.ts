@@ -4,8 +4,8 @@
  * (triggers, validation, limits). Runs inside the caller's transaction.
  */
 import type { DmlError, DmlOperation, LimitsTracker } from '../data/platform.js';
-import { to18 } from '../runtime/ids.js';
-import { ApexId, ApexRuntimeError, SObject } from '../runtime/values.js';
+import { to18 } from '../values/ids.js';
+import { ApexId, ApexRuntimeError, SObject } from '../values/values.js';
 import { listVersions } from './api-versions.js';
 import { HttpError, malformedQuery, methodNotAllowed, notFound, type PlatformError } from './errors.js';
 import { parseJsonBody } from './request-body.js';

@@ -5,7 +5,7 @@
  */
 import type { CommittedChange, FieldInfo, ObjectInfo } from '../data/org.js';
 import type { DataPlatform } from '../data/platform.js';
-import type { SObject, TypeRef, Value } from '../runtime/values.js';
+import type { SObject, TypeRef, Value } from '../values/values.js';
 
 /** The HTTP request as Apex sees it in `RestContext.request`. */
 export interface RestRequestData {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type ApexId, SObject } from '../runtime/values.js';
+import { type ApexId, SObject } from '../values/values.js';
 import { HttpError } from './errors.js';
 import type { ServerDataPlatform } from './runtime-seams.js';
 import { jsonToValue } from './sobject-json.js';

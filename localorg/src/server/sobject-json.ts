@@ -3,7 +3,7 @@
  * datetimes `2025-03-01T09:30:00.000+0000`, numbers as numbers) and request JSON to Apex values by each field's
  * describe type, with the platform's 400 errors for unknown fields and values of the wrong kind.
  */
-import { to18 } from '../runtime/ids.js';
+import { to18 } from '../values/ids.js';
 import {
   ApexBlob,
   ApexDate,
@@ -15,7 +15,7 @@ import {
   Decimal,
   SObject,
   type Value
-} from '../runtime/values.js';
+} from '../values/values.js';
 import { HttpError } from './errors.js';
 import type { ObjectInfo } from './runtime-seams.js';
 

@@ -13,7 +13,7 @@ import {
   Decimal,
   SObject,
   type Value
-} from '../runtime/values.js';
+} from '../values/values.js';
 
 export type EncodedValue =
   | null

@@ -1,7 +1,8 @@
 /** The Assert class (API 56+), with messages in the System.assert* style [mem]. */
-import { ApexTypeValue } from '../runtime/values.js';
+import { ApexTypeValue } from '../values/values.js';
 import { isInstance } from '../runtime/types.js';
-import { apexThrow, defineNativeClass } from './registry.js';
+import { defineNativeClass } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 import { assertEqual, assertionFailed, interp, show } from './system.js';
 
 defineNativeClass({

@@ -1,7 +1,8 @@
 /** System.Blob: bytes with UTF-8 conversions. */
-import { ApexBlob, type Value } from '../runtime/values.js';
+import { ApexBlob, type Value } from '../values/values.js';
 import { argString, defineStdlibClass } from './native-args.js';
-import { apexThrow, unsupported, type NativeMethod } from './registry.js';
+import { type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 export function blobOf(bytes: Uint8Array | Buffer): ApexBlob {
   return new ApexBlob(new Uint8Array(bytes));

@@ -20,10 +20,11 @@ import {
   NativeObject,
   SObject,
   type Value
-} from '../runtime/values.js';
+} from '../values/values.js';
 import { ArgTypeError, argBool, argInt, argItems, defineStdlibClass, npeArgument } from './native-args.js';
 import { javaCompare, javaHashCode } from './string.js';
-import { apexThrow, unsupported, type NativeContext, type NativeMethod } from './registry.js';
+import { type NativeContext, type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 function outOfBounds(i: number): never {
   apexThrow('ListException', `List index out of bounds: ${i}`);

@@ -16,10 +16,11 @@ import {
   timingSafeEqual,
   type KeyObject
 } from 'node:crypto';
-import { ApexBlob, type Value } from '../runtime/values.js';
+import { ApexBlob, type Value } from '../values/values.js';
 import { argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { blobOf } from './blob.js';
-import { apexThrow, unsupported, type NativeMethod } from './registry.js';
+import { type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 const MACS: Record<string, string> = { hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha256: 'sha256', hmacsha512: 'sha512' };
 const DIGESTS: Record<string, string> = {

@@ -3,10 +3,11 @@
  * metadata, `Event.SObjectType` (type token) and `Event.Subject` (field token) for every object. Custom metadata
  * reads come from the same store rows SOQL sees and are not counted against the SOQL limit.
  */
-import { ApexId, ApexMap, SObject, typeRef, type Value } from '../runtime/values.js';
-import { to18 } from '../runtime/ids.js';
+import { ApexId, ApexMap, SObject, typeRef, type Value } from '../values/values.js';
+import { to18 } from '../values/ids.js';
 import { argString } from './native-args.js';
-import { apexThrow, defineSObjectTypeHooks, unsupported, type NativeContext } from './registry.js';
+import { defineSObjectTypeHooks, type NativeContext } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf, sobjectFieldToken, sobjectTypeToken } from './schema.js';
 
 /** A detached copy of a metadata row, every field readable (records from getAll are not SOQL rows). */

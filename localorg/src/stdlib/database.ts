@@ -7,16 +7,10 @@ import { idOf } from '../data/coerce.js';
 import type { DmlError, DmlOperation, DmlRowResult } from '../data/platform.js';
 import { parseSoqlText } from '../data/soql/lower.js';
 import type { SoqlQuery } from '../data/soql/ast.js';
-import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../runtime/values.js';
+import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
-import {
-  apexThrow,
-  defineNativeClass,
-  defineNativeEnum,
-  nativeEnumValue,
-  unsupported,
-  type NativeContext
-} from './registry.js';
+import { defineNativeClass, defineNativeEnum, nativeEnumValue, type NativeContext } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 import { fieldNameArg, orgOf } from './schema.js';
 
 /** `System.StatusCode` values the data platform produces, plus common ones Apex code switches on. */

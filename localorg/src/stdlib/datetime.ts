@@ -6,10 +6,11 @@
  * java.util.Calendar does in lenient mode.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { ApexDate, ApexDatetime, ApexTime, NativeObject, type Value } from '../runtime/values.js';
+import { ApexDate, ApexDatetime, ApexTime, NativeObject, type Value } from '../values/values.js';
 import { ArgTypeError, argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { formatJavaPattern, parseJavaPattern, PatternError } from './format-pattern.js';
-import { apexThrow, type NativeContext, type NativeMethod } from './registry.js';
+import { type NativeContext, type NativeMethod } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 
 const DAY_MS = 86400000;
 

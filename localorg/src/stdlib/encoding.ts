@@ -2,10 +2,11 @@
  * System.EncodingUtil. URL encoding is java.net.URLEncoder's form encoding (space → `+`, only `A–Z a–z 0–9 . - * _`
  * left as is), which is what Apex uses [mem].
  */
-import { ApexBlob, type Value } from '../runtime/values.js';
+import { ApexBlob, type Value } from '../values/values.js';
 import { argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { blobOf } from './blob.js';
-import { apexThrow, type NativeMethod } from './registry.js';
+import { type NativeMethod } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 
 function argBlob(a: readonly Value[], i: number): Uint8Array {
   const v = a[i];

@@ -3,10 +3,11 @@
  * yields the 18-character form; an invalid value throws `StringException: Invalid id: x` [mem: message wording].
  */
 import { Schema } from '../data/schema/schema.js';
-import { to18 } from '../runtime/ids.js';
-import { ApexId, type Value } from '../runtime/values.js';
+import { to18 } from '../values/ids.js';
+import { ApexId, type Value } from '../values/values.js';
 import { argString, defineStdlibClass } from './native-args.js';
-import { apexThrow, sobjectTypeStatics, unsupported, type NativeContext, type NativeMethod } from './registry.js';
+import { sobjectTypeStatics, type NativeContext, type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 export function parseId(text: string): ApexId {
   const id = to18(text);

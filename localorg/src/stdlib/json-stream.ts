@@ -16,8 +16,8 @@ import {
   Decimal,
   NativeObject,
   type Value
-} from '../runtime/values.js';
-import { to18 } from '../runtime/ids.js';
+} from '../values/values.js';
+import { to18 } from '../values/ids.js';
 import { argString, defineStdlibClass, npeArgument, isNumeric } from './native-args.js';
 import { javaDoubleToString } from './number-format.js';
 import type { JsonNode } from './json-text.js';
@@ -32,7 +32,8 @@ import {
   pretty,
   timeJson
 } from './json.js';
-import { apexThrow, defineNativeEnum, nativeEnumValue, type NativeMethod } from './registry.js';
+import { defineNativeEnum, nativeEnumValue, type NativeMethod } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 
 export const JSON_TOKENS = [
   'END_ARRAY',

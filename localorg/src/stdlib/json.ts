@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { Schema } from '../data/schema/schema.js';
 import { parseFieldText, CoercionError } from '../data/coerce.js';
 import type { FieldDef, ObjectDef } from '../data/schema/types.js';
-import { to18 } from '../runtime/ids.js';
+import { to18 } from '../values/ids.js';
 import {
   ApexBlob,
   ApexDate,
@@ -29,11 +29,12 @@ import {
   typeRef,
   type TypeRef,
   type Value
-} from '../runtime/values.js';
+} from '../values/values.js';
 import { argBool, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { javaDoubleToString } from './number-format.js';
 import { readJson, JsonSyntaxError, quoteJson, type JsonNode } from './json-text.js';
-import { apexThrow, unsupported, type NativeContext, type NativeMethod } from './registry.js';
+import { type NativeContext, type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 import { createGenerator, createParser } from './json-stream.js';
 
 /** API version in SObject `attributes.url` (the project's sourceApiVersion by default). */

@@ -2,11 +2,12 @@
  * System.Math. Overloads keep the Apex type of their argument where Apex declares one per type (abs, max, min, mod,
  * ceil/floor on Decimal); transcendental functions compute in double precision.
  */
-import { Decimal } from '../runtime/decimal.js';
-import { ApexDouble, type Value } from '../runtime/values.js';
+import { Decimal } from '../values/decimal.js';
+import { ApexDouble, type Value } from '../values/values.js';
 import { ArgTypeError, argNumber, defineStdlibClass, npeArgument, toDecimal } from './native-args.js';
 import { decimalOp, doubleToInt, doubleToLong } from './numbers.js';
-import { apexThrow, type NativeMethod } from './registry.js';
+import { type NativeMethod } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 
 type Kind = 'integer' | 'long' | 'double' | 'decimal';
 

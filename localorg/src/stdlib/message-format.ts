@@ -4,10 +4,10 @@
  * Quoting follows MessageFormat: `'…'` quotes literally (so a lone apostrophe swallows the rest of the pattern's
  * placeholders), `''` is one apostrophe.
  */
-import type { Value } from '../runtime/values.js';
+import type { Value } from '../values/values.js';
 import { isNumeric, toDecimal } from './native-args.js';
 import { formatDecimalPattern, localeSymbols } from './number-format.js';
-import { apexThrow, UnsupportedFeatureError } from './registry.js';
+import { apexThrow, UnsupportedFeatureError } from '../values/errors.js';
 
 export interface MessageFormatEnv {
   render(v: Value): string;

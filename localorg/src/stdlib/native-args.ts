@@ -3,8 +3,9 @@
  * these helpers check the shape each overload expects so that a wrong call fails with an Apex exception or a loud
  * unsupported error rather than a JS TypeError deep inside a method.
  */
-import { ApexDouble, ApexId, ApexList, ApexSet, Decimal, type Value } from '../runtime/values.js';
-import { apexThrow, defineNativeClass, unsupported, type NativeClassDef, type NativeMethod } from './registry.js';
+import { ApexDouble, ApexId, ApexList, ApexSet, Decimal, type Value } from '../values/values.js';
+import { defineNativeClass, type NativeClassDef, type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 /** An argument of the wrong Apex type: the overload is not one localorg serves, reported through {@link unsupported}. */
 export class ArgTypeError extends Error {}

@@ -2,10 +2,10 @@
  * Number rendering shared by String.format, Integer/Long/Double/Decimal.format and JSON: Java's Double.toString and a
  * DecimalFormat subset driven by the running user's locale.
  */
-import { Decimal } from '../runtime/decimal.js';
+import { Decimal } from '../values/decimal.js';
 
 /** Java's Double.toString lives with the other value renderings; re-exported for the number formatters here. */
-export { formatDouble as javaDoubleToString } from '../runtime/format.js';
+export { formatDouble as javaDoubleToString } from '../values/format.js';
 
 export interface LocaleSymbols {
   group: string;

@@ -2,11 +2,12 @@
  * Integer, Long, Double and Decimal (static valueOf, instance conversions and format) plus System.RoundingMode.
  * Conversions follow Java: Double→int truncates toward zero and saturates, Decimal→int keeps the low 32 bits.
  */
-import { Decimal, type RoundingMode } from '../runtime/decimal.js';
-import { ApexDouble, ApexEnumValue, ApexId, type Value } from '../runtime/values.js';
+import { Decimal, type RoundingMode } from '../values/decimal.js';
+import { ApexDouble, ApexEnumValue, ApexId, type Value } from '../values/values.js';
 import { argInt, defineStdlibClass, numberOf, toDecimal, ArgTypeError } from './native-args.js';
 import { formatNumberDefault, javaDoubleToString } from './number-format.js';
-import { apexThrow, defineNativeEnum, type NativeMethod } from './registry.js';
+import { defineNativeEnum, type NativeMethod } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 
 export { javaDoubleToString };
 

@@ -4,11 +4,12 @@
  * have opaque, anchoring bounds (the Java defaults), and group()/start()/end() without a current match throw
  * [mem: surfaced as System.StringException "No match found"].
  */
-import { NativeObject, type Value } from '../runtime/values.js';
+import { NativeObject, type Value } from '../values/values.js';
 import { argInt, argString, defineStdlibClass } from './native-args.js';
 import { findFrom, matchPrefix, matchWhole, quoteJava, splitJava, type JavaMatch, type JavaRegex } from './regex.js';
 import { apexRegex, apexReplace, stringList } from './string.js';
-import { apexThrow, unsupported, type NativeMethod } from './registry.js';
+import { type NativeMethod } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 interface PatternState {
   source: string;

@@ -18,7 +18,6 @@ import {
   ApexList,
   ApexMap,
   ApexObject,
-  ApexRuntimeError,
   ApexSet,
   ApexTime,
   ApexTypeValue,
@@ -27,23 +26,9 @@ import {
   SObject,
   type TypeRef,
   type Value
-} from '../runtime/values.js';
-
-/** The running user as UserInfo and Datetime rendering see it. */
-export interface RunningUser {
-  id: ApexId;
-  userName: string;
-  name: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  timeZone: string; // IANA id, e.g. America/Los_Angeles
-  locale: string; // e.g. en_US
-  language: string;
-  profileId: ApexId;
-  organizationId: ApexId;
-  currency: string;
-}
+} from '../values/values.js';
+import { UnsupportedFeatureError } from '../values/errors.js';
+import type { RunningUser } from '../values/user.js';
 
 /** What JSON (de)serialisation and Type.forName need to know about a type, answered by the interpreter. */
 export type TypeInfo =
@@ -212,19 +197,4 @@ export function nativeKindOf(v: Value): string | null {
   if (v instanceof NativeObject) return v.nativeType;
   if (v instanceof ApexObject) return null; // user classes dispatch in the interpreter
   return null;
-}
-
-/** The loud failure for a standard method or overload localorg does not implement. */
-export function unsupported(className: string, method: string, args: readonly Value[]): never {
-  throw new UnsupportedFeatureError(
-    `${className}.${method}(${args.length} argument${args.length === 1 ? '' : 's'}) is not supported by localorg`
-  );
-}
-
-/** A construct or standard method outside localorg's emulation. Reported with file:line, never swallowed. */
-export class UnsupportedFeatureError extends Error {}
-
-/** Shorthand for native code that throws an Apex exception (`System.` is added when missing). */
-export function apexThrow(typeName: string, message: string, data?: Record<string, unknown>): never {
-  throw new ApexRuntimeError(typeName.includes('.') ? typeName : 'System.' + typeName, message, data);
 }

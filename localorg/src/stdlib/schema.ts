@@ -6,16 +6,10 @@
 import { LocalOrg } from '../data/org.js';
 import type { FieldDef, ObjectDef } from '../data/schema/types.js';
 import { defaultValueFor } from '../data/schema/schema.js';
-import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../runtime/values.js';
+import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
-import {
-  apexThrow,
-  defineNativeClass,
-  defineNativeEnum,
-  nativeEnumValue,
-  unsupported,
-  type NativeContext
-} from './registry.js';
+import { defineNativeClass, defineNativeEnum, nativeEnumValue, type NativeContext } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 export interface ObjectTokenState {
   object: string;

@@ -6,10 +6,11 @@
 import { toDecimal } from '../data/coerce.js';
 import { msg } from '../data/messages.js';
 import type { ObjectDef } from '../data/schema/types.js';
-import { to18 } from '../runtime/ids.js';
-import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../runtime/values.js';
+import { to18 } from '../values/ids.js';
+import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
-import { apexThrow, defineNativeClass, unsupported, type NativeContext } from './registry.js';
+import { defineNativeClass, type NativeContext } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 import { fieldNameArg, orgOf, sobjectTypeToken } from './schema.js';
 
 const AUDIT_FIELDS = ['createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp'];

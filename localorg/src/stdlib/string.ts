@@ -3,7 +3,7 @@
  * [mem], so null and empty-argument handling follows StringUtils where the Apex documentation is silent (for example
  * `substringBefore('')` is empty, `substringAfter('')` is the whole string). Regex methods go through regex.ts.
  */
-import { ApexDatetime, ApexList, ApexSet, typeRef, type Value } from '../runtime/values.js';
+import { ApexDatetime, ApexList, ApexSet, typeRef, type Value } from '../values/values.js';
 import { DateTime } from 'luxon';
 import { argInt, argItems, argString, defineStdlibClass, npeArgument, optString } from './native-args.js';
 import { messageFormat } from './message-format.js';
@@ -16,7 +16,8 @@ import {
   splitJava,
   type JavaRegex
 } from './regex.js';
-import { apexThrow, UnsupportedFeatureError, type NativeContext, type NativeMethod } from './registry.js';
+import { type NativeContext, type NativeMethod } from './registry.js';
+import { apexThrow, UnsupportedFeatureError } from '../values/errors.js';
 import {
   escapeCsv,
   escapeEcmaScript,

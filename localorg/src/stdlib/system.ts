@@ -5,9 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import type { Interpreter } from '../runtime/interpreter.js';
-import { makeId } from '../runtime/ids.js';
-import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../runtime/values.js';
-import { apexThrow, defineNativeClass, defineNativeEnum, unsupported, type NativeContext } from './registry.js';
+import { makeId } from '../values/ids.js';
+import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../values/values.js';
+import { defineNativeClass, defineNativeEnum, type NativeContext } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 
 defineNativeEnum('System.LoggingLevel', ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']);
 defineNativeEnum('System.TriggerOperation', [

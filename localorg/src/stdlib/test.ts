@@ -2,8 +2,9 @@
  * The Test class. `startTest` gives a fresh governor-limit set and `stopTest` runs queued async work, then restores
  * the outer limits. Features outside localorg (SOSL fixtures, static resources, stubs) fail loudly.
  */
-import { ApexObject, ApexTypeValue } from '../runtime/values.js';
-import { apexThrow, defineNativeClass, unsupported } from './registry.js';
+import { ApexObject, ApexTypeValue } from '../values/values.js';
+import { defineNativeClass } from './registry.js';
+import { apexThrow, unsupported } from '../values/errors.js';
 import { interp } from './system.js';
 
 defineNativeClass({

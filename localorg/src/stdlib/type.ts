@@ -1,8 +1,9 @@
 /** System.Type: `Foo.class`, `Type.forName`, `newInstance`, `getName`. */
 import type { Interpreter } from '../runtime/interpreter.js';
 import { isInstance } from '../runtime/types.js';
-import { ApexObject, ApexTypeValue, type Value } from '../runtime/values.js';
-import { apexThrow, defineNativeClass } from './registry.js';
+import { ApexObject, ApexTypeValue, type Value } from '../values/values.js';
+import { defineNativeClass } from './registry.js';
+import { apexThrow } from '../values/errors.js';
 import { interp } from './system.js';
 
 function self(v: Value): ApexTypeValue {

@@ -1,5 +1,6 @@
 /** UserInfo: the running user of the local org (data platform seed, default America/Los_Angeles, en_US). */
-import { defineNativeClass, nativeClass, unsupported } from './registry.js';
+import { defineNativeClass, nativeClass } from './registry.js';
+import { unsupported } from '../values/errors.js';
 
 defineNativeClass({
   name: 'UserInfo',

@@ -3,7 +3,7 @@
  * interpreter never sees parser types (whose shape changes between minor releases) and never folds case at run time:
  * every identifier carries its canonical lower-case `name` next to the `display` spelling used in messages.
  */
-import type { TypeRef, Value } from '../runtime/values.js';
+import type { TypeRef, Value } from '../values/values.js';
 
 export interface Pos {
   line: number;

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApexDate, ApexDatetime, ApexDouble, ApexTime, Decimal } from '../runtime/values.js';
+import { ApexDate, ApexDatetime, ApexDouble, ApexTime, Decimal } from '../values/values.js';
 
 /** Bump when the encoding changes. */
 const FORMAT = 'localorg-ast-1';

@@ -60,7 +60,7 @@ import {
   type ExpressionListContext,
   type QueryContext
 } from '@apexdevtools/apex-parser';
-import { ApexDouble, Decimal, typeRef, type TypeRef, type Value } from '../runtime/values.js';
+import { ApexDouble, Decimal, typeRef, type TypeRef, type Value } from '../values/values.js';
 import type {
   AnonymousUnit,
   Annotation,

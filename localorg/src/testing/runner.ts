@@ -6,7 +6,7 @@
 import { describeFailure, failureLine, type Failure } from '../runtime/failures.js';
 import type { LoadedProject } from '../runtime/project.js';
 import type { MethodDecl } from '../syntax/ast.js';
-import { type ApexObject } from '../runtime/values.js';
+import { type ApexObject } from '../values/values.js';
 import { discoverTests, type TestClass } from './discover.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 

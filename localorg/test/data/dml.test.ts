@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDate, ApexDatetime, ApexId, ApexRuntimeError, Decimal, type SObject } from '../../src/runtime/values.js';
+import { ApexDate, ApexDatetime, ApexId, ApexRuntimeError, Decimal, type SObject } from '../../src/values/values.js';
 import { ALL_OR_NONE, dt, FakeTriggers, insert, newOrg, PARTIAL, rec, rows } from './helpers.js';
 
 interface DmlRow {

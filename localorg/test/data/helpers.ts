@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { discoverSources } from '../../src/project/sources.js';
 import { createDataPlatform, parseSoqlText, type DataPlatformOptions, type LocalOrg } from '../../src/data/index.js';
 import type { DmlOptions, TriggerEventName, TriggerHost, TriggerInvocation } from '../../src/data/platform.js';
-import { ApexDatetime, ApexList, SObject, type Value } from '../../src/runtime/values.js';
+import { ApexDatetime, ApexList, SObject, type Value } from '../../src/values/values.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = path.join(here, '..', 'fixtures', 'data', 'basic');

@@ -4,7 +4,7 @@ import '../../src/stdlib/schema.js';
 import '../../src/stdlib/custommetadata.js';
 import { nativeClass, sobjectTypeStatics, type NativeContext } from '../../src/stdlib/registry.js';
 import type { LocalOrg } from '../../src/data/index.js';
-import type { ApexId, ApexMap, NativeObject, Value } from '../../src/runtime/values.js';
+import type { ApexId, ApexMap, NativeObject, Value } from '../../src/values/values.js';
 import { insert, newOrg, rec, rows } from './helpers.js';
 
 function ctxFor(org: LocalOrg): NativeContext {

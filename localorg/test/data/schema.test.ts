@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDataPlatform, MetadataError } from '../../src/data/index.js';
 import { discoverSources } from '../../src/project/sources.js';
-import { type ApexId, Decimal } from '../../src/runtime/values.js';
+import { type ApexId, Decimal } from '../../src/values/values.js';
 import { newOrg } from './helpers.js';
 
 test('standard objects carry their documented key prefixes', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import '../../src/stdlib/custommetadata.js';
 import { sobjectTypeStatics, type NativeContext } from '../../src/stdlib/registry.js';
 import type { LocalOrg } from '../../src/data/index.js';
-import { type ApexMap, type SObject, type Value } from '../../src/runtime/values.js';
+import { type ApexMap, type SObject, type Value } from '../../src/values/values.js';
 import { ALL_OR_NONE, insert, newOrg, rec, rows } from './helpers.js';
 
 function ctxFor(org: LocalOrg): NativeContext {

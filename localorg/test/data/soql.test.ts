@@ -9,7 +9,7 @@ import {
   Decimal,
   type SObject,
   typeRef
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 import { parseSoqlText } from '../../src/data/index.js';
 import { dt, insert, newOrg, q, rec, rows } from './helpers.js';
 

@@ -17,7 +17,7 @@ import {
   SObject,
   typeRef,
   type Value
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 import { insert, newOrg, rec, rows } from './helpers.js';
 
 function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexRuntimeError, type SObject } from '../../src/runtime/values.js';
+import { ApexRuntimeError, type SObject } from '../../src/values/values.js';
 import { ALL_OR_NONE, insert, newOrg, q, rec, rows } from './helpers.js';
 
 function limitError(fn: () => unknown, pattern: RegExp): void {

@@ -26,7 +26,7 @@ import {
   typeRef,
   type TypeRef,
   type Value
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE_PROJECT = path.join(here, 'fixtures', 'org');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { makeId } from '../../src/runtime/ids.js';
+import { makeId } from '../../src/values/ids.js';
 import {
   ApexBlob,
   ApexDate,
@@ -13,7 +13,7 @@ import {
   ApexTime,
   Decimal,
   SObject
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 import {
   changesOf,
   Journal,

@@ -10,7 +10,7 @@ import {
   type NativeObject,
   SObject,
   typeRef
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 import { FakeContext, apexError, callInstance, fakeClass, list, strList } from './fake-context.js';
 
 const ctx = new FakeContext();

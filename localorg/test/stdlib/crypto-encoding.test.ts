@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexBlob, type ApexId } from '../../src/runtime/values.js';
+import { ApexBlob, type ApexId } from '../../src/values/values.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';
 
 const ctx = new FakeContext();

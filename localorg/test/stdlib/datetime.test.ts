@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDate, ApexDatetime, type ApexTime, type NativeObject } from '../../src/runtime/values.js';
+import { ApexDate, ApexDatetime, type ApexTime, type NativeObject } from '../../src/values/values.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';
 
 const la = new FakeContext({ timeZone: 'America/Los_Angeles' });

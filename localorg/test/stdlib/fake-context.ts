@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DataPlatform } from '../../src/data/platform.js';
-import { Decimal } from '../../src/runtime/decimal.js';
+import { Decimal } from '../../src/values/decimal.js';
 import {
   ApexBlob,
   ApexDate,
@@ -23,14 +23,9 @@ import {
   type ClassHandle,
   type TypeRef,
   type Value
-} from '../../src/runtime/values.js';
-import {
-  nativeClass,
-  nativeKindOf,
-  type NativeContext,
-  type RunningUser,
-  type TypeInfo
-} from '../../src/stdlib/registry.js';
+} from '../../src/values/values.js';
+import { nativeClass, nativeKindOf, type NativeContext, type TypeInfo } from '../../src/stdlib/registry.js';
+import { type RunningUser } from '../../src/values/user.js';
 import { javaDoubleToString } from '../../src/stdlib/number-format.js';
 import '../../src/stdlib/stdlib-index.js';
 

@@ -8,7 +8,7 @@ import {
   type ApexEnumValue,
   type ApexList,
   type NativeObject
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 import { FakeContext, apexError, callInstance, callStatic, list, parseTypeName } from './fake-context.js';
 
 const ctx = new FakeContext();

@@ -15,7 +15,7 @@ import {
   Decimal,
   SObject,
   typeRef
-} from '../../src/runtime/values.js';
+} from '../../src/values/values.js';
 import type { TypeInfo } from '../../src/stdlib/registry.js';
 import { FakeContext, apexError, callStatic, fakeClass, list, parseTypeName } from './fake-context.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDouble, Decimal } from '../../src/runtime/values.js';
+import { ApexDouble, Decimal } from '../../src/values/values.js';
 import { nativeEnumValue } from '../../src/stdlib/registry.js';
 import { javaDoubleToString } from '../../src/stdlib/number-format.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';

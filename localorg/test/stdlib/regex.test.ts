@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NativeObject } from '../../src/runtime/values.js';
+import type { NativeObject } from '../../src/values/values.js';
 import { compileJavaRegex, RegexSyntaxError, RegexUnsupportedError } from '../../src/stdlib/regex.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';
 

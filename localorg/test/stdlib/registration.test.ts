@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nativeClass, nativeClassNames, nativeEnum, UnsupportedFeatureError } from '../../src/stdlib/registry.js';
+import { nativeClass, nativeClassNames, nativeEnum } from '../../src/stdlib/registry.js';
+import { UnsupportedFeatureError } from '../../src/values/errors.js';
 import { FakeContext, callStatic } from './fake-context.js';
 
 const ctx = new FakeContext();

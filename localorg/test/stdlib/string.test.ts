@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApexDouble, type ApexList, Decimal } from '../../src/runtime/values.js';
+import { ApexDouble, type ApexList, Decimal } from '../../src/values/values.js';
 import { FakeContext, apexError, callInstance, callStatic, list, strList } from './fake-context.js';
 
 const ctx = new FakeContext();

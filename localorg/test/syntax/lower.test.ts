@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApexSyntaxError } from '../../src/syntax/diagnostics.js';
 import { lowerAnonymousText, lowerClassText, lowerTriggerText } from '../../src/syntax/lower.js';
-import { Decimal } from '../../src/runtime/values.js';
+import { Decimal } from '../../src/values/values.js';
 
 test('a syntax error names file, line and column', () => {
   assert.throws(

@@ -9,7 +9,7 @@
  * up to three attempts, with governor limits reset to the pre-statement counts before each retry
  * [doc: Bulk DML Exception Handling].
  */
-import { ApexDatetime, ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../../runtime/values.js';
+import { ApexDatetime, ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../../values/values.js';
 import { show } from '../coerce.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';

@@ -3,7 +3,7 @@
  * Sources (documentation or [mem]) are listed in localorg/FIDELITY.md under "Data platform".
  */
 import { DateTime } from 'luxon';
-import { ApexDate, ApexDatetime, ApexId, type SObject, type Value } from '../../runtime/values.js';
+import { ApexDate, ApexDatetime, ApexId, type SObject, type Value } from '../../values/values.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { DmlError } from '../platform.js';

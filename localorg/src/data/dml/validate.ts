@@ -3,7 +3,7 @@
  * restricted picklists, email format, number ranges, lookup targets and unique values. Each check returns
  * `Database.Error`-shaped errors; message texts come from ../messages.ts.
  */
-import { ApexId, SObject, type Value } from '../../runtime/values.js';
+import { ApexId, SObject, type Value } from '../../values/values.js';
 import { CoercionError, show, toFieldValue } from '../coerce.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';

@@ -2,7 +2,7 @@
  * Case-insensitive access to the loaded schema, shared by SOQL, DML and describe. Implements the interpreter's
  * {@link SchemaLookup} seam.
  */
-import { ApexDate, Decimal, type Value } from '../../runtime/values.js';
+import { ApexDate, Decimal, type Value } from '../../values/values.js';
 import type { SchemaLookup } from '../platform.js';
 import type { ChildRelationship, FieldDef, ObjectDef } from './types.js';
 

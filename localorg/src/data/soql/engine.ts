@@ -4,7 +4,7 @@
  * once per execution, before any row is read, as the platform binds them.
  */
 import { DateTime } from 'luxon';
-import { to18 } from '../../runtime/ids.js';
+import { to18 } from '../../values/ids.js';
 import {
   ApexDate,
   ApexDatetime,
@@ -17,7 +17,7 @@ import {
   SObject,
   typeRef,
   type Value
-} from '../../runtime/values.js';
+} from '../../values/values.js';
 import { parseDateText, parseDatetimeText, show, toDecimal } from '../coerce.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';

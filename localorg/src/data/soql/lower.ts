@@ -19,7 +19,7 @@ import {
   type SubFieldEntryContext,
   type ValueContext
 } from '@apexdevtools/apex-parser';
-import { ApexRuntimeError } from '../../runtime/values.js';
+import { ApexRuntimeError } from '../../values/values.js';
 import type {
   AggregateName,
   ComparisonOp,

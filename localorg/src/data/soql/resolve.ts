@@ -3,7 +3,7 @@
  * and reads them from stored rows, following lookups through the store. Unknown names fail with the platform's
  * messages, raised as `System.QueryException` carrying the query's position.
  */
-import { ApexId, ApexRuntimeError, type SObject, type Value } from '../../runtime/values.js';
+import { ApexId, ApexRuntimeError, type SObject, type Value } from '../../values/values.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';

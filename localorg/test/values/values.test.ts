@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apex, out } from './helpers.js';
+import { apex, out } from '../runtime/helpers.js';
 
 test('Integer arithmetic wraps at 32 bits', () => {
   assert.deepEqual(out('Integer i = 2147483647; i++; System.debug(i); System.debug(2147483647 * 2);'), [
