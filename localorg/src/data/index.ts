@@ -29,7 +29,10 @@ export function createDataPlatform(
   sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'> & Partial<Pick<ProjectSources, 'other'>>,
   options: DataPlatformOptions = {}
 ): LocalOrg {
+  const settings: OrgSettings = { multidayEvents: true, maxEventDays: 14, sharedActivities: true, ...options.settings };
   const { objects } = loadSchema(sources.objectFolders);
+  // EventWhoRelation is how code (Apex describe) tells whether the org has Shared Activities.
+  if (!settings.sharedActivities) objects.delete('eventwhorelation');
   const recordTypes = recordTypeFiles(sources.other ?? []);
   addRecordTypeFields(objects, recordTypes);
   const schema = new Schema(objects);
@@ -39,7 +42,6 @@ export function createDataPlatform(
   loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
   loadRecordTypes(objects, store, recordTypes, seed.user.id, now());
   store.clearJournal();
-  const settings: OrgSettings = { multidayEvents: true, maxEventDays: 14, ...options.settings };
   return new LocalOrg(schema, store, seed, settings, now);
 }
 

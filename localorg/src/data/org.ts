@@ -21,6 +21,8 @@ export interface OrgSettings {
   multidayEvents: boolean;
   /** Longest Event when multiday events are on, in days [mem: 14]. */
   maxEventDays: number;
+  /** Shared Activities: Events relate to up to 50 Contacts through EventRelation.IsParent; EventWhoRelation exists. */
+  sharedActivities: boolean;
 }
 
 /** One committed row: the full stored after-image, or null when the row is gone for good. */

@@ -269,6 +269,41 @@ const SPECS: ObjectSpec[] = [
     ]
   },
   {
+    // Invitees and, with Shared Activities, the people an Event is related to (IsParent) [object reference].
+    name: 'EventRelation',
+    prefix: '0RE',
+    plural: 'Event Relations',
+    owner: false,
+    fields: [
+      ['EventId', 'reference', { ...ref(['Event'], 'Event', 'EventRelations'), required: true, cascadeDelete: true }],
+      [
+        'RelationId',
+        'reference',
+        { ...ref(['Contact', 'Lead', 'User', 'Account'], 'Relation', null), required: true, polymorphic: true }
+      ],
+      ['IsParent', 'boolean', { defaultValue: false }],
+      ['IsInvitee', 'boolean', { defaultValue: true }],
+      ['IsWhat', 'boolean', { ...ro, defaultValue: false }],
+      ['Status', 'picklist', text(40, { picklist: picklist(['New', 'Declined', 'Accepted'], 'New') })],
+      ['RespondedDate', 'datetime'],
+      ['Response', 'string', text(255)]
+    ]
+  },
+  {
+    // Present only with Shared Activities (removed from the schema otherwise, see data/index.ts); describe only.
+    name: 'EventWhoRelation',
+    prefix: null,
+    plural: 'Event Who Relations',
+    owner: false,
+    queryableOnly: true,
+    createable: false,
+    fields: [
+      ['EventId', 'reference', { ...ro, ...ref(['Event'], 'Event', null) }],
+      ['RelationId', 'reference', { ...ro, ...ref(['Contact', 'Lead'], 'Relation', null), polymorphic: true }],
+      ['Type', 'string', text(50, ro)]
+    ]
+  },
+  {
     name: 'Task',
     prefix: '00T',
     plural: 'Tasks',
