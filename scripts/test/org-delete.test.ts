@@ -75,3 +75,13 @@ test('no default org and no flag fails fast', async () => {
   assert.equal(await orgDelete([], io, fakeDeps(fakeStore({}), [])), 2);
   assert.match(io.err(), /No target org/);
 });
+
+test('--dry-run works offline with no org authorised: it says what a real run would do and why it would stop', async () => {
+  const io = captureIo('/tmp');
+  assert.equal(await orgDelete(['--dry-run'], io, fakeDeps(fakeStore({}), [])), 0, io.err());
+  assert.match(io.err() + io.out(), /No target org: .* A real run would stop here\./);
+  assert.match(io.out(), /Dry run: nothing was sent\. A real run would delete scratch org \(the default target-org\)/);
+  const io2 = captureIo('/tmp');
+  assert.equal(await orgDelete(['--dry-run', '-o', 'gone', '--json'], io2, fakeDeps(fakeStore({}), [])), 0);
+  assert.equal((JSON.parse(io2.out()) as { result: { dryRun: boolean } }).result.dryRun, true);
+});

@@ -230,3 +230,11 @@ test('the repository packaging config and project agree', async () => {
   const body = JSON.parse(io.out()) as { result: { namespace: string; package: string } };
   assert.deepEqual([body.result.package, body.result.namespace], ['BookingSync', 'bksync']);
 });
+
+test('--dry-run works offline without an installation key: it warns that a real run would stop', async () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const io = captureIo(root, {});
+  assert.equal(await packageVersion(['--dry-run'], io, fakeDeps(fakeStore({}), [])), 0, io.err());
+  assert.match(io.err() + io.out(), /No installation key: .* A real run would stop here\./);
+  assert.match(io.out(), /installation key: missing \(PACKAGE_INSTALLATION_KEY unset\)/);
+});

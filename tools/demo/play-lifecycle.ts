@@ -2,13 +2,15 @@
  * `npm run demo`: plays a realistic booking lifecycle against a running localorg (or any org with the package) through
  * the booking API, then prints the resulting Events with status, reason, owner and Who.
  *
- *   npm start                                   # in one terminal; note the token it prints
- *   LOCALORG_TOKEN=… npm run demo               # in another (or: npm run demo -- --url URL --token T)
+ *   npm start                                   # in one terminal
+ *   npm run demo                                # in another: finds it through .localorg/server.json
+ *   npm run demo -- --url URL --token 'T'       # or any server (env LOCALORG_URL, LOCALORG_TOKEN)
  */
 import { Command } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { bookingUids, lifecycleSteps } from './lifecycle-script.js';
 import { renderTable } from './table.js';
+import { resolveTarget, TargetError } from './target.js';
 
 const BOOKINGS = '/services/apexrest/booking-sync/v1/bookings';
 const API = '/services/data/v62.0';
@@ -58,7 +60,7 @@ async function request(
     // keep the text: the server answered something that is not JSON
   }
   if (res.status === 401)
-    throw new DemoError(`the server refused the token (401); pass the token \`npm start\` printed`);
+    throw new DemoError(`the server refused the token (401); pass the token \`npm start\` printed, in single quotes`);
   return { status: res.status, json };
 }
 
@@ -129,25 +131,24 @@ export async function playLifecycle(o: DemoOptions): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const cmd = new Command('demo')
     .description('play a booking lifecycle against a running localorg and print the Events')
-    .option('--url <url>', 'server URL (env LOCALORG_URL; default http://127.0.0.1:$PORT or :3000)')
-    .option('--token <t>', 'bearer token (env LOCALORG_TOKEN)')
+    .option(
+      '--url <url>',
+      'server URL (env LOCALORG_URL; default: the server `npm start` recorded in .localorg/server.json)'
+    )
+    .option('--token <t>', 'bearer token (env LOCALORG_TOKEN; default: the recorded one)')
     .parse(argv, { from: 'user' });
-  const opts = cmd.opts<{ url?: string; token?: string }>();
-  const url = (opts.url ?? process.env.LOCALORG_URL ?? `http://127.0.0.1:${process.env.PORT || 3000}`).replace(
-    /\/$/,
-    ''
-  );
-  const token = opts.token ?? process.env.LOCALORG_TOKEN;
-  if (!token) {
-    process.stderr.write('demo: no token; pass --token T or set LOCALORG_TOKEN to the token `npm start` printed\n');
-    return 2;
-  }
   try {
-    return (await playLifecycle({ url, token, out: (l) => process.stdout.write(l + '\n') })) === 0 ? 0 : 1;
+    const target = resolveTarget({
+      flags: cmd.opts<{ url?: string; token?: string }>(),
+      env: process.env,
+      cwd: process.cwd()
+    });
+    process.stdout.write(`(server and token from ${target.from})\n`);
+    return (await playLifecycle({ ...target, out: (l) => process.stdout.write(l + '\n') })) === 0 ? 0 : 1;
   } catch (e) {
-    if (e instanceof DemoError) {
+    if (e instanceof DemoError || e instanceof TargetError) {
       process.stderr.write(`demo: ${e.message}\n`);
-      return 1;
+      return e instanceof TargetError ? 2 : 1;
     }
     throw e;
   }

@@ -2,6 +2,8 @@
  * The copy-paste command printed at start: books a meeting through the package's REST API, with a host who exists
  * in the sample data and an attendee whose company is a sample Account, so the first call shows the whole flow.
  */
+import { shellQuote } from './shell-quote.js';
+
 export const BOOKINGS_PATH = '/services/apexrest/booking-sync/v1/bookings';
 
 export function sampleBookingChange(now = new Date()): Record<string, unknown> {
@@ -29,8 +31,8 @@ export function sampleBookingChange(now = new Date()): Record<string, unknown> {
   };
 }
 
-/** A shell-safe one-liner (the JSON holds no single quotes). */
+/** A shell-safe one-liner: every argument single-quoted, so a token's `!` or `'` pastes as it is. */
 export function bookingCurl(url: string, token: string, now = new Date()): string {
   const body = JSON.stringify(sampleBookingChange(now));
-  return `curl -s -X POST '${url}${BOOKINGS_PATH}' -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' -d '${body}'`;
+  return `curl -s -X POST ${shellQuote(url + BOOKINGS_PATH)} -H ${shellQuote(`Authorization: Bearer ${token}`)} -H 'Content-Type: application/json' -d ${shellQuote(body)}`;
 }

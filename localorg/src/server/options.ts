@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { generateToken } from './auth.js';
+import { DEFAULT_RUN_FILE } from './run-file.js';
 
 export interface ServeOptions {
   /** Project root or source folders; the current folder when none is given. */
@@ -15,6 +16,8 @@ export interface ServeOptions {
   tokenGenerated: boolean;
   dataDir: string | null;
   seedFile: string | null;
+  /** Where the URL, token and pid are recorded for local clients (`npm run demo`); null with `--no-run-file`. */
+  runFile: string | null;
 }
 
 export class OptionsError extends Error {}
@@ -37,6 +40,11 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     .option('--token <t>', 'bearer token clients must send (env LOCALORG_TOKEN; generated when absent)')
     .option('--data <dir>', 'folder for the durability journal (default: in memory only)')
     .option('--seed <file>', 'SFDX data tree plan (sf data import tree) to import on top of a fresh org')
+    .option(
+      '--run-file <file>',
+      `where to record URL, token and pid for local clients such as npm run demo (env LOCALORG_RUN_FILE; default ${DEFAULT_RUN_FILE})`
+    )
+    .option('--no-run-file', 'do not record the URL and token')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested(cmd.helpInformation());
@@ -53,6 +61,7 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     token?: string;
     data?: string;
     seed?: string;
+    runFile?: string | false;
   }>();
   let port = o.port;
   if (port === undefined && env.PORT !== undefined && env.PORT !== '') {
@@ -73,6 +82,7 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     token: given ?? generateToken(),
     tokenGenerated: given === undefined,
     dataDir: o.data ?? null,
-    seedFile: o.seed ?? null
+    seedFile: o.seed ?? null,
+    runFile: o.runFile === false ? null : (o.runFile ?? (env.LOCALORG_RUN_FILE || DEFAULT_RUN_FILE))
   };
 }

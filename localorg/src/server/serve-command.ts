@@ -9,7 +9,9 @@ import { MAX_API_VERSION } from './api-versions.js';
 import { bookingCurl } from './banner.js';
 import { changesOf, Journal, JournalError } from './journal.js';
 import { HelpRequested, OptionsError, parseServeOptions, type ServeOptions } from './options.js';
+import { removeRunFile, writeRunFile } from './run-file.js';
 import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
+import { shellQuote } from './shell-quote.js';
 
 export interface ServeDeps {
   /** Loads the project (schema, custom metadata, Apex) into a fresh org. */
@@ -61,9 +63,22 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
     deps.err(`localorg serve: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
+  if (options.runFile) {
+    try {
+      writeRunFile(options.runFile, {
+        url: started.url,
+        token: options.token,
+        pid: process.pid,
+        startedAt: new Date().toISOString()
+      });
+    } catch (e) {
+      deps.err(`localorg serve: cannot write the run file ${options.runFile} (${(e as Error).message}); continuing`);
+    }
+  }
   printBanner(options, started.url, deps.out);
   await (deps.stopSignal ?? untilSignal());
   await started.stop();
+  if (options.runFile) removeRunFile(options.runFile);
   deps.out('localorg serve: stopped');
   return 0;
 }
@@ -72,7 +87,7 @@ export class ServeError extends Error {}
 
 /** Builds, replays, seeds and starts listening; the pieces the command and tests share. */
 export async function startOrg(
-  options: ServeOptions,
+  options: Omit<ServeOptions, 'runFile'>,
   deps: Pick<ServeDeps, 'createRuntime' | 'out'>
 ): Promise<StartedOrg> {
   const runtime = await deps.createRuntime(options.sources);
@@ -144,18 +159,23 @@ export async function startOrg(
 }
 
 function printBanner(options: ServeOptions, url: string, out: (line: string) => void): void {
+  const token = shellQuote(options.token);
   out(`localorg serve: an emulated Salesforce org is listening on ${url}`);
-  out(
-    `  token${options.tokenGenerated ? ' (generated; pass --token or LOCALORG_TOKEN to fix it)' : ''}: ${options.token}`
-  );
+  out(`  token${options.tokenGenerated ? ' (generated; pass --token or LOCALORG_TOKEN to fix it)' : ''}: ${token}`);
   out(
     `  data: ${options.dataDir ? `journal in ${path.resolve(options.dataDir)}` : 'in memory only (pass --data DIR to keep it)'}`
   );
+  out('  play the booking lifecycle demo (in another terminal):');
+  if (options.runFile) {
+    out(`    npm run demo        # finds this server through ${options.runFile}`);
+    out('  or from anywhere:');
+  }
+  out(`    LOCALORG_URL=${shellQuote(url)} LOCALORG_TOKEN=${token} npm run demo`);
   out('  book a meeting:');
   out('    ' + bookingCurl(url, options.token));
   out('  query it back:');
   out(
-    `    curl -s -H 'Authorization: Bearer ${options.token}' '${url}/services/data/v${MAX_API_VERSION}.0/query?q=SELECT+Subject,EventStatus__c,StartDateTime+FROM+Event'`
+    `    curl -s -H ${shellQuote(`Authorization: Bearer ${options.token}`)} ${shellQuote(`${url}/services/data/v${MAX_API_VERSION}.0/query?q=SELECT+Subject,EventStatus__c,StartDateTime+FROM+Event`)}`
   );
 }
 

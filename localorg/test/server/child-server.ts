@@ -1,5 +1,7 @@
 /** Spawns a serve process for a test and waits for its URL. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './helpers.js';
 
@@ -15,7 +17,13 @@ export const CLI = path.join(REPO_ROOT, 'localorg', 'bin', 'localorg.js');
 export function spawnServe(args: string[]): Promise<ChildServer> {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOCALORG_TOKEN: '', PORT: '' }
+    // Each child records itself in its own run file, never in the repository's .localorg/server.json.
+    env: {
+      ...process.env,
+      LOCALORG_TOKEN: '',
+      PORT: '',
+      LOCALORG_RUN_FILE: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-run-')), 'server.json')
+    }
   });
   let out = '';
   return new Promise((resolve, reject) => {

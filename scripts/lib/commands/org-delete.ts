@@ -25,6 +25,14 @@ export async function orgDelete(argv: readonly string[], io: ScriptIo, deps: Dep
         try {
           target = await resolveTargetOrg(store, options.targetOrg);
         } catch (error) {
+          if (options.dryRun && error instanceof ScriptError && ['NoTargetOrg', 'UnknownAlias'].includes(error.code)) {
+            // A dry run never needs the org: say what a real run would do and why it would stop.
+            output.warn(`${error.message} A real run would stop here.`);
+            output.info(
+              `Dry run: nothing was sent. A real run would delete scratch org ${options.targetOrg ?? '(the default target-org)'} at its Dev Hub and forget its local auth and alias.`
+            );
+            return { dryRun: true, deleted: false, reason: error.message };
+          }
           if (options.ifExists && error instanceof ScriptError && error.code === 'UnknownAlias') {
             output.info(`Nothing to delete: ${error.message}`);
             return { deleted: false, reason: error.message };

@@ -79,7 +79,11 @@ export async function packageVersion(argv: readonly string[], io: ScriptIo, deps
         await loadScratchDefinition(options.projectDir, config.definitionFile);
         const keyFromEnv = io.env[config.installationKeyEnv];
         const installationKey = keyFromEnv && keyFromEnv.length > 0 ? keyFromEnv : undefined;
-        if (!installationKey && !options.installationKeyBypass) {
+        if (!installationKey && !options.installationKeyBypass && options.dryRun) {
+          output.warn(
+            `No installation key: ${config.installationKeyEnv} is not set and --installation-key-bypass was not given. A real run would stop here.`
+          );
+        } else if (!installationKey && !options.installationKeyBypass) {
           throw new ScriptError(
             'NoInstallationKey',
             `No installation key: ${config.installationKeyEnv} is not set and --installation-key-bypass was not given.`,
@@ -103,7 +107,11 @@ export async function packageVersion(argv: readonly string[], io: ScriptIo, deps
           ancestorPolicy: dir.ancestorVersion ?? null,
           definitionFile: config.definitionFile,
           codeCoverage: true,
-          installationKey: installationKey ? `from ${config.installationKeyEnv}` : 'bypassed',
+          installationKey: installationKey
+            ? `from ${config.installationKeyEnv}`
+            : options.installationKeyBypass
+              ? 'bypassed'
+              : `missing (${config.installationKeyEnv} unset)`,
           waitMinutes
         };
         if (options.dryRun) {
