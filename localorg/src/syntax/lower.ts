@@ -814,8 +814,9 @@ export class Lowerer {
           })
         };
       } catch (err) {
-        if (err instanceof SourceError) throw err;
-        throw new ApexSyntaxError(this.file, pos.line, pos.col, (err as Error).message);
+        // A query localorg cannot run fails the code that reaches it, not the whole class (lenient loading).
+        if (err instanceof SourceError) return { kind: 'unsupported', pos, construct: err.detail };
+        return { kind: 'unsupported', pos, construct: (err as Error).message };
       }
     }
     if (p instanceof SoslPrimaryContext) return { kind: 'unsupported', pos, construct: 'SOSL query' };

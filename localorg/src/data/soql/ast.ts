@@ -53,6 +53,7 @@ export type WhereExpr =
 export type SelectItem =
   | { kind: 'field'; path: FieldPath; alias?: string }
   | { kind: 'count' } // COUNT() — the whole select
+  | { kind: 'fields'; which: 'ALL' | 'CUSTOM' | 'STANDARD' } // FIELDS(…), expanded against the schema when run
   | { kind: 'aggregate'; fn: AggregateName; path: FieldPath | null; alias?: string }
   | { kind: 'subquery'; query: SoqlQuery }
   | { kind: 'typeof'; path: FieldPath; whens: { type: string; fields: FieldPath[] }[]; elseFields: FieldPath[] };

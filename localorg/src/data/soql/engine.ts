@@ -25,6 +25,7 @@ import type { BindEvaluator } from '../platform.js';
 import { isNumberType, isTextType, type FieldDef, type ObjectDef } from '../schema/types.js';
 import type { AggregateName, FieldPath, SelectItem, SoqlLiteral, SoqlQuery, SoqlValue, WhereExpr } from './ast.js';
 import { dateLiteralRange } from './date-literals.js';
+import { expandFieldsFunction } from './fields.js';
 import { queryError, resolvePath, rowById, valueAt, type ResolvedPath } from './resolve.js';
 
 type Predicate = (row: SObject) => boolean;
@@ -33,9 +34,10 @@ type Predicate = (row: SObject) => boolean;
 type Key = string | number | Decimal | null;
 
 /** Runs a query; returns an ApexList of SObjects (or AggregateResults), or an Integer for `COUNT()`. */
-export function runQuery(org: OrgContext, q: SoqlQuery, bind: BindEvaluator): Value {
-  const object = org.schema.object(q.from);
-  if (!object || object.queryableOnly) throw queryError(msg.noSuchObject(q.from), q.position);
+export function runQuery(org: OrgContext, query: SoqlQuery, bind: BindEvaluator): Value {
+  const object = org.schema.object(query.from);
+  if (!object || object.queryableOnly) throw queryError(msg.noSuchObject(query.from), query.position);
+  const q = expandFieldsFunction(org, query, object);
   const metadata = object.customMetadata;
   org.limits.chargeQuery(metadata);
   const ex = new Execution(org, q, object, bind);

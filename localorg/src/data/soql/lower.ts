@@ -226,6 +226,10 @@ class Lowerer {
           : []
       };
     }
+    if (e.soqlFunction()?.FIELDS()) {
+      const param = e.soqlFunction().soqlFieldsParameter();
+      return { kind: 'fields', which: param.ALL() ? 'ALL' : param.CUSTOM() ? 'CUSTOM' : 'STANDARD' };
+    }
     if (e.soqlFunction()) {
       const fn = this.fn(e.soqlFunction());
       if (fn.name === 'COUNT' && fn.path === null) {
