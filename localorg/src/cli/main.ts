@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { ProjectError } from '../project/sources.js';
+import { ProjectError } from '../syntax/sources.js';
 import { runAnonymousFile } from '../runtime/anonymous.js';
 import { failureLine } from '../runtime/failures.js';
 import { loadProject, ProjectLoadError, type LoadedProject } from '../runtime/project.js';

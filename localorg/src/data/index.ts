@@ -2,7 +2,7 @@
  * Entry point of the data platform: `createDataPlatform(sources)` loads the project's schema and custom metadata,
  * seeds a fresh org (Organization, profiles, the running admin user) and returns the in-memory org.
  */
-import type { ProjectSources } from '../project/sources.js';
+import type { ProjectSources } from '../syntax/sources.js';
 import type { RunningUser } from '../values/user.js';
 import { loadCustomMetadataRecords } from './metadata-records.js';
 import { LocalOrg, type OrgSettings } from './org.js';
@@ -14,7 +14,7 @@ import { Store } from './store.js';
 
 export { LocalOrg } from './org.js';
 export type { CommittedChange, ObjectInfo, FieldInfo, OrgSettings } from './org.js';
-export { lowerSoqlQuery, parseSoqlText, type LowerBind } from './soql/lower.js';
+export { lowerSoqlQuery, parseSoqlText, type LowerBind } from '../syntax/soql/lower.js';
 export { MetadataError } from './schema/load.js';
 
 export interface DataPlatformOptions {

@@ -3,7 +3,7 @@
  * that SOQL, `getAll()` and `getInstance()` read one source. They are read-only to DML (see the DML pipeline).
  */
 import path from 'node:path';
-import type { SourceFile } from '../project/sources.js';
+import type { SourceFile } from '../syntax/sources.js';
 import { ApexDatetime, SObject, type ApexId } from '../values/values.js';
 import { CoercionError, parseFieldText } from './coerce.js';
 import { MetadataError, readMetadataXml } from './schema/load.js';

@@ -4,7 +4,7 @@
  * `getRecordTypeInfosByDeveloperName()` work as on the platform.
  */
 import path from 'node:path';
-import type { SourceFile } from '../project/sources.js';
+import type { SourceFile } from '../syntax/sources.js';
 import { ApexDatetime, SObject, type ApexId } from '../values/values.js';
 import { MetadataError, readMetadataXml } from './schema/load.js';
 import { fieldDef, type ObjectDef } from './schema/types.js';

@@ -886,14 +886,6 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   }
 
   private evalSoql(e: Extract<Expr, { kind: 'soql' }>, f: Frame): Value {
-    const q = e.query as { unlowered?: boolean };
-    if (q && q.unlowered)
-      throw new SourceError(
-        f.file,
-        e.pos.line,
-        e.pos.col,
-        'unsupported construct: SOQL needs the localorg data platform, which is not installed'
-      );
     f.pos = e.pos;
     return this.platform.query(e.query, (bind) => this.eval(bind as Expr, f));
   }

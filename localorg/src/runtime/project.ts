@@ -6,18 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDataPlatform, lowerSoqlQuery, runningUser } from '../data/index.js';
+import { createDataPlatform, runningUser } from '../data/index.js';
 import type { DataPlatform } from '../data/platform.js';
-import { discoverSources, type ProjectSources } from '../project/sources.js';
+import { discoverSources, type ProjectSources } from '../syntax/sources.js';
 import '../stdlib/index.js';
 import type { RunningUser } from '../values/user.js';
 import type { TypeDecl, TriggerDecl } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { cacheFor } from '../syntax/cache.js';
-import { lowerClassText, lowerTriggerText, setSoqlLowerer } from '../syntax/lower.js';
+import { lowerClassText, lowerTriggerText } from '../syntax/lower.js';
 import { Interpreter } from './interpreter.js';
-
-setSoqlLowerer((q, lowerBind, position) => lowerSoqlQuery(q, lowerBind, position));
 
 export class ProjectLoadError extends Error {
   constructor(readonly errors: string[]) {

@@ -3,7 +3,7 @@
  * Apex host. This is the one place that knows their factory functions.
  */
 import { createDataPlatform } from '../data/index.js';
-import { discoverSources } from '../project/sources.js';
+import { discoverSources } from '../syntax/sources.js';
 import { loadApexProject } from '../runtime/host.js';
 import type { OrgRuntime } from './app.js';
 import type { ApexHost, ServerDataPlatform } from './runtime-seams.js';

@@ -5,8 +5,8 @@
  */
 import { idOf } from '../data/coerce.js';
 import type { DmlError, DmlOperation, DmlRowResult } from '../data/platform.js';
-import { parseSoqlText } from '../data/soql/lower.js';
-import type { SoqlQuery } from '../data/soql/ast.js';
+import { parseSoqlText } from '../syntax/soql/lower.js';
+import type { SoqlQuery } from '../syntax/soql/ast.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
 import { defineNativeClass, defineNativeEnum, nativeEnumValue, type NativeContext } from './registry.js';

@@ -17,7 +17,7 @@ const FORMAT = 'localorg-ast-1';
  * The lowering code is part of the key: any edit to the lowerer, the AST or the SOQL lowering yields new entries, so a
  * changed lowering never reads a stale tree.
  */
-const LOWERING_SOURCES = ['ast.ts', 'lower.ts', 'cache.ts', '../data/soql/lower.ts', '../data/soql/ast.ts'];
+const LOWERING_SOURCES = ['ast.ts', 'lower.ts', 'cache.ts', 'soql/lower.ts', 'soql/ast.ts'];
 let loweringHash: string | null = null;
 function loweringVersion(): string {
   if (loweringHash) return loweringHash;

@@ -57,8 +57,7 @@ import {
   type WhenLiteralContext,
   type BlockContext,
   type ConstructorDeclarationContext,
-  type ExpressionListContext,
-  type QueryContext
+  type ExpressionListContext
 } from '@apexdevtools/apex-parser';
 import { ApexDouble, Decimal, typeRef, type TypeRef, type Value } from '../values/values.js';
 import type {
@@ -82,21 +81,7 @@ import type {
 } from './ast.js';
 import { ApexSyntaxError, SourceError, UnsupportedConstructError } from './diagnostics.js';
 import { parseApex } from './parse.js';
-
-/**
- * Lowers an inline SOQL query. Installed by the loader from the data platform (`data/soql/lower.ts`); when none is
- * installed, SOQL nodes keep the parse tree and fail loudly when evaluated.
- */
-export type SoqlLowerer = (
-  query: QueryContext,
-  lowerBind: (expressionContext: unknown) => unknown,
-  position: { file: string; line: number; column: number }
-) => unknown;
-
-let soqlLowerer: SoqlLowerer | null = null;
-export function setSoqlLowerer(l: SoqlLowerer | null): void {
-  soqlLowerer = l;
-}
+import { lowerSoqlQuery } from './soql/lower.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment --
    apex-parser declares every child accessor as non-null although absent children return null at run time; this module
@@ -802,12 +787,11 @@ export class Lowerer {
     if (p instanceof VoidPrimaryContext) return { kind: 'typeLiteral', pos, type: typeRef('void') };
     if (p instanceof SoqlPrimaryContext) {
       const q = p.soqlLiteral().query();
-      if (!soqlLowerer) return { kind: 'soql', pos, query: { unlowered: true } };
       try {
         return {
           kind: 'soql',
           pos,
-          query: soqlLowerer(q, (ctx) => this.expr(ctx as ExpressionContext), {
+          query: lowerSoqlQuery(q, (ctx) => this.expr(ctx as ExpressionContext), {
             file: this.file,
             line: pos.line,
             column: pos.col

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDataPlatform, type LocalOrg } from '../../src/data/index.js';
-import { discoverSources } from '../../src/project/sources.js';
+import { discoverSources } from '../../src/syntax/sources.js';
 import { ApexRuntimeError, type ApexId, type SObject } from '../../src/values/values.js';
 import { ALL_OR_NONE, dt, FIXED_NOW, insert, rec, REPO_ROOT, rows } from './helpers.js';
 

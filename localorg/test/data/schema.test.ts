@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDataPlatform, MetadataError } from '../../src/data/index.js';
-import { discoverSources } from '../../src/project/sources.js';
+import { discoverSources } from '../../src/syntax/sources.js';
 import { type ApexId, Decimal } from '../../src/values/values.js';
 import { newOrg } from './helpers.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createDataPlatform } from '../../src/data/index.js';
-import { discoverSources } from '../../src/project/sources.js';
+import { discoverSources } from '../../src/syntax/sources.js';
 import { createLocalOrgServer, type LocalOrgServerOptions, type OrgRuntime } from '../../src/server/app.js';
 import type {
   ApexHost,

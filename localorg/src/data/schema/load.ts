@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { SourceFile } from '../../project/sources.js';
+import type { SourceFile } from '../../syntax/sources.js';
 import { standardObjects, STANDARD_WHAT_TARGETS } from './standard.js';
 import { fieldDef, labelFromName, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
 

@@ -6,7 +6,7 @@
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { ObjectDef } from '../schema/types.js';
-import type { SoqlQuery, SoqlValue, WhereExpr } from './ast.js';
+import type { SoqlQuery, SoqlValue, WhereExpr } from '../../syntax/soql/ast.js';
 import { queryError, resolvePath } from './resolve.js';
 
 export function checkQuery(org: OrgContext, q: SoqlQuery): void {

@@ -23,7 +23,15 @@ import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { BindEvaluator } from '../platform.js';
 import { isNumberType, isTextType, type FieldDef, type ObjectDef } from '../schema/types.js';
-import type { AggregateName, FieldPath, SelectItem, SoqlLiteral, SoqlQuery, SoqlValue, WhereExpr } from './ast.js';
+import type {
+  AggregateName,
+  FieldPath,
+  SelectItem,
+  SoqlLiteral,
+  SoqlQuery,
+  SoqlValue,
+  WhereExpr
+} from '../../syntax/soql/ast.js';
 import { dateLiteralRange } from './date-literals.js';
 import { expandFieldsFunction } from './fields.js';
 import { queryError, resolvePath, rowById, valueAt, type ResolvedPath } from './resolve.js';

@@ -7,7 +7,7 @@ import { ApexId, ApexRuntimeError, type SObject, type Value } from '../../values
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
-import type { SoqlPosition } from './ast.js';
+import type { SoqlPosition } from '../../syntax/soql/ast.js';
 
 export interface ResolvedPath {
   /** Reference fields walked, in order (`WhoId` for `Who.Email`). */
