@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApexRuntimeError } from '../../src/runtime/values.js';
+import { ApexRuntimeError } from '../../src/values/values.js';
 import { apex } from '../runtime/helpers.js';
 import { insert, newOrg, rec, rows } from './helpers.js';
 

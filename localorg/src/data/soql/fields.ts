@@ -5,7 +5,7 @@
  */
 import type { OrgContext } from '../org.js';
 import type { ObjectDef } from '../schema/types.js';
-import type { SelectItem, SoqlQuery } from './ast.js';
+import type { SelectItem, SoqlQuery } from '../../syntax/soql/ast.js';
 import { queryError } from './resolve.js';
 
 const FIELDS_LIMIT = 200;
