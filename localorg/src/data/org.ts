@@ -4,7 +4,15 @@
  */
 import { ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../values/values.js';
 import type { RunningUser } from '../values/user.js';
-import type { DataPlatform, DmlOperation, DmlOptions, DmlRowResult, BindEvaluator, TriggerHost } from './platform.js';
+import type {
+  DataPlatform,
+  DeferredWork,
+  DmlOperation,
+  DmlOptions,
+  DmlRowResult,
+  BindEvaluator,
+  TriggerHost
+} from './platform.js';
 import { TransactionLimits } from './limits.js';
 import type { Schema } from './schema/schema.js';
 import { type Store, type StoreSnapshot } from './store.js';
@@ -68,6 +76,9 @@ export class LocalOrg implements DataPlatform, OrgContext {
   private txMark = 0;
   private readonly commitListeners: ((changes: CommittedChange[]) => void)[] = [];
   private savepoints: number[] = [];
+  /** Deferred work of the open transaction, and work whose transaction committed, waiting for its runner. */
+  private pendingWork: DeferredWork[] = [];
+  private committedWork: DeferredWork[] = [];
 
   constructor(
     readonly schema: Schema,
@@ -122,6 +133,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   beginTransaction(): void {
+    this.pendingWork = [];
     this.store.clearJournal();
     this.txMark = 0;
     this.savepoints = [];
@@ -129,6 +141,8 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   commitTransaction(): void {
+    this.committedWork.push(...this.pendingWork);
+    this.pendingWork = [];
     const touched = this.store.touchedSince(this.txMark);
     this.store.clearJournal();
     this.savepoints = [];
@@ -142,9 +156,21 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   rollbackTransaction(): void {
+    this.pendingWork = [];
     this.store.rollbackTo(this.txMark);
     this.store.clearJournal();
     this.savepoints = [];
+  }
+
+  deferUntilCommit(work: DeferredWork): void {
+    this.pendingWork.push(work);
+  }
+
+  /** Hands over the work of committed transactions (the server runs each as its own transaction). */
+  takeCommittedWork(): DeferredWork[] {
+    const work = this.committedWork;
+    this.committedWork = [];
+    return work;
   }
 
   snapshot(): unknown {

@@ -90,6 +90,13 @@ export interface SchemaLookup {
   newRecordDefaults(objectApiName: string): Record<string, Value>;
 }
 
+/** Work the platform runs after a transaction commits, in a transaction of its own (queued metadata deployments). */
+export interface DeferredWork {
+  /** What the work is, for logs and the journal: `metadata deployment 0Af…`. */
+  label: string;
+  run(): void;
+}
+
 export interface DataPlatform {
   readonly limits: LimitsTracker;
   readonly schema: SchemaLookup;
@@ -108,6 +115,9 @@ export interface DataPlatform {
   beginTransaction(): void;
   commitTransaction(): void;
   rollbackTransaction(): void;
+
+  /** Queues work to run after this transaction commits; a rollback discards it. */
+  deferUntilCommit(work: DeferredWork): void;
 
   /** Whole-store snapshots for @TestSetup isolation. */
   snapshot(): unknown;

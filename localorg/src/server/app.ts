@@ -80,6 +80,21 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     });
   }
 
+  /**
+   * Work that committed transactions queued (metadata deployments, then their callbacks) runs after them, each as its
+   * own queued transaction, so the request that queued it is answered first, as with the platform's async jobs.
+   */
+  function runCommittedWork(): void {
+    for (const work of runtime.platform.takeCommittedWork()) {
+      void queue.run(() => {
+        journalLabel = work.label;
+        const outcome = inTransaction(runtime.platform, () => work.run());
+        if (!outcome.ok) options.log?.(`${work.label} failed: ${failureText(outcome.error, runtime.apex)}`);
+        runCommittedWork();
+      });
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -92,7 +107,9 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       const body = await readBody(req, maxBody);
       const outcome = await queue.run(() => {
         journalLabel = `${method} ${url.pathname}`;
-        return route(method, url, req, body);
+        const routed = route(method, url, req, body);
+        runCommittedWork();
+        return routed;
       });
       limitsUsed = outcome.usage;
       answer = outcome.answer;
@@ -174,7 +191,9 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     transact: (label, work) =>
       queue.run(() => {
         journalLabel = label;
-        return inTransaction(runtime.platform, work);
+        const outcome = inTransaction(runtime.platform, work);
+        runCommittedWork();
+        return outcome;
       })
   };
 }
@@ -187,6 +206,12 @@ class Routed extends Error {
   ) {
     super('routed failure');
   }
+}
+
+function failureText(e: unknown, apex: ApexHost | null): string {
+  const uncaught = apex?.asUncaughtApexError(e) ?? null;
+  if (uncaught) return `${uncaught.typeName}: ${uncaught.message}`;
+  return e instanceof Error ? e.message : String(e);
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {

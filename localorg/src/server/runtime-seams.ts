@@ -4,7 +4,7 @@
  * notes/requests.md); `org-runtime.ts` adapts their modules to these shapes in one place.
  */
 import type { CommittedChange, FieldInfo, ObjectInfo } from '../data/org.js';
-import type { DataPlatform } from '../data/platform.js';
+import type { DataPlatform, DeferredWork } from '../data/platform.js';
 import type { SObject, TypeRef, Value } from '../values/values.js';
 
 /** The HTTP request as Apex sees it in `RestContext.request`. */
@@ -72,6 +72,8 @@ export type { CommittedChange, FieldInfo, ObjectInfo };
 /** The data platform plus what the server needs beyond the interpreter seam. */
 export interface ServerDataPlatform extends DataPlatform {
   onCommit(listener: (changes: CommittedChange[]) => void): void;
+  /** Work queued by committed transactions (metadata deployments, their callbacks), each to run as its own transaction. */
+  takeCommittedWork(): DeferredWork[];
   /** Re-applies journaled rows as-is: no triggers, validation or limits; advances Id counters past replayed Ids. */
   applyCommitted(changes: CommittedChange[]): void;
   /**

@@ -13,3 +13,4 @@ import './database.js';
 import './sobject.js';
 import './custommetadata.js';
 import './limits.js';
+import './metadata-deploy.js';
