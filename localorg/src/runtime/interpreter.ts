@@ -1380,6 +1380,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (target === null) return this.throwApex('System.NullPointerException', NPE);
     if (target instanceof ApexObject) {
       const m = this.selectMethod(C(target).methods(name), args);
+      const stub = target.native.stubProvider;
+      if (stub instanceof ApexObject && m && !m.decl.isStatic) return this.invokeStub(target, stub, m, args, f);
       if (m && m.decl.body) return this.invoke(m, m.decl.isStatic ? null : target, args);
       const b = this.objectBuiltin(target, name, args);
       if (b !== undefined) return b;
@@ -1409,6 +1411,36 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (name === 'hashcode' && args.length === 0) return hashString(this.keyOf(target));
     if (name === 'tostring' && args.length === 0) return this.toApexString(target);
     return this.native(() => unsupported(def?.name ?? runtimeTypeName(target), display, args));
+  }
+
+  /**
+   * A method called on an object made by `Test.createStub` goes to its provider's `handleMethodCall(stubbedObject,
+   * stubbedMethodName, returnType, listOfParamTypes, listOfParamNames, listOfArgs)`; the answer is cast to the return type.
+   */
+  private invokeStub(target: ApexObject, provider: ApexObject, m: MethodInfo, args: Value[], f: Frame | null): Value {
+    const d = m.decl;
+    const typeOf = (t: TypeRef) => new ApexTypeValue(this.canonicalType(this.typeFrom(t, m.owner)));
+    const answer = this.callMethod(
+      provider,
+      'handlemethodcall',
+      [
+        target,
+        d.display,
+        typeOf(d.returnType ?? typeRef('void')),
+        new ApexList(
+          typeRef('Type'),
+          d.params.map((p) => typeOf(p.type))
+        ),
+        new ApexList(
+          typeRef('String'),
+          d.params.map((p) => p.display)
+        ),
+        new ApexList(typeRef('Object'), [...args])
+      ],
+      f,
+      'handleMethodCall'
+    );
+    return d.returnType ? cast(answer, d.returnType, this) : null;
   }
 
   private throwMissing(f: Frame | null, display: string, target: Value, args: Value[]): never {

@@ -37,6 +37,23 @@ defineNativeClass({
       mocks.set(args[0].type.name, args[1]);
       return null;
     },
+    createstub(ctx, args) {
+      const [type, provider] = args;
+      if (!(type instanceof ApexTypeValue) || args.length !== 2) return unsupported('Test', 'createStub', args);
+      if (!(provider instanceof ApexObject) || !provider.cls.isSubtypeOf('system.stubprovider'))
+        return apexThrow('TypeException', 'Test.createStub needs a System.StubProvider as its second argument');
+      const it = interp(ctx);
+      const cls = it.classFor(type.type);
+      if (!cls || cls.isBuiltin)
+        return apexThrow(
+          'TypeException',
+          `Test.createStub cannot stub ${type.type.display}: only Apex classes and interfaces`
+        );
+      // No constructor or initialiser runs: every instance method goes to the provider (Interpreter.invokeStub).
+      const stub = new ApexObject(cls);
+      stub.native.stubProvider = provider;
+      return stub;
+    },
     getstandardpricebookid(ctx, args) {
       return unsupported('Test', 'getStandardPricebookId', args);
     }
