@@ -142,7 +142,11 @@ const JAVA_SHORT_IDS: Record<string, string> = {
 /** The IANA zone for a Java time-zone id, or null when Java would not know it. */
 function checkZone(id: string): string | null {
   if (id in JAVA_SHORT_IDS) return JAVA_SHORT_IDS[id];
-  return IANAZone.isValidZone(id) ? id : null;
+  if (!IANAZone.isValidZone(id)) return null;
+  // java.util.TimeZone ids are case-sensitive (`europe/paris` is unknown, hence GMT); ICU matches any case. A
+  // spelling that differs from ICU's canonical name only by case is refused; aliases (`Asia/Calcutta`) are kept.
+  const canonical = new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone;
+  return canonical !== id && canonical.toLowerCase() === id.toLowerCase() ? null : id;
 }
 
 /** Parses Apex's `yyyy-MM-dd HH:mm:ss` (Datetime.valueOf) fields. */

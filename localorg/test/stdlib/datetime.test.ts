@@ -143,6 +143,14 @@ test('TimeZone offsets differ across DST; unknown ids fall back to GMT', () => {
   assert.equal(callInstance(la, callStatic(la, 'TimeZone', 'getTimeZone', 'Mars/Base'), 'getID'), 'GMT');
 });
 
+test('TimeZone ids are case-sensitive as in java.util.TimeZone; aliases keep their spelling', () => {
+  const id = (zone: string): unknown => callInstance(la, callStatic(la, 'TimeZone', 'getTimeZone', zone), 'getID');
+  assert.equal(id('europe/paris'), 'GMT');
+  assert.equal(id('Europe/Paris'), 'Europe/Paris');
+  assert.equal(id('UTC'), 'UTC');
+  assert.equal(id('Asia/Calcutta'), 'Asia/Calcutta');
+});
+
 test('getTime returns epoch milliseconds as a Long', () => {
   assert.equal(callInstance(la, new ApexDatetime(1234), 'getTime'), 1234n);
 });
