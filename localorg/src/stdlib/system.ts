@@ -10,7 +10,18 @@ import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value }
 import { defineNativeClass, defineNativeEnum, type NativeContext } from './registry.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 
-defineNativeEnum('System.LoggingLevel', ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST']);
+// Platform order (values() and ordinal()): NONE first, then from the most to the least verbose.
+defineNativeEnum('System.LoggingLevel', [
+  'NONE',
+  'INTERNAL',
+  'FINEST',
+  'FINER',
+  'FINE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'ERROR'
+]);
 defineNativeEnum('System.TriggerOperation', [
   'BEFORE_INSERT',
   'BEFORE_UPDATE',
