@@ -38,7 +38,7 @@ export function createDataPlatform(
   const schema = new Schema(objects);
   const store = new Store();
   const now = options.now ?? (() => Date.now());
-  const seed = seedOrg(store, options.user ?? {}, now());
+  const seed = seedOrg(store, schema, options.user ?? {}, now());
   loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
   loadRecordTypes(objects, store, recordTypes, seed.user.id, now());
   store.clearJournal();

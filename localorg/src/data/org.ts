@@ -21,6 +21,7 @@ import { runQuery } from './soql/engine.js';
 import { parseSoqlText } from '../syntax/soql/lower.js';
 import type { SoqlQuery } from '../syntax/soql/ast.js';
 import { runDml } from './dml/pipeline.js';
+import { replayAutoNumbers } from './dml/auto-number.js';
 import type { SeedResult } from './seed.js';
 import { to18 } from '../values/ids.js';
 
@@ -203,6 +204,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
         }
         row.set('Id', new ApexId(id));
         this.store.put(row);
+        replayAutoNumbers(this.store, object, row);
       } else {
         this.store.remove(object.name.toLowerCase(), id, false);
       }

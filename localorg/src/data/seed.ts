@@ -1,10 +1,53 @@
 /**
- * What a brand-new org holds before any test or request runs: the Organization, the two profiles most code refers to
- * by name, and the running admin user. These are setup objects, visible in tests without SeeAllData [mem].
+ * What a brand-new org holds before any test or request runs: the Organization, the standard profiles every org has,
+ * the running admin user, the standard price book and the default business hours. Profiles and users are setup
+ * objects, visible in tests without SeeAllData [mem]. Rows carry every field of their object (Booleans false), as
+ * stored rows do.
  */
-import { ApexDatetime, type ApexId, SObject } from '../values/values.js';
+import { ApexDatetime, ApexTime, type ApexId, SObject } from '../values/values.js';
 import type { RunningUser } from '../values/user.js';
+import type { Schema } from './schema/schema.js';
 import type { Store } from './store.js';
+
+/**
+ * The profiles of a new Developer Edition org with their user licence type [mem]; the first two keep their Ids as the
+ * admin and standard profiles.
+ */
+export const STANDARD_PROFILES: [name: string, userType: string][] = [
+  ['System Administrator', 'Standard'],
+  ['Standard User', 'Standard'],
+  ['Minimum Access - Salesforce', 'Standard'],
+  ['Read Only', 'Standard'],
+  ['Marketing User', 'Standard'],
+  ['Contract Manager', 'Standard'],
+  ['Solution Manager', 'Standard'],
+  ['Standard Platform User', 'Standard'],
+  ['Chatter Free User', 'CsnOnly'],
+  ['Chatter External User', 'CsnOnly'],
+  ['Chatter Moderator User', 'CsnOnly'],
+  ['Identity User', 'Standard'],
+  ['Customer Community User', 'PowerCustomerSuccess'],
+  ['Partner Community User', 'PowerPartner']
+];
+
+/** Permissions the System Administrator profile has and other standard profiles lack [mem]. */
+const ADMIN_PERMISSIONS = [
+  'PermissionsModifyAllData',
+  'PermissionsViewAllData',
+  'PermissionsAuthorApex',
+  'PermissionsCustomizeApplication',
+  'PermissionsManageUsers',
+  'PermissionsViewSetup',
+  'PermissionsManageProfilesPermissionsets',
+  'PermissionsAssignPermissionSets'
+];
+/** Permissions every internal standard profile has [mem]. */
+const USER_PERMISSIONS = [
+  'PermissionsApiEnabled',
+  'PermissionsRunReports',
+  'PermissionsEditTask',
+  'PermissionsEditEvent'
+];
 
 export interface UserOptions {
   firstName?: string;
@@ -23,10 +66,20 @@ export interface SeedResult {
   adminProfileId: ApexId;
   standardProfileId: ApexId;
   organizationId: ApexId;
+  /** The org's standard price book (`Test.getStandardPricebookId()`). */
+  standardPricebookId: ApexId;
 }
 
-function row(type: string, id: ApexId, values: Record<string, unknown>, createdAt: number, userId: ApexId): SObject {
+function row(
+  schema: Schema,
+  type: string,
+  id: ApexId,
+  values: Record<string, unknown>,
+  createdAt: number,
+  userId: ApexId
+): SObject {
   const r = new SObject(type);
+  for (const f of schema.object(type)?.fields.values() ?? []) r.set(f.name, f.type === 'boolean' ? false : null);
   r.set('Id', id);
   for (const [k, v] of Object.entries(values)) r.set(k, v as never);
   const ts = new ApexDatetime(createdAt);
@@ -39,10 +92,10 @@ function row(type: string, id: ApexId, values: Record<string, unknown>, createdA
   return r;
 }
 
-export function seedOrg(store: Store, options: UserOptions, now: number): SeedResult {
+export function seedOrg(store: Store, schema: Schema, options: UserOptions, now: number): SeedResult {
   const organizationId = store.nextId('00D');
-  const adminProfileId = store.nextId('00e');
-  const standardProfileId = store.nextId('00e');
+  const profileIds = STANDARD_PROFILES.map(() => store.nextId('00e'));
+  const [adminProfileId, standardProfileId] = profileIds;
   const userId = store.nextId('005');
   const tz = options.timeZone ?? 'America/Los_Angeles';
   const locale = options.locale ?? 'en_US';
@@ -51,51 +104,47 @@ export function seedOrg(store: Store, options: UserOptions, now: number): SeedRe
   const lastName = options.lastName ?? 'Admin';
   const email = options.email ?? 'admin@localorg.example';
   const userName = options.userName ?? 'admin@localorg.example';
-  store.put(
-    row(
-      'Organization',
-      organizationId,
-      {
-        Name: options.orgName ?? 'localorg',
-        OrganizationType: 'Developer Edition',
-        InstanceName: 'LO1',
-        IsSandbox: false,
-        NamespacePrefix: null,
-        TimeZoneSidKey: tz,
-        LanguageLocaleKey: language,
-        DefaultLocaleSidKey: locale,
-        Country: 'US'
-      },
-      now,
-      userId
-    )
-  );
-  store.put(row('Profile', adminProfileId, { Name: 'System Administrator', UserType: 'Standard' }, now, userId));
-  store.put(row('Profile', standardProfileId, { Name: 'Standard User', UserType: 'Standard' }, now, userId));
-  store.put(
-    row(
-      'User',
-      userId,
-      {
-        Username: userName,
-        FirstName: firstName,
-        LastName: lastName,
-        Name: `${firstName} ${lastName}`,
-        Email: email,
-        Alias: 'ladmin',
-        CommunityNickname: 'localadmin',
-        IsActive: true,
-        TimeZoneSidKey: tz,
-        LocaleSidKey: locale,
-        EmailEncodingKey: 'UTF-8',
-        LanguageLocaleKey: language,
-        UserType: 'Standard',
-        ProfileId: adminProfileId
-      },
-      now,
-      userId
-    )
-  );
+  const put = (type: string, id: ApexId, values: Record<string, unknown>) =>
+    store.put(row(schema, type, id, values, now, userId));
+  put('Organization', organizationId, {
+    organizationId,
+    Name: options.orgName ?? 'localorg',
+    OrganizationType: 'Developer Edition',
+    InstanceName: 'LO1',
+    IsSandbox: false,
+    NamespacePrefix: null,
+    TimeZoneSidKey: tz,
+    LanguageLocaleKey: language,
+    DefaultLocaleSidKey: locale,
+    Country: 'US',
+    FiscalYearStartMonth: 1,
+    TrialExpirationDate: null
+  });
+  STANDARD_PROFILES.forEach(([name, userType], i) => {
+    const perms: Record<string, boolean> = {};
+    if (userType === 'Standard') for (const p of USER_PERMISSIONS) perms[p] = true;
+    if (i === 0) for (const p of ADMIN_PERMISSIONS) perms[p] = true;
+    put('Profile', profileIds[i], { Name: name, UserType: userType, ...perms });
+  });
+  const standardPricebookId = store.nextId('01s');
+  put('Pricebook2', standardPricebookId, { Name: 'Standard Price Book', IsStandard: true, IsActive: true });
+  put('BusinessHours', store.nextId('01m'), defaultBusinessHours(tz));
+  put('User', userId, {
+    Username: userName,
+    FirstName: firstName,
+    LastName: lastName,
+    Name: `${firstName} ${lastName}`,
+    Email: email,
+    Alias: 'ladmin',
+    CommunityNickname: 'localadmin',
+    IsActive: true,
+    TimeZoneSidKey: tz,
+    LocaleSidKey: locale,
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: language,
+    UserType: 'Standard',
+    ProfileId: adminProfileId
+  });
   store.clearJournal();
   return {
     user: {
@@ -114,6 +163,17 @@ export function seedOrg(store: Store, options: UserOptions, now: number): SeedRe
     },
     adminProfileId,
     standardProfileId,
-    organizationId
+    organizationId,
+    standardPricebookId
   };
+}
+
+/** The default business hours of a new org: "Default", open 24 hours every day, in the org's time zone [mem]. */
+function defaultBusinessHours(timeZone: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { Name: 'Default', IsDefault: true, IsActive: true, TimeZoneSidKey: timeZone };
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+    out[`${day}StartTime`] = new ApexTime(0);
+    out[`${day}EndTime`] = new ApexTime(0);
+  }
+  return out;
 }

@@ -40,9 +40,14 @@ export class Store {
   }
 
   nextId(keyPrefix: string): ApexId {
-    const n = (this.counters.get(keyPrefix) ?? 0) + 1;
-    this.counters.set(keyPrefix, n);
-    return new ApexId(makeId(keyPrefix, n));
+    return new ApexId(makeId(keyPrefix, this.nextNumber(keyPrefix)));
+  }
+
+  /** The next value of a named sequence (Id prefixes, `#auto:case.casenumber` auto-number fields), from 1. */
+  nextNumber(sequence: string): number {
+    const n = (this.counters.get(sequence) ?? 0) + 1;
+    this.counters.set(sequence, n);
+    return n;
   }
 
   /** Moves a prefix's counter past `counter` (journal replay). */

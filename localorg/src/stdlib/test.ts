@@ -5,6 +5,7 @@
 import { ApexObject, ApexTypeValue } from '../values/values.js';
 import { defineNativeClass } from './registry.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+import { orgOf } from './schema.js';
 import { interp } from './system.js';
 
 defineNativeClass({
@@ -54,8 +55,8 @@ defineNativeClass({
       stub.native.stubProvider = provider;
       return stub;
     },
-    getstandardpricebookid(ctx, args) {
-      return unsupported('Test', 'getStandardPricebookId', args);
+    getstandardpricebookid(ctx) {
+      return orgOf(ctx).seed.standardPricebookId;
     }
   }
 });

@@ -146,12 +146,30 @@ test('custom metadata records load with typed values', () => {
   assert.equal(alpha.get('MasterLabel'), 'Alpha label');
 });
 
-test('a fresh org holds the admin user, two profiles and the organization', () => {
+test('a fresh org holds the admin user, the standard profiles, the organization, price book and business hours', () => {
   const org = newOrg();
   assert.equal(org.user.timeZone, 'America/Los_Angeles');
   assert.equal(org.user.locale, 'en_US');
-  const profiles = [...org.store.rows('profile')].map((p) => p.get('Name'));
-  assert.deepEqual(profiles, ['System Administrator', 'Standard User']);
+  const profiles = [...org.store.rows('profile')];
+  assert.deepEqual(
+    profiles.slice(0, 3).map((p) => p.get('Name')),
+    ['System Administrator', 'Standard User', 'Minimum Access - Salesforce']
+  );
+  assert.deepEqual(
+    profiles.slice(0, 2).map((p) => p.get('PermissionsModifyAllData')),
+    [true, false]
+  );
+  const pricebooks = [...org.store.rows('pricebook2')];
+  assert.deepEqual(
+    pricebooks.map((p) => [p.get('Name'), p.get('IsStandard')]),
+    [['Standard Price Book', true]]
+  );
+  assert.equal(pricebooks[0].id!.value, org.seed.standardPricebookId.value);
+  const hours = [...org.store.rows('businesshours')];
+  assert.deepEqual(
+    hours.map((h) => [h.get('Name'), h.get('IsDefault')]),
+    [['Default', true]]
+  );
   assert.equal((org.store.get('user', org.user.id.value)!.get('ProfileId') as ApexId).value, org.user.profileId.value);
   assert.equal(org.store.count('organization'), 1);
 });

@@ -18,6 +18,7 @@ import { defaultValueFor } from '../schema/schema.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { copyRow } from '../store.js';
 import { applyStandardRules } from './standard-rules.js';
+import { assignAutoNumbers } from './auto-number.js';
 import {
   checkUnique,
   coerceRecord,
@@ -315,6 +316,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
     if (isInsert) {
       stored.set('CreatedDate', now);
       stored.set('CreatedById', userId);
+      assignAutoNumbers(org.store, object, stored, now.epochMs, org.user.timeZone);
     }
     org.store.put(stored);
     saved.push(stored);

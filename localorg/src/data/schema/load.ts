@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceFile } from '../../syntax/sources.js';
-import { standardObjects, STANDARD_WHAT_TARGETS } from './standard.js';
+import { standardObjects } from './standard.js';
 import { fieldDef, labelFromName, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
 
 /** A metadata file the loader cannot read; the message names file and, where known, line. */
@@ -159,6 +159,7 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
     updateable: !calculated && !(isMasterDetail && !(bool(x, 'reparentableMasterDetail') ?? false)),
     calculated,
     autoNumber,
+    displayFormat: autoNumber ? (str(x, 'displayFormat') ?? '{0}') : null,
     custom: custom || objectName.toLowerCase().endsWith('__mdt')
   });
 }
@@ -176,7 +177,7 @@ function parseDefaultFormula(raw: string, type: FieldType): string | number | bo
 /** Standard fields every custom object has. */
 function customObjectBaseFields(
   objectName: string,
-  nameField: { label: string; autoNumber: boolean },
+  nameField: { label: string; autoNumber: boolean; displayFormat?: string },
   hasOwner: boolean
 ): FieldDef[] {
   const ro = { createable: false, updateable: false };
@@ -222,6 +223,8 @@ function customObjectBaseFields(
       length: 80,
       idLookup: true,
       autoNumber: nameField.autoNumber,
+      displayFormat: nameField.autoNumber ? (nameField.displayFormat ?? '{0}') : null,
+      calculated: nameField.autoNumber,
       createable: !nameField.autoNumber,
       updateable: !nameField.autoNumber
     })
@@ -290,6 +293,10 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   const objects = new Map<string, ObjectDef>();
   for (const o of standardObjects()) objects.set(o.name.toLowerCase(), o);
   const taken = new Set([...objects.values()].map((o) => o.keyPrefix).filter((p): p is string => !!p));
+  // Catalogued standard objects without a known prefix get a stable generated one (in name order).
+  for (const o of [...objects.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (o.keyPrefix === null && !o.queryableOnly) o.keyPrefix = prefixFor(o.name, taken, '0');
+  }
   const activityEnabled: string[] = [];
   const pendingFields: { object: string; field: FieldDef }[] = [];
 
@@ -319,7 +326,8 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
         objectName,
         {
           label: str(nameFieldNode, 'label') ?? `${labelFromName(objectName)} Name`,
-          autoNumber: str(nameFieldNode, 'type') === 'AutoNumber'
+          autoNumber: str(nameFieldNode, 'type') === 'AutoNumber',
+          displayFormat: str(nameFieldNode, 'displayFormat')
         },
         !isMdt && !controlledByParent && !customSetting
       )) {
@@ -359,8 +367,8 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       if (fs.existsSync(fieldFolder)) collectFields(folder, objectName, pendingFields);
     } else {
       const targets = key === 'activity' ? ['event', 'task'] : [key];
-      // A standard object localorg does not bundle (Case, Campaign…) gets a generic shape so any project loads;
-      // FIDELITY.md lists this. Its standard fields beyond Name/OwnerId are unknown to SOQL and DML.
+      // A standard object the catalogue does not list gets a generic shape so any project loads; FIDELITY.md lists
+      // this. Its standard fields beyond Name/OwnerId are unknown to SOQL and DML.
       if (!objects.has(key) && key !== 'activity')
         objects.set(key, genericStandardObject(objectName, prefixFor(objectName, taken, '0')));
       const collected: { object: string; field: FieldDef }[] = [];
@@ -378,7 +386,6 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   for (const name of activityEnabled) {
     for (const act of ['event', 'task']) objects.get(act)!.fields.get('whatid')!.referenceTo.push(name);
   }
-  void STANDARD_WHAT_TARGETS;
   validateReferences(objects);
   buildChildRelationships(objects);
   return { objects };

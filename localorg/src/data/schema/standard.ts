@@ -1,16 +1,18 @@
 /**
- * Bundled descriptions of the standard objects a typical integration package touches, written as data. Key prefixes
+ * The standard objects: every object of the published description (standard-catalog.ts) with the details of
+ * standard-details.ts, and, for the objects a typical integration package touches, the fuller descriptions written
+ * here as data (labels, lengths, picklists, required and read-only fields), which win over the catalogue. Key prefixes
  * for Account, Contact, User, Opportunity, Lead and RecordType are documented (Salesforce Help "key prefix" table);
- * the others and most field lengths are [mem] and listed in localorg/FIDELITY.md. Only commonly used fields are
- * described; a field missing here is reported as `No such column`, never silently accepted.
+ * the others and most field lengths are [mem] and listed in localorg/FIDELITY.md. A field that neither source lists
+ * is reported as `No such column`, never silently accepted.
  */
-import { fieldDef, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
+import { catalogObjects } from './standard-catalog.js';
+import { FIELD_DETAILS, KEY_PREFIXES, NOT_WRITABLE, SETUP_OBJECTS } from './standard-details.js';
+import { fieldDef, picklist, type FieldDef, type FieldType, type ObjectDef } from './types.js';
+
+export { picklist };
 
 type FieldSpec = [name: string, type: FieldType, extra?: Partial<FieldDef>];
-
-export function picklist(values: string[], defaultValue?: string): PicklistEntry[] {
-  return values.map((v) => ({ value: v, label: v, isDefault: v === defaultValue, active: true }));
-}
 
 const ro: Partial<FieldDef> = { createable: false, updateable: false };
 const text = (length: number, extra: Partial<FieldDef> = {}): Partial<FieldDef> => ({ length, ...extra });
@@ -474,7 +476,8 @@ const SPECS: ObjectSpec[] = [
   }
 ];
 
-export function standardObjects(): ObjectDef[] {
+/** The hand-written objects above, fuller than the catalogue's. */
+function specObjects(): ObjectDef[] {
   return SPECS.map((spec) => {
     const fields = new Map<string, FieldDef>();
     // Arrays are copied so that schema building (WhatId targets) never mutates the shared specs.
@@ -513,4 +516,47 @@ export function standardObjects(): ObjectDef[] {
       childRelationships: []
     };
   });
+}
+
+/**
+ * Every standard object: the catalogue with its details, then the hand-written objects over it (their fields win;
+ * catalogue fields they do not describe are kept). `WhatId` also accepts every object the catalogue lists as having
+ * activities. Objects without a known key prefix keep `keyPrefix: null` and get a generated one from the loader.
+ */
+export function standardObjects(): ObjectDef[] {
+  const objects = catalogObjects();
+  for (const [objectName, details] of Object.entries(FIELD_DETAILS)) {
+    const o = objects.get(objectName.toLowerCase());
+    if (!o) continue;
+    for (const [fieldName, patch] of Object.entries(details)) {
+      const f = o.fields.get(fieldName.toLowerCase());
+      if (f) o.fields.set(fieldName.toLowerCase(), { ...f, ...patch });
+    }
+  }
+  for (const name of NOT_WRITABLE) {
+    const o = objects.get(name.toLowerCase());
+    if (o) o.createable = o.updateable = o.deletable = false;
+  }
+  for (const name of SETUP_OBJECTS) {
+    const o = objects.get(name.toLowerCase());
+    if (o) o.setup = true;
+  }
+  for (const o of objects.values()) o.keyPrefix = KEY_PREFIXES[o.name] ?? null;
+  for (const spec of specObjects()) {
+    const key = spec.name.toLowerCase();
+    const base = objects.get(key);
+    if (base) {
+      for (const [fieldKey, f] of spec.fields) {
+        const catalogued = base.fields.get(fieldKey);
+        if (fieldKey === 'whatid' && catalogued) {
+          const extra = catalogued.referenceTo.filter((t) => !['Contact', 'Lead'].includes(t));
+          f.referenceTo = [...new Set([...f.referenceTo, ...extra])];
+        }
+        base.fields.delete(fieldKey);
+      }
+      for (const [fieldKey, f] of base.fields) spec.fields.set(fieldKey, f);
+    }
+    objects.set(key, spec);
+  }
+  return [...objects.values()];
 }

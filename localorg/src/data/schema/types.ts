@@ -27,7 +27,8 @@ export type FieldType =
   | 'base64'
   | 'encryptedstring'
   | 'address'
-  | 'location';
+  | 'location'
+  | 'anytype';
 
 export interface PicklistEntry {
   value: string;
@@ -68,6 +69,8 @@ export interface FieldDef {
   /** Formula / roll-up / auto-number fields are not written by DML. */
   calculated: boolean;
   autoNumber: boolean;
+  /** An auto-number's display format (`A-{0000}`, `{00000000}`); null for other fields. */
+  displayFormat: string | null;
   custom: boolean;
   /** Name-like fields usable as an upsert key on standard objects (`idLookup` in describe). */
   idLookup: boolean;
@@ -102,6 +105,10 @@ export interface ObjectDef {
   childRelationships: ChildRelationship[];
 }
 
+export function picklist(values: string[], defaultValue?: string): PicklistEntry[] {
+  return values.map((v) => ({ value: v, label: v, isDefault: v === defaultValue, active: true }));
+}
+
 export function fieldDef(partial: Partial<FieldDef> & { name: string; type: FieldType }): FieldDef {
   const custom = partial.name.toLowerCase().endsWith('__c');
   return {
@@ -126,6 +133,7 @@ export function fieldDef(partial: Partial<FieldDef> & { name: string; type: Fiel
     updateable: true,
     calculated: false,
     autoNumber: false,
+    displayFormat: null,
     custom,
     idLookup: false,
     ...partial
