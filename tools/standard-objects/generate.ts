@@ -15,7 +15,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SOBJECTS = 'src/main/java/com/nawforce/runforce/SObjects';
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../localorg/src/data/schema/standard-objects.json');
+const OUT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../localorg/src/data/schema/standard-objects.json'
+);
 
 /** One member line: `\tpublic Type Name;` (static tokens and methods are skipped). */
 const MEMBER = /^\tpublic (?!static )([A-Za-z0-9_$.]+(?:\[\])?) ([A-Za-z0-9_]+);\s*$/;
@@ -53,7 +56,8 @@ function main(argv: string[]): void {
     .filter((f) => f.endsWith('.java'))
     .sort();
   const objects: Record<string, GeneratedObject> = {};
-  for (const f of files) objects[f.replace(/\.java$/, '')] = parseSObjectClass(git(dir, 'show', `${commit}:${SOBJECTS}/${f}`));
+  for (const f of files)
+    objects[f.replace(/\.java$/, '')] = parseSObjectClass(git(dir, 'show', `${commit}:${SOBJECTS}/${f}`));
   const out = {
     source: {
       repository: 'https://github.com/nawforce/runforce',

@@ -210,7 +210,8 @@ function inferPolymorphicTargets(out: Map<string, ObjectDef>, objects: CatalogFi
       const child = out.get(childObject.toLowerCase());
       if (!child) continue;
       for (const f of child.fields.values()) {
-        if (f.polymorphic && f.name !== 'OwnerId' && !f.referenceTo.includes(parentName)) f.referenceTo.push(parentName);
+        if (f.polymorphic && f.name !== 'OwnerId' && !f.referenceTo.includes(parentName))
+          f.referenceTo.push(parentName);
       }
     }
   }
