@@ -57,7 +57,7 @@ test('an endless loop ends in the CPU time LimitException', () => {
 
 test('an unsupported standard method fails loudly with its name', () => {
   assert.match(
-    apex('Test.getStandardPricebookId();').fatal ?? '',
-    /Test\.getStandardPricebookId\(0 arguments\) is not supported by localorg/
+    apex('Test.enableChangeDataCapture();').fatal ?? '',
+    /Test\.enableChangeDataCapture\(0 arguments\) is not supported by localorg/
   );
 });

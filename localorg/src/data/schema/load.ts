@@ -294,7 +294,7 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   for (const o of standardObjects()) objects.set(o.name.toLowerCase(), o);
   const taken = new Set([...objects.values()].map((o) => o.keyPrefix).filter((p): p is string => !!p));
   // Catalogued standard objects without a known prefix get a stable generated one (in name order).
-  for (const o of [...objects.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const o of [...objects.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (o.keyPrefix === null && !o.queryableOnly) o.keyPrefix = prefixFor(o.name, taken, '0');
   }
   const activityEnabled: string[] = [];
@@ -384,7 +384,11 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   }
 
   for (const name of activityEnabled) {
-    for (const act of ['event', 'task']) objects.get(act)!.fields.get('whatid')!.referenceTo.push(name);
+    for (const act of ['event', 'task']) {
+      const fields = objects.get(act)!.fields;
+      const whatId = fields.get('whatid')!;
+      fields.set('whatid', { ...whatId, referenceTo: [...whatId.referenceTo, name] });
+    }
   }
   validateReferences(objects);
   buildChildRelationships(objects);
@@ -408,9 +412,12 @@ function collectFields(folder: SourceFile, objectName: string, out: { object: st
 function validateReferences(objects: Map<string, ObjectDef>): void {
   for (const o of objects.values()) {
     for (const f of o.fields.values()) {
-      if (f.type !== 'reference') continue;
+      // Standard fields name their targets exactly already; only the project's declarations need normalising.
+      if (f.type !== 'reference' || !f.custom) continue;
       // Declared spellings are normalised to the target's API name; unknown standard targets are kept as-is (Calendar).
-      f.referenceTo = f.referenceTo.map((r) => objects.get(r.toLowerCase())?.name ?? r);
+      // Fields may be shared between loads (the standard catalogue), so a changed one is replaced, never mutated.
+      const referenceTo = f.referenceTo.map((r) => objects.get(r.toLowerCase())?.name ?? r);
+      if (referenceTo.some((r, i) => r !== f.referenceTo[i])) o.fields.set(f.name.toLowerCase(), { ...f, referenceTo });
     }
   }
 }

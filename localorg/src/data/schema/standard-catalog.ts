@@ -125,8 +125,21 @@ function convertField(objectName: string, name: string, apexType: string, member
   });
 }
 
-/** Every catalogued standard object with its fields, keyed by lower-cased name; fresh objects on each call. */
+let built: Map<string, ObjectDef> | null = null;
+
+/**
+ * Every catalogued standard object with its fields, keyed by lower-cased name. Each call returns fresh objects and
+ * field maps; the FieldDefs themselves are built once per process and shared, so callers replace a field to change it
+ * and never mutate one.
+ */
 export function catalogObjects(): Map<string, ObjectDef> {
+  built ??= buildCatalogObjects();
+  const out = new Map<string, ObjectDef>();
+  for (const [key, o] of built) out.set(key, { ...o, fields: new Map(o.fields), childRelationships: [] });
+  return out;
+}
+
+function buildCatalogObjects(): Map<string, ObjectDef> {
   const out = new Map<string, ObjectDef>();
   const objects = catalog().objects;
   for (const [objectName, entry] of Object.entries(objects)) {
