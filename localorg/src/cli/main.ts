@@ -143,6 +143,19 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('compact')
+    .description("fold a --data folder's journal into its snapshot (refused while a server holds the folder)")
+    .requiredOption('--data <dir>', 'the data folder `localorg serve --data` uses')
+    .action(async (o: { data: string }) => {
+      const { compactDataFolder } = await import('../server/data-folder.js');
+      const started = Date.now();
+      const r = compactDataFolder(o.data);
+      out(
+        `compacted ${o.data}: ${Math.round(r.journalBytesBefore / 1024)} KB of journal into a snapshot of ${r.rows} row(s) through seq ${r.seq} in ${Date.now() - started} ms`
+      );
+    });
+
+  program
     .command('serve')
     .description('serve the project over HTTP like an org (see localorg/src/server)')
     .allowUnknownOption()

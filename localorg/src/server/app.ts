@@ -12,10 +12,9 @@ import { ApexFailure, ApexRestRouter, dispatchApexRest, isRestVerb } from './ape
 import { requireToken } from './auth.js';
 import { handleDataApi, versionIndex } from './data-api.js';
 import { HttpError, methodNotAllowed, notFound } from './errors.js';
-import type { Journal } from './journal.js';
 import { ApiUsageCounter, localOrgLimitsHeader, NO_USAGE } from './limits-headers.js';
 import { MAX_REQUEST_BYTES, readBody } from './request-body.js';
-import type { ApexHost, ServerDataPlatform } from './runtime-seams.js';
+import type { ApexHost, CommittedChange, ServerDataPlatform } from './runtime-seams.js';
 import { SerialQueue } from './serial-queue.js';
 import type { Json } from './sobject-json.js';
 import { inTransaction, type TransactionOutcome } from './transaction.js';
@@ -26,10 +25,19 @@ export interface OrgRuntime {
   apex: ApexHost | null;
 }
 
+/** Where committed changes go before a request is answered (the `--data` folder). */
+export interface CommitJournal {
+  append(label: string, changes: CommittedChange[]): void;
+  /** True once the journal has grown past its compaction size. */
+  wantsCompaction(): boolean;
+  /** Folds the journal into a snapshot; called between transactions only. */
+  compact(): { rows: number; journalBytesBefore: number };
+}
+
 export interface LocalOrgServerOptions {
   runtime: OrgRuntime;
   token: string;
-  journal?: Journal | null;
+  journal?: CommitJournal | null;
   maxBodyBytes?: number;
   /** One line per request; silent when absent. */
   log?: (line: string) => void;
@@ -65,6 +73,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
   const usage = new ApiUsageCounter();
   const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
   let journalLabel = '';
+  let compactionQueued = false;
   if (options.journal) {
     const journal = options.journal;
     const onFailure = options.onJournalFailure ?? exitOnJournalFailure;
@@ -76,6 +85,23 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
         // The org already holds the change in memory; answering on would acknowledge what a restart would lose.
         onFailure(e as Error);
         throw e;
+      }
+      if (journal.wantsCompaction() && !compactionQueued) {
+        // After this transaction, before the next: the queue runs one thing at a time.
+        compactionQueued = true;
+        void queue.run(() => {
+          compactionQueued = false;
+          const started = Date.now();
+          try {
+            const r = journal.compact();
+            options.log?.(
+              `journal: compacted ${Math.round(r.journalBytesBefore / 1024)} KB into a snapshot of ${r.rows} row(s) in ${Date.now() - started}ms`
+            );
+          } catch (e) {
+            // The journal stays as it was (compaction is atomic); keep serving and say why.
+            options.log?.(`journal: compaction failed (${(e as Error).message}); the journal keeps growing`);
+          }
+        });
       }
     });
   }

@@ -18,6 +18,10 @@ export interface ServeOptions {
   seedFile: string | null;
   /** Where the URL, token and pid are recorded for local clients (`npm run demo`); null with `--no-run-file`. */
   runFile: string | null;
+  /** Start even when the journal does not verify: keep its valid prefix, set the rest aside. */
+  repair?: boolean;
+  /** Journal size past which it is folded into the snapshot. */
+  compactAtBytes?: number;
 }
 
 export class OptionsError extends Error {}
@@ -28,6 +32,12 @@ export class HelpRequested extends Error {}
 function parsePort(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port number (0–65535)`);
+  return n;
+}
+
+function parseMegabytes(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive size in MB`);
   return n;
 }
 
@@ -45,6 +55,8 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       `where to record URL, token and pid for local clients such as npm run demo (env LOCALORG_RUN_FILE; default ${DEFAULT_RUN_FILE})`
     )
     .option('--no-run-file', 'do not record the URL and token')
+    .option('--repair', 'when the journal does not verify, keep its valid prefix and set the rest aside (named)')
+    .option('--compact-at <MB>', 'compact the journal into the snapshot past this size (default 64)', parseMegabytes)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested(cmd.helpInformation());
@@ -62,6 +74,8 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     data?: string;
     seed?: string;
     runFile?: string | false;
+    repair?: boolean;
+    compactAt?: number;
   }>();
   let port = o.port;
   if (port === undefined && env.PORT !== undefined && env.PORT !== '') {
@@ -83,6 +97,8 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     tokenGenerated: given === undefined,
     dataDir: o.data ?? null,
     seedFile: o.seed ?? null,
+    repair: o.repair ?? false,
+    compactAtBytes: o.compactAt === undefined ? undefined : Math.round(o.compactAt * 1024 * 1024),
     runFile: o.runFile === false ? null : (o.runFile ?? (env.LOCALORG_RUN_FILE || DEFAULT_RUN_FILE))
   };
 }

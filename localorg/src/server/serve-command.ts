@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { createLocalOrgServer, type LocalOrgServer, type OrgRuntime } from './app.js';
 import { MAX_API_VERSION } from './api-versions.js';
 import { bookingCurl } from './banner.js';
-import { changesOf, Journal, JournalError } from './journal.js';
+import { DataFolder } from './data-folder.js';
+import { LockHeldError } from './data-lock.js';
+import { JournalError } from './journal.js';
 import { HelpRequested, OptionsError, parseServeOptions, type ServeOptions } from './options.js';
 import { removeRunFile, writeRunFile } from './run-file.js';
 import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
@@ -28,7 +30,7 @@ export interface StartedOrg {
   stop(): Promise<void>;
 }
 
-type LocalOrg = LocalOrgServer & { runtime: OrgRuntime; journal: Journal | null };
+type LocalOrg = LocalOrgServer & { runtime: OrgRuntime; journal: DataFolder | null };
 
 const defaultDeps = (): ServeDeps => ({
   createRuntime: async (sources) => (await import('./org-runtime.js')).loadOrgRuntime(sources),
@@ -56,7 +58,7 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
   try {
     started = await startOrg(options, deps);
   } catch (e) {
-    if (e instanceof ServeError || e instanceof SeedError || e instanceof JournalError) {
+    if (e instanceof ServeError || e instanceof SeedError || e instanceof JournalError || e instanceof LockHeldError) {
       deps.err(`localorg serve: ${e.message}`);
       return 1;
     }
@@ -91,31 +93,60 @@ export async function startOrg(
   deps: Pick<ServeDeps, 'createRuntime' | 'out'>
 ): Promise<StartedOrg> {
   const runtime = await deps.createRuntime(options.sources);
-  let journal: Journal | null = null;
-  const appliedLabels = new Set<string>();
+  let journal: DataFolder | null = null;
+  let appliedLabels = new Set<string>();
   if (options.dataDir) {
-    const opened = Journal.open(options.dataDir);
-    journal = opened.journal;
-    let rows = 0;
-    for (const entry of opened.replay.entries) {
-      try {
-        runtime.platform.applyCommitted(changesOf(entry, opened.journal.file));
-      } catch (e) {
-        throw new JournalError(
-          `${opened.journal.file}: entry seq ${entry.seq} cannot be replayed: ${(e as Error).message}`
-        );
-      }
-      appliedLabels.add(entry.label);
-      rows += entry.changes.length;
-    }
-    if (opened.replay.entries.length > 0 || opened.replay.tornTail) {
+    const opened = DataFolder.open(options.dataDir, (changes) => runtime.platform.applyCommitted(changes), {
+      repair: options.repair,
+      compactAtBytes: options.compactAtBytes
+    });
+    journal = opened.folder;
+    appliedLabels = opened.report.seeds;
+    const r = opened.report;
+    if (r.snapshotRows > 0 || r.entries > 0) {
       deps.out(
-        `journal: replayed ${opened.replay.entries.length} transaction(s), ${rows} row change(s) from ${opened.journal.file}` +
-          (opened.replay.tornTail ? ' (ignored a torn last line from an interrupted write)' : '')
+        `journal: replayed ${r.snapshotRows ? `a snapshot of ${r.snapshotRows} row(s) and ` : ''}${r.entries} transaction(s), ${r.rows} row change(s) from ${journal.dir}`
       );
     }
+    r.notes.forEach((n) => deps.out(`journal: ${n}`));
   }
-  const server = createLocalOrgServer({ runtime, token: options.token, journal, log: deps.out });
+  let server: LocalOrgServer;
+  try {
+    server = createLocalOrgServer({ runtime, token: options.token, journal, log: deps.out });
+  } catch (e) {
+    journal?.close();
+    throw e;
+  }
+  try {
+    await seedAndListen(options, server, runtime, appliedLabels, deps);
+  } catch (e) {
+    journal?.close();
+    throw e;
+  }
+  const address = server.server.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    url,
+    org: Object.assign(server, { runtime, journal }),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.server.close(() => resolve());
+        server.server.closeAllConnections();
+      });
+      await server.idle();
+      journal?.close();
+    }
+  };
+}
+
+async function seedAndListen(
+  options: Omit<ServeOptions, 'runFile'>,
+  server: LocalOrgServer,
+  runtime: OrgRuntime,
+  appliedLabels: Set<string>,
+  deps: Pick<ServeDeps, 'out'>
+): Promise<void> {
   if (options.seedFile) {
     const plan = loadSeedPlan(options.seedFile);
     const label = `seed ${path.basename(plan.file)} sha256:${plan.hash}`;
@@ -141,21 +172,6 @@ export async function startOrg(
     );
     server.server.listen(options.port, options.host, () => resolve());
   });
-  const address = server.server.address() as AddressInfo;
-  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  return {
-    url,
-    org: Object.assign(server, { runtime, journal }),
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.server.close(() => resolve());
-        server.server.closeAllConnections();
-      });
-      await server.idle();
-      journal?.close();
-    }
-  };
 }
 
 function printBanner(options: ServeOptions, url: string, out: (line: string) => void): void {
