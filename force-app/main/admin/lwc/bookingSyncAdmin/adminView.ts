@@ -1,8 +1,7 @@
-// Pure helpers of the admin app: table columns, replay summaries, error text. Kept out of the component so the rules
+// Pure helpers of the sync log tab: table columns, replay summaries, error text. Kept out of the component so the rules
 // read without the LWC plumbing around them.
 import type { OutcomeCount } from '@salesforce/apex/BookingSyncAdminController.getLog';
 import type { ReplayResult } from '@salesforce/apex/BookingSyncAdminController.replay';
-import type { MappingView, ProfileView } from '@salesforce/apex/BookingSyncAdminController.getProfiles';
 
 export interface Column {
   label: string;
@@ -29,15 +28,6 @@ export const LOG_COLUMNS: Column[] = [
   { label: 'Error code', fieldName: 'ErrorCode__c' },
   { label: 'Error message', fieldName: 'ErrorMessage__c', wrapText: true },
   { label: 'Attempts', fieldName: 'Attempts__c', type: 'number', initialWidth: 95 }
-];
-
-export const MAPPING_COLUMNS: Column[] = [
-  { label: 'Object', fieldName: 'targetObject', initialWidth: 100 },
-  { label: 'Field', fieldName: 'targetField' },
-  { label: 'Phase', fieldName: 'phase', initialWidth: 130 },
-  { label: 'Value', fieldName: 'value', wrapText: true },
-  { label: 'Write when', fieldName: 'writeWhen', initialWidth: 120 },
-  { label: 'Active', fieldName: 'isActive', type: 'boolean', initialWidth: 80 }
 ];
 
 /** Outcomes an admin may want to replay: the engine kept their payload. */
@@ -111,51 +101,4 @@ export function isoDay(today: Date, days = 0): string {
   const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - days);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-export interface SettingLine {
-  label: string;
-  value: string;
-}
-
-export interface ProfileCard {
-  name: string;
-  title: string;
-  settings: SettingLine[];
-  mappings: MappingView[];
-  hasMappings: boolean;
-}
-
-function yesNo(value: boolean): string {
-  return value ? 'Yes' : 'No';
-}
-
-/** A profile as label/value lines in the order of the package README's profile table. */
-export function profileCard(profile: ProfileView): ProfileCard {
-  const settings: SettingLine[] = [
-    { label: 'Page keys', value: profile.pageKeys.length ? profile.pageKeys.join(', ') : 'none (fallback profile)' },
-    { label: 'Attendee mode', value: profile.attendeeMode },
-    { label: 'Check existing Contact', value: yesNo(profile.checkExistingContact) },
-    { label: 'Create Contact under Account', value: yesNo(profile.createContactUnderAccount) },
-    { label: 'Ignore guests', value: yesNo(profile.ignoreGuests) },
-    { label: 'Skip contact creation', value: yesNo(profile.skipContactCreation) },
-    { label: 'Create Events', value: yesNo(profile.createEvents) },
-    { label: 'Cancel action', value: profile.cancelAction },
-    { label: 'Owner strategy', value: profile.ownerStrategy },
-    { label: 'Default owner', value: profile.defaultOwnerUsername ?? 'none' },
-    { label: 'Change record owner', value: yesNo(profile.changeRecordOwner) },
-    { label: 'Relate to', value: profile.relateTo },
-    { label: 'Sync window', value: profile.syncWindowDays == null ? 'none' : `${profile.syncWindowDays} days` },
-    {
-      label: 'Auto-complete',
-      value: profile.autoCompleteDelayMinutes == null ? 'never' : `${profile.autoCompleteDelayMinutes} min after end`
-    }
-  ];
-  return {
-    name: profile.name,
-    title: profile.label === profile.name ? profile.name : `${profile.label} (${profile.name})`,
-    settings,
-    mappings: profile.mappings,
-    hasMappings: profile.mappings.length > 0
-  };
 }

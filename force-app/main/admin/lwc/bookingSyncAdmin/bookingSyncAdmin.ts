@@ -1,22 +1,11 @@
-// The Booking Sync admin app: outcome tiles, the sync log with filters, replay of rejected/failed changes, and the
-// read-only sync profiles with their field mappings.
+// The Booking Sync admin app: outcome tiles, the sync log with filters and replay of rejected/failed changes; the
+// Profiles, Mappings and Webhooks tabs are their own components (syncProfiles, fieldMappings, webhookSecrets).
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getLog from '@salesforce/apex/BookingSyncAdminController.getLog';
 import replay from '@salesforce/apex/BookingSyncAdminController.replay';
-import getProfiles from '@salesforce/apex/BookingSyncAdminController.getProfiles';
 import type { LogRow, OutcomeCount } from '@salesforce/apex/BookingSyncAdminController.getLog';
-import {
-  LOG_COLUMNS,
-  MAPPING_COLUMNS,
-  errorMessage,
-  isoDay,
-  profileCard,
-  summarizeReplay,
-  tilesOf,
-  type ProfileCard,
-  type Tile
-} from './adminView';
+import { LOG_COLUMNS, errorMessage, isoDay, summarizeReplay, tilesOf, type Tile } from './adminView';
 
 /** Days shown when the app opens: recent problems first, and a bounded query on a long log. */
 const DEFAULT_DAYS = 7;
@@ -31,7 +20,6 @@ interface SelectionEvent {
 
 export default class BookingSyncAdmin extends LightningElement {
   logColumns = LOG_COLUMNS;
-  mappingColumns = MAPPING_COLUMNS;
 
   outcome = '';
   bookingUid = '';
@@ -45,10 +33,6 @@ export default class BookingSyncAdmin extends LightningElement {
   logError = '';
   loading = false;
   replaying = false;
-
-  profiles: ProfileCard[] = [];
-  profilesError = '';
-  profilesLoaded = false;
 
   connectedCallback(): void {
     // loadLog reports its own failures; this catch only satisfies the lifecycle hook's void signature.
@@ -75,10 +59,6 @@ export default class BookingSyncAdmin extends LightningElement {
 
   get replayLabel(): string {
     return this.selectedIds.length ? `Replay selected (${this.selectedIds.length})` : 'Replay selected';
-  }
-
-  get hasProfiles(): boolean {
-    return this.profiles.length > 0;
   }
 
   async handleOutcomeChange(event: ValueEvent): Promise<void> {
@@ -126,17 +106,6 @@ export default class BookingSyncAdmin extends LightningElement {
       this.toast('Replay failed', errorMessage(error), 'error');
     } finally {
       this.replaying = false;
-    }
-  }
-
-  async handleProfilesActive(): Promise<void> {
-    if (this.profilesLoaded) return;
-    try {
-      this.profiles = (await getProfiles()).map(profileCard);
-      this.profilesError = '';
-      this.profilesLoaded = true;
-    } catch (error) {
-      this.profilesError = errorMessage(error);
     }
   }
 

@@ -2,17 +2,28 @@ import { createElement } from 'lwc';
 import BookingSyncAdmin from 'c/bookingSyncAdmin';
 import getLog from '@salesforce/apex/BookingSyncAdminController.getLog';
 import replay from '@salesforce/apex/BookingSyncAdminController.replay';
-import getProfiles from '@salesforce/apex/BookingSyncAdminController.getProfiles';
 
 jest.mock('@salesforce/apex/BookingSyncAdminController.getLog', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/BookingSyncAdminController.replay', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/BookingSyncAdminController.getProfiles', () => ({ default: jest.fn() }), {
-  virtual: true
-});
+
+// The settings tabs mount their own components, which load on connect; they answer empty here (their own suites test them).
+jest.mock(
+  '@salesforce/apex/SyncSettingsController.getProfiles',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/apex/SyncSettingsController.getWebhooks',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  {
+    virtual: true
+  }
+);
 
 const mockGetLog = getLog as unknown as jest.Mock;
 const mockReplay = replay as unknown as jest.Mock;
-const mockGetProfiles = getProfiles as unknown as jest.Mock;
 
 const OUTCOMES = ['created', 'updated', 'deleted', 'unchanged', 'stale', 'duplicate', 'rejected', 'failed'];
 
@@ -251,62 +262,15 @@ describe('c-booking-sync-admin', () => {
     expect(query<Button>(element, 'replay')!.disabled).toBe(false);
   });
 
-  it('loads the profiles once, when their tab is first shown', async () => {
-    mockGetProfiles.mockResolvedValue([
-      {
-        name: 'Default',
-        label: 'Default',
-        pageKeys: [],
-        attendeeMode: 'Lead',
-        ignoreGuests: false,
-        skipContactCreation: false,
-        checkExistingContact: true,
-        createContactUnderAccount: false,
-        createEvents: true,
-        cancelAction: 'MarkCanceled',
-        ownerStrategy: 'HostEmail',
-        changeRecordOwner: false,
-        relateTo: 'BookingPage',
-        syncWindowDays: 30,
-        mappings: [
-          {
-            name: 'EventLocation',
-            targetObject: 'Event',
-            targetField: 'Location',
-            value: '{booking.location}',
-            phase: 'booking',
-            writeWhen: 'Always',
-            isActive: true
-          }
-        ]
-      }
-    ]);
-    const element = mount();
-    await flush();
-    expect(mockGetProfiles).not.toHaveBeenCalled();
-
-    const tab = query(element, 'profiles-tab')!;
-    tab.dispatchEvent(new CustomEvent('active'));
-    await flush();
-    tab.dispatchEvent(new CustomEvent('active'));
-    await flush();
-
-    expect(mockGetProfiles).toHaveBeenCalledTimes(1);
-    const profile = query(element, 'profile')!;
-    expect(profile.querySelector('h3')!.textContent).toBe('Default');
-    expect(profile.textContent).toContain('none (fallback profile)');
-    expect(profile.textContent).toContain('30 days');
-    expect(query<Datatable>(element, 'mappings')!.data).toHaveLength(1);
-  });
-
-  it('shows the message when the profiles cannot be read', async () => {
-    mockGetProfiles.mockRejectedValue(new Error('Network down'));
+  it('has the Sync log, Profiles, Mappings and Webhooks tabs, each with its component', async () => {
+    mockGetLog.mockResolvedValue(LOG_PAGE);
     const element = mount();
     await flush();
 
-    query(element, 'profiles-tab')!.dispatchEvent(new CustomEvent('active'));
-    await flush();
-
-    expect(query(element, 'profiles-error')!.textContent).toBe('Network down');
+    const tabs = Array.from(element.shadowRoot!.querySelectorAll<HTMLElement & { label: string }>('lightning-tab'));
+    expect(tabs.map((t) => t.label)).toEqual(['Sync log', 'Profiles', 'Mappings', 'Webhooks']);
+    expect(query(element, 'profiles-tab')!.querySelector('c-sync-profiles')).not.toBeNull();
+    expect(query(element, 'mappings-tab')!.querySelector('c-field-mappings')).not.toBeNull();
+    expect(query(element, 'webhooks-tab')!.querySelector('c-webhook-secrets')).not.toBeNull();
   });
 });
