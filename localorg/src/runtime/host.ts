@@ -4,7 +4,6 @@
  * calls, and uncaught-exception details in the platform's shape.
  */
 import type { DataPlatform } from '../data/platform.js';
-import { nativeClass } from '../stdlib/registry.js';
 import { type RunningUser } from '../values/user.js';
 import { describeFailure } from './failures.js';
 import type { Interpreter } from './interpreter.js';
@@ -73,13 +72,13 @@ export class ApexHostImpl {
   }
 
   deserializeJson(json: string, type: TypeRef): Value {
-    const fn = nativeClass('json')?.statics?.['deserialize'];
+    const fn = this.interp.natives.classFor('json')?.statics?.['deserialize'];
     if (!fn) throw new Error('JSON.deserialize is not available');
     return this.interp.native(() => fn(this.interp, [json, new ApexTypeValue(type)], null));
   }
 
   serializeJson(value: Value): string {
-    const fn = nativeClass('json')?.statics?.['serialize'];
+    const fn = this.interp.natives.classFor('json')?.statics?.['serialize'];
     if (!fn) throw new Error('JSON.serialize is not available');
     return this.interp.toApexString(this.interp.native(() => fn(this.interp, [value], null)));
   }

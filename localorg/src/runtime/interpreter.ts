@@ -24,16 +24,7 @@ import type {
 import { SourceError } from '../syntax/diagnostics.js';
 import { Lowerer } from '../syntax/lower.js';
 import { ClassInfo, ClassRegistry, type MemberInfo, type MethodInfo } from '../semantics/classes.js';
-import {
-  nativeClass,
-  nativeEnum,
-  nativeEnumValue,
-  nativeKindOf,
-  sobjectTypeStatics,
-  type NativeClassDef,
-  type NativeContext,
-  type TypeInfo
-} from '../stdlib/registry.js';
+import { nativeKindOf, type NativeClassDef, type NativeLibrary, type NativeContext, type TypeInfo } from './natives.js';
 import { unsupported, UnsupportedFeatureError } from '../values/errors.js';
 import { type RunningUser } from '../values/user.js';
 import { formatValue } from '../values/format.js';
@@ -111,6 +102,8 @@ interface TriggerCtx {
 
 export interface InterpreterOptions {
   platform: DataPlatform;
+  /** The built-in classes and enums Apex code can reach (the standard library, assembled by the composition root). */
+  natives: NativeLibrary;
   user: RunningUser;
   /** Receives each USER_DEBUG line's parts. */
   debug?: (line: number, level: string, message: string) => void;
@@ -128,6 +121,7 @@ type TypeCached = { $type?: { owner: Interpreter; t: TypeTarget } };
 export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   readonly registry = new ClassRegistry();
   readonly platform: DataPlatform;
+  readonly natives: NativeLibrary;
   readonly user: RunningUser;
   private readonly triggers = new Map<string, TriggerDecl[]>();
   private readonly stack: Frame[] = [];
@@ -148,6 +142,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   constructor(opts: InterpreterOptions) {
     this.platform = opts.platform;
+    this.natives = opts.natives;
     this.user = opts.user;
     this.debugSink =
       opts.debug ?? ((line, level, message) => process.stdout.write(`USER_DEBUG|[${line}]|${level}|${message}\n`));
@@ -230,7 +225,12 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     const n = stripSystem(t.name);
     if (isPrimitiveName(n) || ['list', 'set', 'map', 'sobject', 'type'].includes(n))
       return t.args.every((a) => this.typeExists(a));
-    return !!(this.classFor(t) || this.sobjectName(t.name) || nativeClass(t.name) || nativeEnum(t.name));
+    return !!(
+      this.classFor(t) ||
+      this.sobjectName(t.name) ||
+      this.natives.classFor(t.name) ||
+      this.natives.enumFor(t.name)
+    );
   }
 
   typeInfo(t: TypeRef): TypeInfo {
@@ -261,7 +261,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     }
     const api = this.sobjectName(t.name);
     if (api) return { kind: 'sobject', sobjectType: api };
-    const ne = nativeEnum(t.name);
+    const ne = this.natives.enumFor(t.name);
     if (ne) return { kind: 'enum', values: ne.values };
     return { kind: 'unknown' };
   }
@@ -1022,7 +1022,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         break;
       }
       case 'nativeEnum':
-        return { value: nativeEnumValue(t.name, display) };
+        return { value: this.natives.enumValue(t.name, display) };
       case 'native': {
         const p = t.def.staticProps?.[name];
         if (p) return { value: this.native(() => p(this)) };
@@ -1036,7 +1036,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         break;
       }
       case 'sobject':
-        return { value: this.native(() => sobjectTypeStatics().staticProp(this, t.api, display)) };
+        return { value: this.native(() => this.natives.sobjectTypeStatics().staticProp(this, t.api, display)) };
       case 'namespace': {
         const sub = this.resolveTypeTarget([t.name, name], f);
         if (sub) return { type: sub };
@@ -1077,7 +1077,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       case 'size':
         return (ctx.inv.newRecords ?? ctx.inv.oldRecords ?? []).length;
       case 'operationtype':
-        return nativeEnumValue('System.TriggerOperation', ev.replace(' ', '_').toUpperCase());
+        return this.natives.enumValue('System.TriggerOperation', ev.replace(' ', '_').toUpperCase());
     }
     return this.throwApex('System.SObjectException', `Trigger.${name} is not a trigger context variable`);
   }
@@ -1088,11 +1088,13 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     if (parts.length === 1 && parts[0] === 'trigger') return { kind: 'trigger' };
     const cls = this.registry.resolve(joined, f?.cls ?? null);
     if (cls && !(cls.isBuiltin && cls.kind === 'interface')) return { kind: 'class', cls };
-    const ne = nativeEnum(joined) ?? (parts[0] === 'system' ? nativeEnum(parts.slice(1).join('.')) : undefined);
+    const ne =
+      this.natives.enumFor(joined) ??
+      (parts[0] === 'system' ? this.natives.enumFor(parts.slice(1).join('.')) : undefined);
     if (ne) return { kind: 'nativeEnum', name: ne.display.toLowerCase() };
     const def =
-      nativeClass(joined) ??
-      (parts[0] === 'system' && parts.length > 1 ? nativeClass(parts.slice(1).join('.')) : undefined);
+      this.natives.classFor(joined) ??
+      (parts[0] === 'system' && parts.length > 1 ? this.natives.classFor(parts.slice(1).join('.')) : undefined);
     if (def) return { kind: 'native', def, name: def.name.toLowerCase() };
     if (parts.length <= 2) {
       const api =
@@ -1133,7 +1135,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       return this.throwCompile(f, e.pos, `Variable does not exist: ${e.display}`);
     }
     const kind = nativeKindOf(target);
-    const def = kind ? nativeClass(kind) : undefined;
+    const def = kind ? this.natives.classFor(kind) : undefined;
     const p = def?.props?.[e.name];
     if (p) return this.native(() => p(this, target));
     const dyn = def?.dynamicProp;
@@ -1346,7 +1348,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         break;
       }
       case 'nativeEnum': {
-        const ne = nativeEnum(t.name)!;
+        const ne = this.natives.enumFor(t.name)!;
         if (name === 'values') return new ApexList(typeRef(ne.display), ne.values.slice());
         if (name === 'valueof') return this.enumValueOf(ne.values, args[0]);
         break;
@@ -1357,7 +1359,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
         return this.native(() => unsupported(t.def.name, display, args));
       }
       case 'sobject':
-        return this.native(() => sobjectTypeStatics().staticCall(this, t.api, name, args));
+        return this.native(() => this.natives.sobjectTypeStatics().staticCall(this, t.api, name, args));
       case 'namespace':
         return this.native(() => unsupported(t.name, display, args));
       case 'trigger':
@@ -1404,7 +1406,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       }
     }
     const kind = nativeKindOf(target);
-    const def = kind ? nativeClass(kind) : undefined;
+    const def = kind ? this.natives.classFor(kind) : undefined;
     const fn = def?.instance?.[name];
     if (fn) return this.native(() => fn(this, args, target));
     if (name === 'equals' && args.length === 1) return this.equals(target, args[0]);
@@ -1485,7 +1487,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
           return new ApexList(typeRef('String'), [...(row(args[0])?.fields ?? [])]);
         case 'getdmltype': {
           const r = row(args[0]);
-          return r ? nativeEnumValue('System.StatusCode', r.statusCode) : null;
+          return r ? this.natives.enumValue('System.StatusCode', r.statusCode) : null;
         }
         case 'getdmlstatuscode':
           return row(args[0])?.statusCode ?? null;
@@ -1513,7 +1515,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
   objectToString(o: ApexObject | NativeObject): string {
     if (o instanceof NativeObject) {
-      const fn = nativeClass(o.nativeType)?.instance?.['tostring'];
+      const fn = this.natives.classFor(o.nativeType)?.instance?.['tostring'];
       return fn ? this.toApexString(fn(this, [], o)) : o.nativeType;
     }
     const m = this.selectMethod(C(o).methods('tostring'), []);
@@ -1706,7 +1708,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
       this.construct(cls, o, args, pos);
       return o;
     }
-    const def = nativeClass(t.name);
+    const def = this.natives.classFor(t.name);
     if (def?.construct) {
       const c = def.construct;
       return this.native(() => c(this, args, null));

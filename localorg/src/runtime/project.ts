@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createDataPlatform, runningUser } from '../data/index.js';
 import type { DataPlatform } from '../data/platform.js';
 import { discoverSources, type ProjectSources } from '../syntax/sources.js';
-import '../stdlib/index.js';
+import { standardLibrary } from '../stdlib/index.js';
 import type { RunningUser } from '../values/user.js';
 import type { TypeDecl, TriggerDecl } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
@@ -112,7 +112,7 @@ export function loadProject(opts: LoadOptions): LoadedProject {
     user ??= runningUser(org);
   }
   if (!user) throw new Error('loadProject: a running user is required with an explicit platform');
-  const interp = new Interpreter({ platform, user, now: opts.now, debug: opts.debug });
+  const interp = new Interpreter({ platform, natives: standardLibrary(), user, now: opts.now, debug: opts.debug });
   for (const d of [...preludeDecls(), ...classes]) {
     try {
       interp.addClass(d);

@@ -1,11 +1,14 @@
 /** The Assert class (API 56+), with messages in the System.assert* style [mem]. */
 import { ApexTypeValue } from '../values/values.js';
 import { isInstance } from '../runtime/types.js';
-import { defineNativeClass } from './registry.js';
+import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
 import { assertEqual, assertionFailed, interp, show } from './system.js';
 
-defineNativeClass({
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
+
+natives.defineClass({
   name: 'Assert',
   statics: {
     areequal(ctx, args) {

@@ -1,8 +1,11 @@
 /** System.Blob: bytes with UTF-8 conversions. */
 import { ApexBlob, type Value } from '../values/values.js';
 import { argString, defineStdlibClass } from './native-args.js';
-import { type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 export function blobOf(bytes: Uint8Array | Buffer): ApexBlob {
   return new ApexBlob(new Uint8Array(bytes));
@@ -33,4 +36,4 @@ const instance: Record<string, NativeMethod> = {
   tostring: (_c, _a, s) => blobToString(s as ApexBlob)
 };
 
-defineStdlibClass({ name: 'Blob', statics, instance });
+defineStdlibClass(natives, { name: 'Blob', statics, instance });

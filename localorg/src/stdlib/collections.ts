@@ -23,8 +23,11 @@ import {
 } from '../values/values.js';
 import { ArgTypeError, argBool, argInt, argItems, defineStdlibClass, npeArgument } from './native-args.js';
 import { javaCompare, javaHashCode } from './string.js';
-import { type NativeContext, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 function outOfBounds(i: number): never {
   apexThrow('ListException', `List index out of bounds: ${i}`);
@@ -386,7 +389,7 @@ const iteratorInstance: Record<string, NativeMethod> = {
   }
 };
 
-defineStdlibClass({ name: 'List', instance: listInstance });
-defineStdlibClass({ name: 'Set', instance: setInstance });
-defineStdlibClass({ name: 'Map', instance: mapInstance });
-defineStdlibClass({ name: 'Iterator', instance: iteratorInstance });
+defineStdlibClass(natives, { name: 'List', instance: listInstance });
+defineStdlibClass(natives, { name: 'Set', instance: setInstance });
+defineStdlibClass(natives, { name: 'Map', instance: mapInstance });
+defineStdlibClass(natives, { name: 'Iterator', instance: iteratorInstance });

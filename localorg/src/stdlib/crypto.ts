@@ -19,8 +19,11 @@ import {
 import { ApexBlob, type Value } from '../values/values.js';
 import { argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { blobOf } from './blob.js';
-import { type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 const MACS: Record<string, string> = { hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha256: 'sha256', hmacsha512: 'sha512' };
 const DIGESTS: Record<string, string> = {
@@ -176,4 +179,4 @@ const statics: Record<string, NativeMethod> = {
   }
 };
 
-defineStdlibClass({ name: 'Crypto', statics });
+defineStdlibClass(natives, { name: 'Crypto', statics });

@@ -6,9 +6,12 @@
 import { ApexId, ApexMap, SObject, typeRef, type Value } from '../values/values.js';
 import { to18 } from '../values/ids.js';
 import { argString } from './native-args.js';
-import { defineSObjectTypeHooks, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf, sobjectFieldToken, sobjectTypeToken } from './schema.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 /** A detached copy of a metadata row, every field readable (records from getAll are not SOQL rows). */
 function copy(row: SObject): SObject {
@@ -100,7 +103,7 @@ function hierarchyInstance(ctx: NativeContext, objectApiName: string, userOrProf
   return out;
 }
 
-defineSObjectTypeHooks({
+natives.defineSObjectTypeHooks({
   staticCall(ctx, objectApiName, method, args) {
     const object = orgOf(ctx).schema.object(objectApiName);
     if (!object) return apexThrow('System.SObjectException', `Invalid sObject type: ${objectApiName}`);

@@ -9,9 +9,12 @@ import { parseSoqlText } from '../syntax/soql/lower.js';
 import type { SoqlQuery } from '../syntax/soql/ast.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
-import { defineNativeClass, defineNativeEnum, nativeEnumValue, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { fieldNameArg, orgOf } from './schema.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 /** `System.StatusCode` values the data platform produces, plus common ones Apex code switches on. */
 export const STATUS_CODES = [
@@ -42,8 +45,8 @@ export const STATUS_CODES = [
   'UNDELETE_FAILED',
   'UNKNOWN_EXCEPTION'
 ];
-defineNativeEnum('System.StatusCode', STATUS_CODES);
-defineNativeEnum('System.AccessLevel', ['USER_MODE', 'SYSTEM_MODE']);
+const STATUS_CODE = natives.defineEnum('System.StatusCode', STATUS_CODES);
+natives.defineEnum('System.AccessLevel', ['USER_MODE', 'SYSTEM_MODE']);
 
 const RESULT_TYPES: Record<DmlOperation, string> = {
   insert: 'Database.SaveResult',
@@ -137,7 +140,7 @@ function mapBinds(
   };
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'Database',
   statics: {
     insert: (ctx, args) => dml(ctx, 'insert', args),
@@ -179,9 +182,9 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({ name: 'System.Savepoint' });
+natives.defineClass({ name: 'System.Savepoint' });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Database.DMLOptions',
   construct: () => new NativeObject('database.dmloptions', { optAllOrNone: null }),
   props: {
@@ -204,9 +207,9 @@ const resultMethods = {
 };
 
 for (const name of ['Database.SaveResult', 'Database.DeleteResult', 'Database.UndeleteResult']) {
-  defineNativeClass({ name, instance: { ...resultMethods } });
+  natives.defineClass({ name, instance: { ...resultMethods } });
 }
-defineNativeClass({
+natives.defineClass({
   name: 'Database.UpsertResult',
   instance: {
     ...resultMethods,
@@ -214,14 +217,12 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Database.Error',
   instance: {
     getstatuscode: (_c, _a, self) => {
       const code = (self as NativeObject<DmlError>).state.statusCode;
-      return STATUS_CODES.includes(code)
-        ? nativeEnumValue('System.StatusCode', code)
-        : nativeEnumValue('System.StatusCode', 'UNKNOWN_EXCEPTION');
+      return STATUS_CODES.includes(code) ? STATUS_CODE.value(code) : STATUS_CODE.value('UNKNOWN_EXCEPTION');
     },
     getmessage: (_c, _a, self) => (self as NativeObject<DmlError>).state.message,
     getfields: (_c, _a, self) => new ApexList(typeRef('String'), [...(self as NativeObject<DmlError>).state.fields])

@@ -9,8 +9,11 @@ import { DateTime, IANAZone } from 'luxon';
 import { ApexDate, ApexDatetime, ApexTime, NativeObject, type Value } from '../values/values.js';
 import { ArgTypeError, argInt, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { formatJavaPattern, parseJavaPattern, PatternError } from './format-pattern.js';
-import { type NativeContext, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 const DAY_MS = 86400000;
 
@@ -464,7 +467,7 @@ const timezoneInstance: Record<string, NativeMethod> = {
   tostring: (_c, _a, s) => tz(s)
 };
 
-defineStdlibClass({ name: 'Date', statics: dateStatics, instance: dateInstance });
-defineStdlibClass({ name: 'Datetime', statics: datetimeStatics, instance: datetimeInstance });
-defineStdlibClass({ name: 'Time', statics: timeStatics, instance: timeInstance });
-defineStdlibClass({ name: 'TimeZone', statics: timezoneStatics, instance: timezoneInstance });
+defineStdlibClass(natives, { name: 'Date', statics: dateStatics, instance: dateInstance });
+defineStdlibClass(natives, { name: 'Datetime', statics: datetimeStatics, instance: datetimeInstance });
+defineStdlibClass(natives, { name: 'Time', statics: timeStatics, instance: timeInstance });
+defineStdlibClass(natives, { name: 'TimeZone', statics: timezoneStatics, instance: timezoneInstance });

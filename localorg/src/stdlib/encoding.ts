@@ -5,8 +5,11 @@
 import { ApexBlob, type Value } from '../values/values.js';
 import { argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { blobOf } from './blob.js';
-import { type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 function argBlob(a: readonly Value[], i: number): Uint8Array {
   const v = a[i];
@@ -77,4 +80,4 @@ const statics: Record<string, NativeMethod> = {
   urldecode: (_c, a) => urlDecode(argString(a, 0), charsetOf(a, 1))
 };
 
-defineStdlibClass({ name: 'EncodingUtil', statics });
+defineStdlibClass(natives, { name: 'EncodingUtil', statics });

@@ -6,8 +6,11 @@ import { Schema } from '../data/schema/schema.js';
 import { to18 } from '../values/ids.js';
 import { ApexId, type Value } from '../values/values.js';
 import { argString, defineStdlibClass } from './native-args.js';
-import { sobjectTypeStatics, type NativeContext, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 export function parseId(text: string): ApexId {
   const id = to18(text);
@@ -39,7 +42,7 @@ const instance: Record<string, NativeMethod> = {
   getsobjecttype: (ctx, a, s) => {
     const name = objectForPrefix(ctx, (s as ApexId).keyPrefix);
     if (!name) return unsupported('Id', `getSObjectType (no object with key prefix ${(s as ApexId).keyPrefix})`, a);
-    return sobjectTypeStatics().staticProp(ctx, name, 'sobjecttype');
+    return ctx.natives.sobjectTypeStatics().staticProp(ctx, name, 'sobjecttype');
   },
   equals: (_c, a, s) => {
     const other: Value = a[0];
@@ -55,4 +58,4 @@ const instance: Record<string, NativeMethod> = {
   tostring: (_c, _a, s) => (s as ApexId).value
 };
 
-defineStdlibClass({ name: 'Id', statics, instance });
+defineStdlibClass(natives, { name: 'Id', statics, instance });

@@ -1,16 +1,36 @@
 /**
- * Loads the whole standard library: the general-purpose families (stdlib-index.ts), the language-owned classes
- * (System, Assert, Test, Type, UserInfo) and the data platform's modules. Each module registers itself on import.
+ * The whole standard library: the general-purpose families (stdlib-index.ts), the language-owned classes (System,
+ * Assert, Test, Type, UserInfo) and the data platform's modules. Importing it registers nothing; the composition root
+ * calls {@link standardLibrary} and passes the result to the interpreter.
  */
-import './stdlib-index.js';
-import './system.js';
-import './assert.js';
-import './test.js';
-import './type.js';
-import './userinfo.js';
-import './schema.js';
-import './database.js';
-import './sobject.js';
-import './custommetadata.js';
-import './limits.js';
-import './metadata-deploy.js';
+import { NativeLibrary } from '../runtime/natives.js';
+import { natives as assert } from './assert.js';
+import { natives as custommetadata } from './custommetadata.js';
+import { natives as database } from './database.js';
+import { natives as limits } from './limits.js';
+import { natives as metadataDeploy } from './metadata-deploy.js';
+import { natives as schema } from './schema.js';
+import { natives as sobject } from './sobject.js';
+import { generalPurposeNatives } from './stdlib-index.js';
+import { natives as system } from './system.js';
+import { natives as test } from './test.js';
+import { natives as type } from './type.js';
+import { natives as userinfo } from './userinfo.js';
+
+/** A fresh library holding every native class and enum localorg emulates. */
+export function standardLibrary(): NativeLibrary {
+  return new NativeLibrary([
+    ...generalPurposeNatives,
+    system,
+    assert,
+    test,
+    type,
+    userinfo,
+    schema,
+    database,
+    sobject,
+    custommetadata,
+    limits,
+    metadataDeploy
+  ]);
+}

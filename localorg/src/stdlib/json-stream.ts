@@ -32,8 +32,11 @@ import {
   pretty,
   timeJson
 } from './json.js';
-import { defineNativeEnum, nativeEnumValue, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 export const JSON_TOKENS = [
   'END_ARRAY',
@@ -50,7 +53,7 @@ export const JSON_TOKENS = [
   'VALUE_STRING',
   'VALUE_TRUE'
 ] as const;
-defineNativeEnum('System.JSONToken', JSON_TOKENS);
+const JSON_TOKEN = natives.defineEnum('System.JSONToken', JSON_TOKENS);
 
 type TokenName = (typeof JSON_TOKENS)[number];
 
@@ -308,7 +311,7 @@ function ps(v: Value): ParserState {
 }
 
 function token(name: TokenName | null): Value {
-  return name === null ? null : nativeEnumValue('System.JSONToken', name);
+  return name === null ? null : JSON_TOKEN.value(name);
 }
 
 function advance(p: ParserState): Value {
@@ -444,5 +447,5 @@ const parserInstance: Record<string, NativeMethod> = {
   }
 };
 
-defineStdlibClass({ name: 'JSONGenerator', instance: generatorInstance });
-defineStdlibClass({ name: 'JSONParser', instance: parserInstance });
+defineStdlibClass(natives, { name: 'JSONGenerator', instance: generatorInstance });
+defineStdlibClass(natives, { name: 'JSONParser', instance: parserInstance });

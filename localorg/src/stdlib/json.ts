@@ -33,9 +33,12 @@ import {
 import { argBool, argString, defineStdlibClass, npeArgument } from './native-args.js';
 import { javaDoubleToString } from './number-format.js';
 import { readJson, JsonSyntaxError, quoteJson, type JsonNode } from './json-text.js';
-import { type NativeContext, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { createGenerator, createParser } from './json-stream.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 /** API version in SObject `attributes.url` (the project's sourceApiVersion by default). */
 let apiVersion = '68.0';
@@ -522,4 +525,4 @@ const statics: Record<string, NativeMethod> = {
   createparser: (_c, a) => createParser(argString(a, 0))
 };
 
-defineStdlibClass({ name: 'JSON', statics });
+defineStdlibClass(natives, { name: 'JSON', statics });

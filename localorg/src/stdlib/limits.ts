@@ -3,12 +3,15 @@
  * tracker (a fresh set inside Test.startTest/stopTest). Limits the emulation does not track report 0 usage and the
  * platform's synchronous maximum [doc: Execution Governors and Limits].
  */
-import { defineNativeClass, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 const cur = (ctx: NativeContext) => ctx.platform.limits.current();
 const max = (ctx: NativeContext) => ctx.platform.limits.max;
 
-defineNativeClass({
+natives.defineClass({
   name: 'Limits',
   statics: {
     getqueries: (ctx) => cur(ctx).queries,

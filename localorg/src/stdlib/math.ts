@@ -6,8 +6,11 @@ import { Decimal } from '../values/decimal.js';
 import { ApexDouble, type Value } from '../values/values.js';
 import { ArgTypeError, argNumber, defineStdlibClass, npeArgument, toDecimal } from './native-args.js';
 import { decimalOp, doubleToInt, doubleToLong } from './numbers.js';
-import { type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 type Kind = 'integer' | 'long' | 'double' | 'decimal';
 
@@ -157,7 +160,7 @@ const statics: Record<string, NativeMethod> = {
   tanh: dbl(Math.tanh)
 };
 
-defineStdlibClass({
+defineStdlibClass(natives, {
   name: 'Math',
   statics,
   staticProps: { pi: () => new ApexDouble(Math.PI), e: () => new ApexDouble(Math.E) }

@@ -18,9 +18,12 @@ import {
   type Value
 } from '../values/values.js';
 import { apexThrow, unsupported } from '../values/errors.js';
-import { defineNativeClass, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { orgOf } from './schema.js';
 import { interp } from './system.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 let deploymentCounter = 0;
 let callbackJobCounter = 0;
@@ -155,7 +158,7 @@ function enqueue(ctx: NativeContext, args: Value[]): Value {
   return id;
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'LocalOrgMetadataDeployer',
   statics: { enqueue }
 });

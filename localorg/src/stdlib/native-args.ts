@@ -4,7 +4,7 @@
  * unsupported error rather than a JS TypeError deep inside a method.
  */
 import { ApexDouble, ApexId, ApexList, ApexSet, Decimal, type Value } from '../values/values.js';
-import { defineNativeClass, type NativeClassDef, type NativeMethod } from './registry.js';
+import { type NativeDefinitions, type NativeClassDef, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 
 /** An argument of the wrong Apex type: the overload is not one localorg serves, reported through {@link unsupported}. */
@@ -88,7 +88,7 @@ export function argItems(args: readonly Value[], i: number): Value[] {
  * Registers a standard-library class, wrapping every method so an argument of an unexpected type becomes the loud
  * "X.y(n arguments) is not supported" error naming the class and method.
  */
-export function defineStdlibClass(def: NativeClassDef): void {
+export function defineStdlibClass(natives: NativeDefinitions, def: NativeClassDef): void {
   const wrap = (table: Record<string, NativeMethod> | undefined): Record<string, NativeMethod> | undefined => {
     if (!table) return table;
     const out: Record<string, NativeMethod> = {};
@@ -105,7 +105,7 @@ export function defineStdlibClass(def: NativeClassDef): void {
     return out;
   };
   const construct = def.construct;
-  defineNativeClass({
+  natives.defineClass({
     ...def,
     statics: wrap(def.statics),
     instance: wrap(def.instance),

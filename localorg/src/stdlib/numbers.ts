@@ -6,8 +6,11 @@ import { Decimal, type RoundingMode } from '../values/decimal.js';
 import { ApexDouble, ApexEnumValue, ApexId, type Value } from '../values/values.js';
 import { argInt, defineStdlibClass, numberOf, toDecimal, ArgTypeError } from './native-args.js';
 import { formatNumberDefault, javaDoubleToString } from './number-format.js';
-import { defineNativeEnum, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 export { javaDoubleToString };
 
@@ -21,7 +24,7 @@ export const ROUNDING_MODES = [
   'UNNECESSARY',
   'UP'
 ] as const;
-defineNativeEnum('System.RoundingMode', ROUNDING_MODES);
+natives.defineEnum('System.RoundingMode', ROUNDING_MODES);
 
 export function roundingModeOf(v: Value): RoundingMode {
   if (v instanceof ApexEnumValue && v.enumType === 'system.roundingmode') return v.name as RoundingMode;
@@ -229,7 +232,7 @@ const decimalInstance: Record<string, NativeMethod> = {
   toplainstring: (_c, _a, s) => dec(s).toString()
 };
 
-defineStdlibClass({ name: 'Integer', statics: integerStatics, instance: integerInstance });
-defineStdlibClass({ name: 'Long', statics: longStatics, instance: longInstance });
-defineStdlibClass({ name: 'Double', statics: doubleStatics, instance: doubleInstance });
-defineStdlibClass({ name: 'Decimal', statics: decimalStatics, instance: decimalInstance });
+defineStdlibClass(natives, { name: 'Integer', statics: integerStatics, instance: integerInstance });
+defineStdlibClass(natives, { name: 'Long', statics: longStatics, instance: longInstance });
+defineStdlibClass(natives, { name: 'Double', statics: doubleStatics, instance: doubleInstance });
+defineStdlibClass(natives, { name: 'Decimal', statics: decimalStatics, instance: decimalInstance });

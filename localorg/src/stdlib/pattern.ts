@@ -8,8 +8,11 @@ import { NativeObject, type Value } from '../values/values.js';
 import { argInt, argString, defineStdlibClass } from './native-args.js';
 import { findFrom, matchPrefix, matchWhole, quoteJava, splitJava, type JavaMatch, type JavaRegex } from './regex.js';
 import { apexRegex, apexReplace, stringList } from './string.js';
-import { type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 interface PatternState {
   source: string;
@@ -210,5 +213,5 @@ function shift(m: JavaMatch, offset: number): JavaMatch {
   };
 }
 
-defineStdlibClass({ name: 'Pattern', statics: patternStatics, instance: patternInstance });
-defineStdlibClass({ name: 'Matcher', statics: matcherStatics, instance: matcherInstance });
+defineStdlibClass(natives, { name: 'Pattern', statics: patternStatics, instance: patternInstance });
+defineStdlibClass(natives, { name: 'Matcher', statics: matcherStatics, instance: matcherInstance });

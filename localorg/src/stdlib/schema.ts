@@ -8,8 +8,11 @@ import type { FieldDef, ObjectDef } from '../data/schema/types.js';
 import { defaultValueFor } from '../data/schema/schema.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
-import { defineNativeClass, defineNativeEnum, nativeEnumValue, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 export interface ObjectTokenState {
   object: string;
@@ -49,8 +52,8 @@ export const DISPLAY_TYPES = [
   'TIME',
   'URL'
 ] as const;
-defineNativeEnum('Schema.DisplayType', DISPLAY_TYPES);
-defineNativeEnum('Schema.SOAPType', [
+const DISPLAY_TYPE = natives.defineEnum('Schema.DisplayType', DISPLAY_TYPES);
+const SOAP_TYPE = natives.defineEnum('Schema.SOAPType', [
   'ADDRESS',
   'ANYTYPE',
   'BASE64BINARY',
@@ -150,7 +153,7 @@ const DISPLAY: Record<string, string> = {
   location: 'LOCATION'
 };
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema',
   statics: {
     getglobaldescribe(ctx) {
@@ -169,7 +172,7 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.SObjectType',
   // `Schema.SObjectType.Event` is the Event describe result.
   dynamicStaticProp(ctx, name) {
@@ -199,7 +202,7 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.SObjectField',
   instance: {
     getdescribe: (ctx, _args, self) => {
@@ -214,7 +217,7 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.DescribeSObjectResult',
   props: {
     fields: (_ctx, self) =>
@@ -295,7 +298,7 @@ function recordTypeMap(
   return m;
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.RecordTypeInfo',
   instance: {
     getrecordtypeid: (_c, _a, self) => state<RecordTypeInfoState>(self).id,
@@ -308,7 +311,7 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.ChildRelationship',
   instance: {
     getrelationshipname: (_c, _a, self) => state<{ relationshipName: string }>(self).relationshipName,
@@ -321,7 +324,7 @@ defineNativeClass({
   }
 });
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.SObjectTypeFields',
   dynamicProp(ctx, self, name) {
     const object = state<ObjectTokenState>(self).object;
@@ -344,13 +347,13 @@ function fd(ctx: NativeContext, self: Value): FieldDef {
   return fieldDefOf(ctx, s.object, s.field);
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.DescribeFieldResult',
   instance: {
     getname: (ctx, _a, self) => fd(ctx, self).name,
     getlocalname: (ctx, _a, self) => fd(ctx, self).name,
     getlabel: (ctx, _a, self) => fd(ctx, self).label,
-    gettype: (ctx, _a, self) => nativeEnumValue('Schema.DisplayType', DISPLAY[fd(ctx, self).type] ?? 'STRING'),
+    gettype: (ctx, _a, self) => DISPLAY_TYPE.value(DISPLAY[fd(ctx, self).type] ?? 'STRING'),
     getlength: (ctx, _a, self) => fd(ctx, self).length,
     getprecision: (ctx, _a, self) => fd(ctx, self).precision,
     getscale: (ctx, _a, self) => fd(ctx, self).scale,
@@ -373,7 +376,7 @@ defineNativeClass({
       const s = state<FieldTokenState>(self);
       return sobjectFieldToken(s.object, s.field);
     },
-    getsoaptype: (ctx, _a, self) => nativeEnumValue('Schema.SOAPType', soapType(fd(ctx, self))),
+    getsoaptype: (ctx, _a, self) => SOAP_TYPE.value(soapType(fd(ctx, self))),
     iscreateable: (ctx, _a, self) => fd(ctx, self).createable,
     isupdateable: (ctx, _a, self) => fd(ctx, self).updateable,
     isnillable: (ctx, _a, self) => fd(ctx, self).nillable,
@@ -427,7 +430,7 @@ function soapType(f: FieldDef): string {
   }
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'Schema.PicklistEntry',
   instance: {
     getvalue: (_c, _a, self) => state<{ value: string }>(self).value,

@@ -9,9 +9,12 @@ import type { ObjectDef } from '../data/schema/types.js';
 import { to18 } from '../values/ids.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
-import { defineNativeClass, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { fieldNameArg, orgOf, sobjectTypeToken } from './schema.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 const AUDIT_FIELDS = ['createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp'];
 
@@ -94,7 +97,7 @@ function databaseError(e: { message: string; field?: string }): NativeObject {
   });
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'SObject',
   instance: {
     get(ctx, args, v) {

@@ -16,7 +16,7 @@ import {
   splitJava,
   type JavaRegex
 } from './regex.js';
-import { type NativeContext, type NativeMethod } from './registry.js';
+import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, UnsupportedFeatureError } from '../values/errors.js';
 import {
   escapeCsv,
@@ -30,6 +30,9 @@ import {
   unescapeJava,
   unescapeXml
 } from './string-escapes.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 const STRING = typeRef('String');
 
@@ -563,4 +566,4 @@ const statics: Record<string, NativeMethod> = {
   }
 };
 
-defineStdlibClass({ name: 'String', statics, instance });
+defineStdlibClass(natives, { name: 'String', statics, instance });

@@ -7,11 +7,14 @@ import { DateTime } from 'luxon';
 import type { Interpreter } from '../runtime/interpreter.js';
 import { makeId } from '../values/ids.js';
 import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../values/values.js';
-import { defineNativeClass, defineNativeEnum, type NativeContext } from './registry.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
+
 // Platform order (values() and ordinal()): NONE first, then from the most to the least verbose.
-defineNativeEnum('System.LoggingLevel', [
+natives.defineEnum('System.LoggingLevel', [
   'NONE',
   'INTERNAL',
   'FINEST',
@@ -22,7 +25,7 @@ defineNativeEnum('System.LoggingLevel', [
   'WARN',
   'ERROR'
 ]);
-defineNativeEnum('System.TriggerOperation', [
+natives.defineEnum('System.TriggerOperation', [
   'BEFORE_INSERT',
   'BEFORE_UPDATE',
   'BEFORE_DELETE',
@@ -60,7 +63,7 @@ function today(ctx: NativeContext): ApexDate {
   return new ApexDate(d.year, d.month, d.day);
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'System',
   statics: {
     debug(ctx, args) {

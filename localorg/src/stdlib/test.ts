@@ -3,12 +3,15 @@
  * the outer limits. Features outside localorg (SOSL fixtures, static resources, stubs) fail loudly.
  */
 import { ApexObject, ApexTypeValue } from '../values/values.js';
-import { defineNativeClass } from './registry.js';
+import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf } from './schema.js';
 import { interp } from './system.js';
 
-defineNativeClass({
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
+
+natives.defineClass({
   name: 'Test',
   statics: {
     starttest(ctx) {

@@ -2,9 +2,12 @@
 import type { Interpreter } from '../runtime/interpreter.js';
 import { isInstance } from '../runtime/types.js';
 import { ApexObject, ApexTypeValue, type Value } from '../values/values.js';
-import { defineNativeClass } from './registry.js';
+import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
 import { interp } from './system.js';
+
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
 
 function self(v: Value): ApexTypeValue {
   return v as ApexTypeValue;
@@ -18,7 +21,7 @@ function forName(it: Interpreter, name: string): Value {
   return new ApexTypeValue(t);
 }
 
-defineNativeClass({
+natives.defineClass({
   name: 'Type',
   statics: {
     forname(ctx, args) {

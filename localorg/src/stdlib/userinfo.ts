@@ -1,8 +1,11 @@
 /** UserInfo: the running user of the local org (data platform seed, default America/Los_Angeles, en_US). */
-import { defineNativeClass, nativeClass } from './registry.js';
+import { NativeDefinitions } from '../runtime/natives.js';
 import { unsupported } from '../values/errors.js';
 
-defineNativeClass({
+/** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
+
+natives.defineClass({
   name: 'UserInfo',
   statics: {
     getuserid: (ctx) => ctx.user.id,
@@ -21,7 +24,7 @@ defineNativeClass({
     ismulticurrencyorganization: () => false,
     getorganizationname: () => 'localorg',
     gettimezone(ctx, args) {
-      const tz = nativeClass('timezone')?.statics?.['gettimezone'];
+      const tz = ctx.natives.classFor('timezone')?.statics?.['gettimezone'];
       if (!tz) return unsupported('UserInfo', 'getTimeZone', args);
       return tz(ctx, [ctx.user.timeZone], null);
     }

@@ -2,16 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../src/stdlib/schema.js';
 import '../../src/stdlib/custommetadata.js';
-import { nativeClass, sobjectTypeStatics, type NativeContext } from '../../src/stdlib/registry.js';
+import { type NativeContext } from '../../src/runtime/natives.js';
 import type { LocalOrg } from '../../src/data/index.js';
 import type { ApexId, ApexMap, NativeObject, Value } from '../../src/values/values.js';
 import { insert, newOrg, rec, rows } from './helpers.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
+
+const natives = standardLibrary();
 
 function ctxFor(org: LocalOrg): NativeContext {
-  return { platform: org, user: org.user } as unknown as NativeContext;
+  return { platform: org, natives, user: org.user } as unknown as NativeContext;
 }
 const inst = (ctx: NativeContext, target: Value, method: string) =>
-  nativeClass((target as NativeObject).nativeType)!.instance![method](ctx, [], target);
+  natives.classFor((target as NativeObject).nativeType)!.instance![method](ctx, [], target);
 
 test('record types load as RecordType rows', () => {
   const org = newOrg();
@@ -30,7 +33,7 @@ test('an object with record types gets a RecordTypeId lookup', () => {
 test('describe lists record types by developer name, with Master', () => {
   const org = newOrg();
   const ctx = ctxFor(org);
-  const token = sobjectTypeStatics().staticProp(ctx, 'Account', 'SObjectType');
+  const token = natives.sobjectTypeStatics().staticProp(ctx, 'Account', 'SObjectType');
   const d = inst(ctx, token, 'getdescribe');
   const byName = inst(ctx, d, 'getrecordtypeinfosbydevelopername') as ApexMap;
   const partner = byName.get('Partner');

@@ -1,16 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../src/stdlib/custommetadata.js';
-import { sobjectTypeStatics, type NativeContext } from '../../src/stdlib/registry.js';
+import { type NativeContext } from '../../src/runtime/natives.js';
 import type { LocalOrg } from '../../src/data/index.js';
 import { type ApexMap, type SObject, type Value } from '../../src/values/values.js';
 import { ALL_OR_NONE, insert, newOrg, rec, rows } from './helpers.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
+
+const natives = standardLibrary();
 
 function ctxFor(org: LocalOrg): NativeContext {
-  return { platform: org, user: org.user } as unknown as NativeContext;
+  return { platform: org, natives, user: org.user } as unknown as NativeContext;
 }
 const statics = (org: LocalOrg, object: string, method: string, args: Value[] = []) =>
-  sobjectTypeStatics().staticCall(ctxFor(org), object, method, args);
+  natives.sobjectTypeStatics().staticCall(ctxFor(org), object, method, args);
 
 test('a standard object localorg does not bundle still loads with its custom fields', () => {
   const org = newOrg();

@@ -5,7 +5,7 @@ import '../../src/stdlib/database.js';
 import '../../src/stdlib/sobject.js';
 import '../../src/stdlib/custommetadata.js';
 import '../../src/stdlib/limits.js';
-import { nativeClass, sobjectTypeStatics, type NativeContext } from '../../src/stdlib/registry.js';
+import { type NativeContext } from '../../src/runtime/natives.js';
 import { show } from '../../src/data/coerce.js';
 import type { LocalOrg } from '../../src/data/index.js';
 import {
@@ -19,10 +19,14 @@ import {
   type Value
 } from '../../src/values/values.js';
 import { insert, newOrg, rec, rows } from './helpers.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
+
+const natives = standardLibrary();
 
 function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext {
   return {
     platform: org,
+    natives,
     user: org.user,
     now: () => org.now(),
     toApexString: show,
@@ -40,10 +44,10 @@ function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext
 }
 
 const call = (cls: string, method: string, ctx: NativeContext, args: Value[]) =>
-  nativeClass(cls)!.statics![method](ctx, args, null);
+  natives.classFor(cls)!.statics![method](ctx, args, null);
 const inst = (target: Value, method: string, ctx: NativeContext, args: Value[] = []) => {
   const kind = target instanceof SObject ? 'sobject' : (target as NativeObject).nativeType;
-  return nativeClass(kind)!.instance![method](ctx, args, target);
+  return natives.classFor(kind)!.instance![method](ctx, args, target);
 };
 
 test('Database.insert with allOrNone=false returns SaveResults with StatusCode errors', () => {
@@ -76,7 +80,7 @@ test('Database.upsert with a field token reports isCreated', () => {
   const org = newOrg();
   const ctx = ctxFor(org);
   insert(org, rec('Widget__c', { Name: 'a', Code__c: 'k' }));
-  const token = sobjectTypeStatics().staticProp(ctx, 'Widget__c', 'Code__c');
+  const token = natives.sobjectTypeStatics().staticProp(ctx, 'Widget__c', 'Code__c');
   const list = new ApexList(typeRef('Widget__c'), [
     rec('Widget__c', { Name: 'b', Code__c: 'K' }),
     rec('Widget__c', { Name: 'c', Code__c: 'z' })
@@ -149,7 +153,7 @@ test('getGlobalDescribe maps lower-case names to SObjectType tokens', () => {
   const ctx = ctxFor(org);
   const m = call('schema', 'getglobaldescribe', ctx, []) as ApexMap;
   const token = m.get('widget__c');
-  assert.equal(token, sobjectTypeStatics().staticProp(ctx, 'Widget__c', 'SObjectType'), 'tokens are identical');
+  assert.equal(token, natives.sobjectTypeStatics().staticProp(ctx, 'Widget__c', 'SObjectType'), 'tokens are identical');
   const d = inst(token, 'getdescribe', ctx);
   assert.equal(inst(d, 'getname', ctx), 'Widget__c');
   assert.equal(inst(d, 'getlabel', ctx), 'Widget');
@@ -158,14 +162,14 @@ test('getGlobalDescribe maps lower-case names to SObjectType tokens', () => {
 test('fields.getMap and DescribeFieldResult report type, length, picklist and references', () => {
   const org = newOrg();
   const ctx = ctxFor(org);
-  const d = nativeClass('schema.sobjecttype')!.dynamicStaticProp!(ctx, 'widget__c')!;
-  const fields = nativeClass('schema.describesobjectresult')!.props!.fields(ctx, d);
+  const d = natives.classFor('schema.sobjecttype')!.dynamicStaticProp!(ctx, 'widget__c')!;
+  const fields = natives.classFor('schema.describesobjectresult')!.props!.fields(ctx, d);
   const map = inst(fields, 'getmap', ctx) as ApexMap;
   const status = inst(map.get('status__c'), 'getdescribe', ctx);
   assert.equal((inst(status, 'gettype', ctx) as ApexEnumValue).name, 'PICKLIST');
   const values = (inst(status, 'getpicklistvalues', ctx) as ApexList).items.map((p) => inst(p, 'getvalue', ctx));
   assert.deepEqual(values, ['New', 'Done']);
-  const code = nativeClass('schema.sobjecttypefields')!.dynamicProp!(ctx, fields, 'code__c')!;
+  const code = natives.classFor('schema.sobjecttypefields')!.dynamicProp!(ctx, fields, 'code__c')!;
   assert.equal(inst(code, 'getlength', ctx), 10);
   assert.equal(inst(code, 'isexternalid', ctx), true);
   const account = inst(map.get('account__c'), 'getdescribe', ctx);
@@ -177,7 +181,7 @@ test('fields.getMap and DescribeFieldResult report type, length, picklist and re
 test('SObjectType.newSObject applies defaults', () => {
   const org = newOrg();
   const ctx = ctxFor(org);
-  const token = sobjectTypeStatics().staticProp(ctx, 'Widget__c', 'SObjectType');
+  const token = natives.sobjectTypeStatics().staticProp(ctx, 'Widget__c', 'SObjectType');
   const w = inst(token, 'newsobject', ctx) as SObject;
   assert.equal(w.get('Status__c'), 'New');
 });
@@ -230,14 +234,14 @@ test('getPopulatedFieldsAsMap uses declared field spellings', () => {
 test('custom metadata getAll and getInstance return records by DeveloperName', () => {
   const org = newOrg();
   const ctx = ctxFor(org);
-  const all = sobjectTypeStatics().staticCall(ctx, 'Setting__mdt', 'getAll', []) as ApexMap;
+  const all = natives.sobjectTypeStatics().staticCall(ctx, 'Setting__mdt', 'getAll', []) as ApexMap;
   assert.deepEqual(
     [...all.entries.values()].map(([k]) => k),
     ['Alpha', 'Beta']
   );
-  const beta = sobjectTypeStatics().staticCall(ctx, 'Setting__mdt', 'getInstance', ['Beta']) as SObject;
+  const beta = natives.sobjectTypeStatics().staticCall(ctx, 'Setting__mdt', 'getInstance', ['Beta']) as SObject;
   assert.equal(beta.get('Enabled__c'), false);
-  assert.equal(sobjectTypeStatics().staticCall(ctx, 'Setting__mdt', 'getInstance', ['Gamma']), null);
+  assert.equal(natives.sobjectTypeStatics().staticCall(ctx, 'Setting__mdt', 'getInstance', ['Gamma']), null);
   assert.equal(org.limits.current().queries, 0);
 });
 

@@ -24,10 +24,12 @@ import {
   type TypeRef,
   type Value
 } from '../../src/values/values.js';
-import { nativeClass, nativeKindOf, type NativeContext, type TypeInfo } from '../../src/stdlib/registry.js';
+import { nativeKindOf, type NativeContext, type TypeInfo } from '../../src/runtime/natives.js';
 import { type RunningUser } from '../../src/values/user.js';
 import { javaDoubleToString } from '../../src/stdlib/number-format.js';
-import '../../src/stdlib/stdlib-index.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
+
+const natives = standardLibrary();
 
 export interface FakeOptions {
   timeZone?: string;
@@ -58,6 +60,7 @@ function pad(n: number, w = 2): string {
 }
 
 export class FakeContext implements NativeContext {
+  readonly natives = natives;
   readonly user: RunningUser;
   readonly debugLines: string[] = [];
   private readonly opts: FakeOptions;
@@ -159,7 +162,7 @@ export class FakeContext implements NativeContext {
       return fn(target, args);
     }
     const kind = nativeKindOf(target);
-    const m = kind ? nativeClass(kind)?.instance?.[method.toLowerCase()] : undefined;
+    const m = kind ? natives.classFor(kind)?.instance?.[method.toLowerCase()] : undefined;
     if (!m) throw new Error(`fake context: no native method ${kind}.${method}`);
     return m(this, args, target);
   }
@@ -239,7 +242,7 @@ export function fakeClass(display: string, supertypes: string[] = []): ClassHand
 
 /** Calls `Class.method(args)` (static) through the registry. */
 export function callStatic(ctx: NativeContext, cls: string, method: string, ...args: Value[]): Value {
-  const def = nativeClass(cls.toLowerCase());
+  const def = natives.classFor(cls.toLowerCase());
   const fn = def?.statics?.[method.toLowerCase()];
   if (!fn) throw new Error(`no static ${cls}.${method}`);
   return fn(ctx, args, null);
@@ -248,7 +251,7 @@ export function callStatic(ctx: NativeContext, cls: string, method: string, ...a
 /** Calls `self.method(args)` through the registry using the value's native kind. */
 export function callInstance(ctx: NativeContext, self: Value, method: string, ...args: Value[]): Value {
   const kind = nativeKindOf(self);
-  const def = kind ? nativeClass(kind) : undefined;
+  const def = kind ? natives.classFor(kind) : undefined;
   const fn = def?.instance?.[method.toLowerCase()];
   if (!fn) throw new Error(`no instance method ${kind}.${method}`);
   return fn(ctx, args, self);

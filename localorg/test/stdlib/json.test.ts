@@ -16,7 +16,7 @@ import {
   SObject,
   typeRef
 } from '../../src/values/values.js';
-import type { TypeInfo } from '../../src/stdlib/registry.js';
+import type { TypeInfo } from '../../src/runtime/natives.js';
 import { FakeContext, apexError, callStatic, fakeClass, list, parseTypeName } from './fake-context.js';
 
 const bookingCls = fakeClass('Booking');

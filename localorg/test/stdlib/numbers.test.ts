@@ -1,14 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApexDouble, Decimal } from '../../src/values/values.js';
-import { nativeEnumValue } from '../../src/stdlib/registry.js';
+
 import { javaDoubleToString } from '../../src/stdlib/number-format.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
+
+const natives = standardLibrary();
 
 const ctx = new FakeContext();
 const d = (t: string) => Decimal.parse(t);
 const str = (v: unknown) => (v as Decimal).toString();
-const mode = (m: string) => nativeEnumValue('System.RoundingMode', m);
+const mode = (m: string) => natives.enumValue('System.RoundingMode', m);
 
 test('Double prints Java-style: plain between 1e-3 and 1e7, scientific outside', () => {
   assert.equal(javaDoubleToString(5), '5.0');

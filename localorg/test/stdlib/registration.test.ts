@@ -1,13 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nativeClass, nativeClassNames, nativeEnum } from '../../src/stdlib/registry.js';
+
 import { UnsupportedFeatureError } from '../../src/values/errors.js';
 import { FakeContext, callStatic } from './fake-context.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
+
+const natives = standardLibrary();
 
 const ctx = new FakeContext();
 
 test('stdlib-index registers every general-purpose class family', () => {
-  const names = nativeClassNames();
+  const names = natives.classNames();
   for (const n of [
     'String',
     'Pattern',
@@ -35,9 +38,9 @@ test('stdlib-index registers every general-purpose class family', () => {
   ]) {
     assert.ok(names.includes(n), `${n} is registered`);
   }
-  assert.ok(nativeClass('string'));
-  assert.ok(nativeEnum('system.roundingmode'));
-  assert.ok(nativeEnum('jsontoken'));
+  assert.ok(natives.classFor('string'));
+  assert.ok(natives.enumFor('system.roundingmode'));
+  assert.ok(natives.enumFor('jsontoken'));
 });
 
 test('an unimplemented standard method fails loudly with its name', () => {

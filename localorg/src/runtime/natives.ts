@@ -1,6 +1,6 @@
 /**
  * The seam between the interpreter and the standard library: every built-in Apex class is a {@link NativeClassDef}
- * registered here, one module per class family (string.ts, collections.ts, datetime.ts, json.ts…). The interpreter
+ * in a {@link NativeLibrary} the interpreter is given, defined by one module per class family (string.ts, collections.ts, datetime.ts, json.ts…). The interpreter
  * resolves `String.valueOf(x)` to `statics.valueof` of class `string`, and `'abc'.contains('b')` to
  * `instance.contains` of the value's native kind (see {@link nativeKindOf}).
  *
@@ -61,6 +61,8 @@ export type TypeInfo =
 /** Services the interpreter offers to native methods. */
 export interface NativeContext {
   readonly platform: DataPlatform;
+  /** The library this call came through (other built-ins, enums, SObject type statics). */
+  readonly natives: NativeLibrary;
   readonly user: RunningUser;
   /** Current instant in epoch milliseconds (the interpreter may pin it for reproducible runs). */
   now(): number;
@@ -123,49 +125,98 @@ export interface SObjectTypeHooks {
   staticProp(ctx: NativeContext, objectApiName: string, prop: string): Value;
 }
 
-let sobjectTypeHooks: SObjectTypeHooks | null = null;
-
-export function defineSObjectTypeHooks(hooks: SObjectTypeHooks): void {
-  sobjectTypeHooks = hooks;
+/** A built-in enum: its display name and its values in declaration order (`ordinal()`). */
+export interface NativeEnumDef {
+  display: string;
+  values: ApexEnumValue[];
+  /** The value named `valueName` (any case); a missing name is a localorg bug, so it throws. */
+  value(valueName: string): ApexEnumValue;
 }
 
-export function sobjectTypeStatics(): SObjectTypeHooks {
-  if (!sobjectTypeHooks) throw new UnsupportedFeatureError('SObject type statics are not registered');
-  return sobjectTypeHooks;
-}
-
-const classes = new Map<string, NativeClassDef>();
-const enums = new Map<string, { display: string; values: ApexEnumValue[] }>();
-
-/** Registers a native class. Names are canonical lower case; `System.` is implied for the System namespace. */
-export function defineNativeClass(def: NativeClassDef): void {
-  classes.set(def.name.toLowerCase(), def);
-}
-
-/** Registers a built-in enum such as `System.LoggingLevel` or `System.StatusCode`. */
-export function defineNativeEnum(name: string, valueNames: readonly string[]): void {
+function nativeEnumDef(name: string, valueNames: readonly string[]): NativeEnumDef {
   const key = name.toLowerCase();
-  enums.set(key, { display: name, values: valueNames.map((v, i) => new ApexEnumValue(key, v, i)) });
+  const values = valueNames.map((v, i) => new ApexEnumValue(key, v, i));
+  const byName = new Map(values.map((v) => [v.name.toLowerCase(), v]));
+  return {
+    display: name,
+    values,
+    value(valueName) {
+      const v = byName.get(valueName.toLowerCase());
+      if (!v) throw new Error(`unknown enum value ${name}.${valueName}`);
+      return v;
+    }
+  };
 }
 
-export function nativeClass(canonicalName: string): NativeClassDef | undefined {
-  return classes.get(canonicalName) ?? classes.get('system.' + canonicalName);
+/**
+ * What one standard-library module defines: its native classes, enums and (for the data platform's modules) the
+ * SObject type statics. A module exports one of these as a constant; {@link NativeLibrary} is assembled from them by
+ * the composition root, so importing a module registers nothing anywhere.
+ */
+export class NativeDefinitions {
+  readonly classes: NativeClassDef[] = [];
+  readonly enums: NativeEnumDef[] = [];
+  sobjectTypeHooks: SObjectTypeHooks | null = null;
+
+  /** Adds a native class. Names are canonical lower case; `System.` is implied for the System namespace. */
+  defineClass(def: NativeClassDef): void {
+    this.classes.push(def);
+  }
+
+  /** Adds a built-in enum such as `System.LoggingLevel` or `System.StatusCode` and returns it for the module's use. */
+  defineEnum(name: string, valueNames: readonly string[]): NativeEnumDef {
+    const e = nativeEnumDef(name, valueNames);
+    this.enums.push(e);
+    return e;
+  }
+
+  defineSObjectTypeHooks(hooks: SObjectTypeHooks): void {
+    this.sobjectTypeHooks = hooks;
+  }
 }
 
-export function nativeEnum(canonicalName: string): { display: string; values: ApexEnumValue[] } | undefined {
-  return enums.get(canonicalName) ?? enums.get('system.' + canonicalName);
-}
+/**
+ * The native seam the interpreter owns: every built-in class and enum it can reach, looked up by canonical (lower
+ * case) name. Built once by the composition root from the standard library's {@link NativeDefinitions} and passed to
+ * the interpreter; there is no process-wide registry.
+ */
+export class NativeLibrary {
+  private readonly classes = new Map<string, NativeClassDef>();
+  private readonly enums = new Map<string, NativeEnumDef>();
+  private hooks: SObjectTypeHooks | null = null;
 
-export function nativeEnumValue(enumName: string, valueName: string): ApexEnumValue {
-  const e = nativeEnum(enumName.toLowerCase());
-  const v = e?.values.find((x) => x.name.toLowerCase() === valueName.toLowerCase());
-  if (!v) throw new Error(`unknown enum value ${enumName}.${valueName}`);
-  return v;
-}
+  constructor(modules: readonly NativeDefinitions[]) {
+    for (const m of modules) {
+      for (const c of m.classes) this.classes.set(c.name.toLowerCase(), c);
+      for (const e of m.enums) this.enums.set(e.display.toLowerCase(), e);
+      if (m.sobjectTypeHooks) this.hooks = m.sobjectTypeHooks;
+    }
+  }
 
-/** All registered names, for diagnostics and the fidelity report. */
-export function nativeClassNames(): string[] {
-  return [...classes.values()].map((c) => c.name).sort();
+  classFor(canonicalName: string): NativeClassDef | undefined {
+    return this.classes.get(canonicalName) ?? this.classes.get('system.' + canonicalName);
+  }
+
+  enumFor(canonicalName: string): NativeEnumDef | undefined {
+    return this.enums.get(canonicalName) ?? this.enums.get('system.' + canonicalName);
+  }
+
+  enumValue(enumName: string, valueName: string): ApexEnumValue {
+    const e = this.enumFor(enumName.toLowerCase());
+    if (!e) throw new Error(`unknown enum ${enumName}`);
+    return e.value(valueName);
+  }
+
+  /** All class names, for diagnostics and the fidelity report. */
+  classNames(): string[] {
+    return [...this.classes.values()].map((c) => c.name).sort();
+  }
+
+  /** Statics reached through an SObject type name; installed by the data platform's stdlib modules. */
+  sobjectTypeStatics(): SObjectTypeHooks {
+    if (!this.hooks) throw new UnsupportedFeatureError('SObject type statics are not registered');
+    return this.hooks;
+  }
 }
 
 /** The native class whose instance methods serve a runtime value (`'abc'` → `string`, a List → `list`). */
