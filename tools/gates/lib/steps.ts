@@ -175,7 +175,16 @@ export const STEPS: readonly Step[] = [
     () => tsxScript('check-pmd.ts', [], 900),
     (tail) => lastLine(tail, /^pmd: /).replace(/^pmd: /, '')
   ),
-  nodeTestSuite('tools-tests', "unit tests under tools/ (today the gates' own: tools/gates/test)", 'tools', isTestTs),
+  nodeTestSuite('tools-tests', "unit tests under tools/ (today the gates' own: tools/gates/test)", 'tools', isTestTs, [
+    'tools/property'
+  ]),
+  nodeTestSuite(
+    'property-tests',
+    'order-independence property of the booking API: 200 seeded streams over HTTP on localorg (tools/property)',
+    'tools/property',
+    isTestTs,
+    ['tools/property/fixtures']
+  ),
   nodeTestSuite('localorg-tests', 'localorg unit tests (localorg/test)', 'localorg/test', isTestTs, [
     'localorg/test/fixtures'
   ]),
