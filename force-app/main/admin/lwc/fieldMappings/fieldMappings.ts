@@ -90,6 +90,7 @@ export default class FieldMappings extends LightningElement {
 
   trying = false;
   tryPayload = '';
+  tryLogId = '';
   tryRows: (TryRow & { when: string })[] = [];
   tryError = '';
 
@@ -250,9 +251,17 @@ export default class FieldMappings extends LightningElement {
     this.tryPayload = event.detail.value ?? '';
   }
 
+  handleTryLogChange(event: ValueEvent): void {
+    this.tryLogId = event.detail.value ?? '';
+  }
+
   async handleTry(): Promise<void> {
     try {
-      const rows = await tryIt({ profileName: this.profileName, payload: this.tryPayload.trim() || null, logId: null });
+      const rows = await tryIt({
+        profileName: this.profileName,
+        payload: this.tryPayload.trim() || null,
+        logId: this.tryLogId.trim() || null
+      });
       this.tryRows = rows.map((r) => ({ ...r, when: phaseLabel(r.phase) }));
       this.tryError = rows.length ? '' : 'This profile has no active mappings to try.';
     } catch (error) {

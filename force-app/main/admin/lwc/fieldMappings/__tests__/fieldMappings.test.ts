@@ -218,7 +218,7 @@ describe('c-field-mappings', () => {
     expect(results.data[0].when).toBe('New booking');
   });
 
-  it('explains a booking that cannot be read', async () => {
+  it('explains a booking that cannot be read, and tries a sync log row by its Id', async () => {
     mocks.tryIt.mockRejectedValue({ body: { message: 'The booking cannot be read: id is required.' } });
     const element = await mount();
     byData<HTMLElement>(element, '[data-id="open-try"]').click();
@@ -228,6 +228,16 @@ describe('c-field-mappings', () => {
     await flush();
 
     expect(mocks.tryIt).toHaveBeenCalledWith({ profileName: 'Default', payload: '{"id": 1}', logId: null });
+
+    change(byData(element, '[data-id="try-payload"]'), { value: '' });
+    change(byData(element, '[data-id="try-log"]'), { value: ' a01000000000001AAA ' });
+    byData<HTMLElement>(element, '[data-id="run-try"]').click();
+    await flush();
+    expect(mocks.tryIt).toHaveBeenLastCalledWith({
+      profileName: 'Default',
+      payload: null,
+      logId: 'a01000000000001AAA'
+    });
     expect(byData(element, '[data-id="try-error"]').textContent).toBe('The booking cannot be read: id is required.');
   });
 });
