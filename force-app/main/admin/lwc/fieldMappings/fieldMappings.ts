@@ -243,8 +243,10 @@ export default class FieldMappings extends LightningElement {
     await this.load();
   }
 
-  handleOpenTry(): void {
-    this.trying = !this.trying;
+  /** "Try it" opens the panel and runs the sample booking at once; the panel then tries other bookings. */
+  async handleOpenTry(): Promise<void> {
+    this.trying = true;
+    await this.handleTry();
   }
 
   handleTryPayloadChange(event: ValueEvent): void {
