@@ -43,3 +43,8 @@ declare module '@salesforce/apex/BookingTimelineController.markOutcome' {
   import type { TimelineEntry } from '@salesforce/apex/BookingTimelineController.bookings';
   export default function markOutcome(params: { eventId: string; outcome: string }): Promise<TimelineEntry>;
 }
+
+declare module '@salesforce/apex/BookingTimelineController.attendees' {
+  import type { TimelineAttendee } from '@salesforce/apex/BookingTimelineController.bookings';
+  export default function attendees(params: { eventId: string }): Promise<TimelineAttendee[]>;
+}

@@ -1,12 +1,12 @@
 // The booking timeline of a Contact, Lead or Account record page: loads pages of bookings from
 // BookingTimelineController (upcoming first, then past), shows more on request, and marks a booking that has ended
-// Completed or No-show when one of its items asks to. Wording and formatting live in timelineView.
+// Completed or No-show when one of its items asks to. Wording and formatting live in c/bookingTimelineView.
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import bookings from '@salesforce/apex/BookingTimelineController.bookings';
 import markOutcome from '@salesforce/apex/BookingTimelineController.markOutcome';
 import type { TimelineEntry } from '@salesforce/apex/BookingTimelineController.bookings';
-import { appendPage, errorMessage, isOutcome, replaceEntry, viewOf, type EntryView } from './timelineView';
+import { appendPage, errorMessage, isOutcome, replaceEntry, viewOf, type EntryView } from 'c/bookingTimelineView';
 
 interface MarkEvent {
   detail: { eventId: string; outcome: string };

@@ -1,7 +1,7 @@
 // One booking on the timeline: subject, status badge, start, page, owner, reason and attendees, and for a booking that
 // has ended the two buttons that ask the timeline to mark it. Receives a ready EntryView; raises `mark`.
 import { LightningElement, api } from 'lwc';
-import type { EntryView } from '../bookingTimeline/timelineView';
+import type { EntryView } from 'c/bookingTimelineView';
 
 export default class BookingTimelineItem extends LightningElement {
   @api entry?: EntryView;

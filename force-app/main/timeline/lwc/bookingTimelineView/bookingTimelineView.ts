@@ -91,6 +91,28 @@ export function attendeesLine(attendees: TimelineAttendee[] | undefined): string
   return `Attendees: ${names.join(', ')}`;
 }
 
+/** One attendee row of an Event page: name, email, role, no-show and a link to the person. */
+export interface AttendeeView {
+  key: string;
+  name: string;
+  email: string;
+  role: string;
+  noShowLabel: string;
+  personUrl: string;
+}
+
+/** Attendees as the Event page lists them; the person link goes to the Contact or Lead (by Id prefix). */
+export function attendeeViews(attendees: TimelineAttendee[]): AttendeeView[] {
+  return attendees.map((a, index) => ({
+    key: `${a.email ?? ''}#${index}`,
+    name: a.name || a.email || 'unknown',
+    email: a.email ?? '',
+    role: a.role ?? '',
+    noShowLabel: a.noShow ? 'No-show' : '',
+    personUrl: a.personId ? recordUrl(a.personId.startsWith('00Q') ? 'Lead' : 'Contact', a.personId) : ''
+  }));
+}
+
 /** A rep may mark a booking Completed or No-show once it has ended, unless it was canceled. */
 export function canMarkOutcome(entry: TimelineEntry, nowMs: number): boolean {
   if (entry.status === 'Canceled' || !entry.endAt) return false;

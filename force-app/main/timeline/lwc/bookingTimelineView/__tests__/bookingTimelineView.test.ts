@@ -1,5 +1,6 @@
 import {
   appendPage,
+  attendeeViews,
   attendeesLine,
   badgeOf,
   canMarkOutcome,
@@ -9,7 +10,7 @@ import {
   reasonLine,
   replaceEntry,
   viewOf
-} from '../timelineView';
+} from 'c/bookingTimelineView';
 
 const ENDED = {
   eventId: '00U000000000001AAA',
@@ -153,5 +154,23 @@ describe('errorMessage', () => {
     expect(errorMessage({ body: { message: 'This booking was canceled' } })).toBe('This booking was canceled');
     expect(errorMessage(new Error('offline'))).toBe('offline');
     expect(errorMessage('plain')).toBe('plain');
+  });
+});
+
+describe('attendeeViews', () => {
+  it('links Contacts and Leads by their Id prefix and names unnamed attendees by email', () => {
+    const views = attendeeViews([
+      { name: 'Ada', email: 'ada@example.org', role: 'Primary', personId: '003000000000001AAA' },
+      { email: 'lin@example.org', role: 'Guest', noShow: true, personId: '00Q000000000001AAA' },
+      { email: 'colleague@example.org' }
+    ]);
+    expect(views.map((v) => v.personUrl)).toEqual([
+      '/lightning/r/Contact/003000000000001AAA/view',
+      '/lightning/r/Lead/00Q000000000001AAA/view',
+      ''
+    ]);
+    expect(views.map((v) => v.name)).toEqual(['Ada', 'lin@example.org', 'colleague@example.org']);
+    expect(views.map((v) => v.noShowLabel)).toEqual(['', 'No-show', '']);
+    expect(new Set(views.map((v) => v.key)).size).toBe(3);
   });
 });
