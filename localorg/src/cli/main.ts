@@ -128,11 +128,16 @@ export async function main(argv: string[]): Promise<number> {
     .action((dirs: string[], o: { json?: string; top?: number; examples?: number; minPass?: number }) => {
       for (const d of dirs) if (!fs.existsSync(d)) throw new UsageError(`folder not found: ${d}`);
       // System.debug output would bury the table; the gauge is about outcomes.
-      const project = loadProject({ sources: dirs.length === 1 ? dirs[0] : dirs, debug: () => undefined });
+      const project = loadProject({
+        sources: dirs.length === 1 ? dirs[0] : dirs,
+        debug: () => undefined,
+        lenient: true
+      });
       const run = runTests(project, { onClassStart: (name) => err(`running ${name}`) });
       const report = gaugeReport(
         dirs.map((d) => path.resolve(d)),
-        run
+        run,
+        project.loadErrors
       );
       gaugeTable(report, { top: o.top, examples: o.examples ?? 1 }).forEach(out);
       if (o.json) {

@@ -87,9 +87,9 @@ export class ApexHostImpl {
   withRestContext<T>(request: RestRequestInput, fn: () => T) {
     const it = this.interp;
     it.resetStatics();
-    const ctxCls = it.registry.resolve('restcontext', null)!;
-    const req = it.newObject('RestRequest', []) as ApexObject;
-    const res = it.newObject('RestResponse', []) as ApexObject;
+    const ctxCls = it.registry.resolve('system.restcontext', null)!;
+    const req = it.newObject('System.RestRequest', []) as ApexObject;
+    const res = it.newObject('System.RestResponse', []) as ApexObject;
     const str = typeRef('String');
     const toMap = (r: Record<string, string>) => {
       const m = new ApexMap(str, str);

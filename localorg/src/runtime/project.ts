@@ -31,6 +31,8 @@ export interface LoadedProject {
   triggers: TriggerDecl[];
   /** Milliseconds spent parsing and lowering Apex. */
   lowerMs: number;
+  /** With `lenient`, the source errors that did not stop loading (each `file:line:column message`). */
+  loadErrors: string[];
 }
 
 export interface LoadOptions {
@@ -41,6 +43,11 @@ export interface LoadOptions {
   user?: RunningUser;
   now?: () => number;
   debug?: (line: number, level: string, message: string) => void;
+  /**
+   * Load what loads: a class that does not parse or register is left out and listed in `loadErrors`, so only the
+   * code that reaches it fails (`Invalid type`). Without it, any source error throws {@link ProjectLoadError}.
+   */
+  lenient?: boolean;
 }
 
 const PRELUDE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'stdlib', 'prelude');
@@ -113,12 +120,20 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   }
   if (!user) throw new Error('loadProject: a running user is required with an explicit platform');
   const interp = new Interpreter({ platform, natives: standardLibrary(), user, now: opts.now, debug: opts.debug });
-  for (const d of [...preludeDecls(), ...classes]) {
+  for (const d of classes) {
     try {
       interp.addClass(d);
     } catch (e) {
       errors.push((e as Error).message);
     }
+  }
+  // The prelude's classes live in the System namespace: `System.RestContext` always names them, and the bare name
+  // too unless the project declares a class of that name (which then shadows it, as on the platform).
+  const declared = new Set(classes.map((d) => d.name));
+  for (const d of preludeDecls()) {
+    const qualified = `system.${d.name}`;
+    const c = interp.addClass(declared.has(d.name) ? { ...d, name: qualified, display: `System.${d.display}` } : d);
+    interp.registry.all.set(qualified, c);
   }
   for (const t of triggers) interp.addTrigger(t);
   try {
@@ -126,8 +141,8 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   } catch (e) {
     errors.push((e as Error).message);
   }
-  if (errors.length) throw new ProjectLoadError(errors);
-  return { interp, platform, sources, classes, triggers, lowerMs };
+  if (errors.length && !opts.lenient) throw new ProjectLoadError(errors);
+  return { interp, platform, sources, classes, triggers, lowerMs, loadErrors: errors };
 }
 
 function describeLoadError(e: unknown, file: string): string {

@@ -29,6 +29,8 @@ export interface GaugeReport {
   classes: number;
   ms: number;
   causes: CauseGroup[];
+  /** Sources left out of a lenient load (`file:line:column message`); the tests reaching them fail. */
+  loadErrors: string[];
   emulated: true;
 }
 
@@ -62,7 +64,7 @@ export function causeOf(r: TestResult): { cause: string; where: string | null } 
   return { cause: r.failure?.setup ? `${cause} (in @TestSetup)` : cause, where };
 }
 
-export function gaugeReport(projects: string[], run: TestRun): GaugeReport {
+export function gaugeReport(projects: string[], run: TestRun, loadErrors: string[] = []): GaugeReport {
   const groups = new Map<string, CauseGroup>();
   for (const r of run.results) {
     if (r.outcome !== 'fail') continue;
@@ -82,6 +84,7 @@ export function gaugeReport(projects: string[], run: TestRun): GaugeReport {
     classes: run.classes.length,
     ms: Math.round(run.ms),
     causes: [...groups.values()].sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause)),
+    loadErrors,
     emulated: true
   };
 }
@@ -92,6 +95,10 @@ export function gaugeTable(report: GaugeReport, opts: { top?: number; examples?:
     `${report.total} test methods in ${report.classes} classes: ${report.passed} passed, ${report.failed} failed ` +
       `(${report.passRate}% pass, emulated)`
   ];
+  if (report.loadErrors.length) {
+    out.push('', `${report.loadErrors.length} source(s) did not load (tests reaching them fail):`);
+    for (const e of report.loadErrors) out.push(`  ${e}`);
+  }
   if (!report.causes.length) return out;
   const shown = report.causes.slice(0, opts.top ?? report.causes.length);
   out.push('', `Failures by first cause (${report.causes.length} causes):`, '');

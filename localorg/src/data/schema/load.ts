@@ -289,6 +289,11 @@ function prefixFor(name: string, taken: Set<string>, leadChar?: string): string 
   throw new MetadataError('too many custom objects for generated key prefixes');
 }
 
+function hasObjectFile(folder: SourceFile): boolean {
+  const name = path.basename(folder.path);
+  return fs.existsSync(path.join(folder.path, `${name}.object-meta.xml`));
+}
+
 export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   const objects = new Map<string, ObjectDef>();
   for (const o of standardObjects()) objects.set(o.name.toLowerCase(), o);
@@ -300,17 +305,32 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   const activityEnabled: string[] = [];
   const pendingFields: { object: string; field: FieldDef }[] = [];
 
-  for (const folder of objectFolders) {
+  // One object may be spread over several package directories (its object-meta.xml in one, fields in others):
+  // the folder holding the object-meta.xml defines it, every folder adds fields.
+  const folders = [...objectFolders].sort(
+    (a, b) => Number(hasObjectFile(b)) - Number(hasObjectFile(a)) || a.relative.localeCompare(b.relative)
+  );
+  const definedHere = new Map<string, SourceFile>();
+  for (const folder of folders) {
     const objectName = path.basename(folder.path);
     const key = objectName.toLowerCase();
     const objectFile = path.join(folder.path, `${objectName}.object-meta.xml`);
     const isCustom = key.endsWith('__c') || key.endsWith('__mdt');
     let meta: XmlNode = {};
+    if (isCustom && definedHere.has(key)) {
+      const first = definedHere.get(key)!;
+      if (fs.existsSync(objectFile) && hasObjectFile(first))
+        throw new MetadataError(
+          `${folder.relative}: object ${objectName} is defined twice (also in ${first.relative})`
+        );
+      collectFields(folder, objectName, pendingFields);
+      continue;
+    }
+    definedHere.set(key, folder);
     if (fs.existsSync(objectFile)) {
       meta = readMetadataXml(objectFile, path.join(folder.relative, `${objectName}.object-meta.xml`), 'CustomObject');
     }
     if (isCustom) {
-      if (objects.has(key)) throw new MetadataError(`${folder.relative}: object ${objectName} is defined twice`);
       if (!fs.existsSync(objectFile)) {
         throw new MetadataError(`${folder.relative}: custom object ${objectName} has no ${objectName}.object-meta.xml`);
       }
@@ -401,12 +421,21 @@ function collectFields(folder: SourceFile, objectName: string, out: { object: st
   for (const f of fs.readdirSync(fieldFolder).sort()) {
     if (!f.endsWith('.field-meta.xml')) continue;
     const file = { path: path.join(fieldFolder, f), relative: path.join(folder.relative, 'fields', f) };
+    // A standard field's metadata (AccountNumber, OwnerId) carries no <type>: the platform defines it, so do we.
+    if (isStandardFieldWithoutType(file)) continue;
     const field = parseFieldFile(file, objectName);
     if (field.type === 'reference' && field.referenceTo.length === 0) {
       throw new MetadataError(`${file.relative}: lookup field ${field.name} has no <referenceTo>`);
     }
     out.push({ object: objectName, field });
   }
+}
+
+function isStandardFieldWithoutType(file: SourceFile): boolean {
+  const name = path.basename(file.path).replace(/\.field-meta\.xml$/, '');
+  if (name.includes('__')) return false;
+  const x = readMetadataXml(file.path, file.relative, 'CustomField');
+  return str(x, 'type') === undefined;
 }
 
 function validateReferences(objects: Map<string, ObjectDef>): void {
