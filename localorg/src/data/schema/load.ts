@@ -135,6 +135,13 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
 
   const referenceTo = ((x.referenceTo as unknown[] | undefined) ?? []).map((r) => String(r as string));
   const relName = str(x, 'relationshipName');
+  const metadataRelationship =
+    rawType.toLowerCase() === 'metadatarelationship' && referenceTo.length === 1
+      ? {
+          key: /^(EntityDefinition|FieldDefinition)$/i.test(referenceTo[0]) ? 'QualifiedApiName' : 'DeveloperName',
+          controllingField: str(x, 'metadataRelationshipControllingField')?.split('.').pop() ?? null
+        }
+      : null;
   return fieldDef({
     name,
     label: str(x, 'label') ?? labelFromName(name),
@@ -151,8 +158,15 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
     picklist,
     restrictedPicklist: restricted,
     referenceTo,
-    relationshipName: type === 'reference' ? (custom ? name.replace(/__c$/i, '__r') : name.replace(/Id$/, '')) : null,
-    childRelationshipName: type === 'reference' && relName ? (custom ? `${relName}__r` : relName) : null,
+    relationshipName:
+      type === 'reference' || metadataRelationship
+        ? custom
+          ? name.replace(/__c$/i, '__r')
+          : name.replace(/Id$/, '')
+        : null,
+    metadataRelationship,
+    childRelationshipName:
+      (type === 'reference' || metadataRelationship) && relName ? (custom ? `${relName}__r` : relName) : null,
     polymorphic: false,
     cascadeDelete: isMasterDetail || str(x, 'deleteConstraint') === 'Cascade',
     createable: !calculated,
@@ -454,7 +468,7 @@ function validateReferences(objects: Map<string, ObjectDef>): void {
 function buildChildRelationships(objects: Map<string, ObjectDef>): void {
   for (const child of objects.values()) {
     for (const f of child.fields.values()) {
-      if (f.type !== 'reference' || !f.childRelationshipName) continue;
+      if ((f.type !== 'reference' && !f.metadataRelationship) || !f.childRelationshipName) continue;
       for (const target of f.referenceTo) {
         const parent = objects.get(target.toLowerCase());
         if (!parent) continue;

@@ -29,7 +29,7 @@ export class Schema implements SchemaLookup {
   relationship(object: ObjectDef, name: string): FieldDef | undefined {
     const key = name.toLowerCase();
     for (const f of object.fields.values()) {
-      if (f.type === 'reference' && f.relationshipName?.toLowerCase() === key) return f;
+      if ((f.type === 'reference' || f.metadataRelationship) && f.relationshipName?.toLowerCase() === key) return f;
     }
     return undefined;
   }

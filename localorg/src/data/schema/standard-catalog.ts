@@ -91,15 +91,17 @@ function convertField(objectName: string, name: string, apexType: string, member
     if (key === 'id') return fieldDef({ name, type: 'id', length: 18, ...access, nillable: false, idLookup: true });
     const rel = relationshipOf(members, name);
     const polymorphic = !!rel && (rel.target === 'Name' || rel.target === 'SObject');
-    // A String-typed relationship key (EntityDefinitionId) holds a durable id, not a record Id: it stays text.
-    const type: FieldType = apexType === 'String' ? 'string' : 'reference';
+    // A String-typed relationship key (EntityDefinitionId) holds the parent's durable id, not a record Id: it stays
+    // text and the relationship matches the parent's DurableId.
+    const byName = apexType === 'String';
     return fieldDef({
       name,
-      type,
-      length: 18,
+      type: byName ? 'string' : 'reference',
+      length: byName ? 255 : 18,
       ...access,
       referenceTo: rel && !polymorphic ? [rel.target] : key === 'ownerid' ? ['Group', 'User'] : [],
       relationshipName: rel?.name ?? null,
+      metadataRelationship: byName && rel ? { key: 'DurableId', controllingField: null } : null,
       polymorphic,
       nillable: !['createdbyid', 'lastmodifiedbyid'].includes(key)
     });
@@ -197,7 +199,7 @@ function nameChildRelationships(out: Map<string, ObjectDef>, objects: CatalogFil
       if (!child) continue;
       const candidates = [...child.fields.values()].filter(
         (f) =>
-          f.type === 'reference' &&
+          (f.type === 'reference' || f.metadataRelationship) &&
           f.referenceTo.includes(parentName) &&
           !SYSTEM_FIELDS.has(f.name.toLowerCase()) &&
           (f.childRelationshipName === null || f.childRelationshipName === relationshipName)

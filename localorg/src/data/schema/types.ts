@@ -69,6 +69,12 @@ export interface FieldDef {
   /** Formula / roll-up / auto-number fields are not written by DML. */
   calculated: boolean;
   autoNumber: boolean;
+  /**
+   * A relationship that holds a name rather than an Id (custom metadata `MetadataRelationship` fields, and
+   * `FieldDefinition.EntityDefinitionId`): the parent is the row of `referenceTo[0]` whose `key` field equals the
+   * value; a FieldDefinition parent is also matched on the object named by `controllingField`.
+   */
+  metadataRelationship: { key: string; controllingField: string | null } | null;
   /** An auto-number's display format (`A-{0000}`, `{00000000}`); null for other fields. */
   displayFormat: string | null;
   custom: boolean;
@@ -134,6 +140,7 @@ export function fieldDef(partial: Partial<FieldDef> & { name: string; type: Fiel
     calculated: false,
     autoNumber: false,
     displayFormat: null,
+    metadataRelationship: null,
     custom,
     idLookup: false,
     ...partial

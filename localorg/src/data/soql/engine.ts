@@ -34,7 +34,8 @@ import type {
 } from '../../syntax/soql/ast.js';
 import { dateLiteralRange } from './date-literals.js';
 import { expandFieldsFunction } from './fields.js';
-import { queryError, resolvePath, rowById, valueAt, type ResolvedPath } from './resolve.js';
+import { queryError, resolvePath, valueAt, type ResolvedPath } from './resolve.js';
+import { parentKey, parentRow, tableRows } from './metadata-rows.js';
 
 type Predicate = (row: SObject) => boolean;
 
@@ -75,7 +76,7 @@ class Execution {
     // Resolve every name before reading any row, so a bad query fails even on an empty table.
     const selected = q.select.map((s) => this.checkSelect(s));
     const predicate = q.where ? this.compile(q.where, this.object) : () => true;
-    let rows = [...this.org.store.rows(this.object.name.toLowerCase())];
+    let rows = tableRows(this.org, this.object);
     if (q.allRows) rows = rows.concat(this.org.store.deletedRows(this.object.name.toLowerCase()));
     rows = rows.filter(predicate);
 
@@ -154,8 +155,7 @@ class Execution {
       const relName = step.relationshipName!;
       const relKey = relName.toLowerCase();
       dst.queried!.add(relKey);
-      const idValue: Value = src.get(step.name);
-      const parent: SObject | undefined = idValue instanceof ApexId ? rowById(this.org, idValue.value) : undefined;
+      const parent = parentRow(this.org, step, src);
       if (!parent) {
         // A null parent reads as null; deeper fields are simply absent.
         if (!dst.has(relKey)) dst.set(relName, null);
@@ -187,11 +187,13 @@ class Execution {
     const rel = this.org.schema.childRelationship(object, sub.from)!;
     const child = this.org.schema.object(rel.childObject)!;
     const inner = new Execution(this.org, { ...sub, from: child.name }, child, this.bind);
-    const parentId = row.id?.value;
+    const lookup = this.org.schema.field(child, rel.field)!;
+    const parentId = parentKey(lookup, row);
     const predicate = sub.where ? inner.compile(sub.where, child) : () => true;
-    let rows = [...this.org.store.rows(child.name.toLowerCase())].filter((r) => {
+    let rows = tableRows(this.org, child).filter((r) => {
       const fk = r.get(rel.field);
-      return fk instanceof ApexId && fk.value === parentId && predicate(r);
+      const key = fk instanceof ApexId ? fk.value : lookup.metadataRelationship && typeof fk === 'string' ? fk : null;
+      return key !== null && key === parentId && predicate(r);
     });
     rows = inner.sort(rows, child);
     rows = inner.applyLimit(rows);
@@ -410,7 +412,7 @@ class Execution {
         }
         const p = resolvePath(this.org, object, only.path, sub.position);
         const predicate = sub.where ? inner.compile(sub.where, object) : () => true;
-        return [...this.org.store.rows(object.name.toLowerCase())]
+        return tableRows(this.org, object)
           .filter(predicate)
           .map((r) => valueAt(this.org, r, p));
       }

@@ -3,11 +3,12 @@
  * and reads them from stored rows, following lookups through the store. Unknown names fail with the platform's
  * messages, raised as `System.QueryException` carrying the query's position.
  */
-import { ApexId, ApexRuntimeError, type SObject, type Value } from '../../values/values.js';
+import { ApexRuntimeError, type SObject, type Value } from '../../values/values.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../org.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import type { SoqlPosition } from '../../syntax/soql/ast.js';
+import { parentRow } from './metadata-rows.js';
 
 export interface ResolvedPath {
   /** Reference fields walked, in order (`WhoId` for `Who.Email`). */
@@ -95,9 +96,7 @@ export function pseudoNameValue(org: OrgContext, row: SObject, field: FieldDef):
 export function valueAt(org: OrgContext, row: SObject, p: ResolvedPath): Value {
   let current: SObject | undefined = row;
   for (let i = 0; i < p.steps.length; i++) {
-    const idValue = current.fields.get(p.stepKeys[i]) ?? null;
-    if (!(idValue instanceof ApexId)) return null;
-    current = rowById(org, idValue.value);
+    current = parentRow(org, p.steps[i], current);
     if (!current) return null;
   }
   if (p.owner.name === 'Name') return pseudoNameValue(org, current, p.field);
