@@ -9,6 +9,7 @@ import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
 import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
+import { natives as requestContext } from './request-context.js';
 import { natives as schema } from './schema.js';
 import { natives as sobject } from './sobject.js';
 import { generalPurposeNatives } from './stdlib-index.js';
@@ -31,6 +32,7 @@ export function standardLibrary(): NativeLibrary {
     sobject,
     custommetadata,
     limits,
-    metadataDeploy
+    metadataDeploy,
+    requestContext
   ]);
 }
