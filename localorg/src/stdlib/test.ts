@@ -63,3 +63,27 @@ natives.defineClass({
     }
   }
 });
+
+/**
+ * The seam between the prelude's `Http.send` and `Test.setMock`: the registered `HttpCalloutMock`, or a
+ * `CalloutException` naming the endpoint, since localorg never calls out (outside tests the platform would make the
+ * request; offline there is nothing to reach).
+ */
+natives.defineClass({
+  name: 'LocalorgCallouts',
+  statics: {
+    httpmock(ctx, args) {
+      const endpoint = typeof args[0] === 'string' ? args[0] : '(no endpoint)';
+      const it = interp(ctx);
+      const mocks = it.testState['mocks'] as Map<string, ApexObject> | undefined;
+      const mock = [...(mocks ?? new Map<string, ApexObject>())].find(([name]) =>
+        /(^|\.)httpcalloutmock$/i.test(name)
+      )?.[1];
+      if (mock) return mock;
+      if (it.runningTest) {
+        return apexThrow('TypeException', 'Methods defined as TestMethod do not support Web service callouts');
+      }
+      return apexThrow('CalloutException', `callouts are not available offline (localorg): ${endpoint}`);
+    }
+  }
+});
