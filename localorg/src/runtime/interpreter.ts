@@ -1521,11 +1521,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
     const m = this.selectMethod(C(o).methods('tostring'), []);
     if (m && m.decl.body) return this.toApexString(this.invoke(m, o, []));
     if (C(o).isException) return `${o.cls.display}: ${(o.native as ExceptionState).message ?? 'null'}`;
-    // Default Apex rendering of a user object [mem]: `Name:[field=value, …]`.
+    // Default Apex rendering of a user object [mem]: `Name:[field=value, …]`, an inner class by its own name.
     const parts = C(o)
       .instanceMembers()
       .map((m2) => `${m2.decl.display}=${this.toApexString(o.fields.get(m2.decl.name) ?? null)}`);
-    return `${o.cls.display}:[${parts.join(', ')}]`;
+    return `${o.cls.display.split('.').pop()}:[${parts.join(', ')}]`;
   }
 
   selectMethod(cands: MethodInfo[], args: Value[]): MethodInfo | null {

@@ -61,3 +61,12 @@ test('OrgLimits: getMap and getAll list org limits with their maximum and no usa
     ['DailyApiRequests 15000 0', 'true']
   );
 });
+
+test("an inner class's default toString() names the inner class alone", () => {
+  assert.deepEqual(
+    out('System.debug(String.valueOf(new Outer.Inner()));', [
+      'public class Outer { public class Inner { public Integer n = 1; } }'
+    ]),
+    ['Inner:[n=1]']
+  );
+});
