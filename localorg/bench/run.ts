@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAnonymousText } from '../src/runtime/anonymous.js';
-import { loadProject } from '../src/runtime/project.js';
+import { runAnonymousText } from '../src/boot/anonymous.js';
+import { loadProject } from '../src/boot/project.js';
 import { runTests } from '../src/testing/runner.js';
 
 const root = process.argv[2] ? path.resolve(process.argv[2]) : process.cwd();

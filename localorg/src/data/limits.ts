@@ -4,7 +4,7 @@
  * Queries on custom metadata are counted separately and never against `queries`.
  */
 import { ApexRuntimeError } from '../values/values.js';
-import type { LimitsSnapshot, LimitsTracker } from './platform.js';
+import type { LimitsSnapshot, LimitsTracker } from '../runtime/data-platform.js';
 import { limitMessage } from './messages.js';
 
 const SYNC_LIMITS: LimitsSnapshot = Object.freeze({

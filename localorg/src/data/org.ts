@@ -12,7 +12,7 @@ import type {
   DmlRowResult,
   BindEvaluator,
   TriggerHost
-} from './platform.js';
+} from '../runtime/data-platform.js';
 import { TransactionLimits } from './limits.js';
 import type { Schema } from './schema/schema.js';
 import { type Store, type StoreSnapshot } from './store.js';
@@ -24,15 +24,9 @@ import { runDml } from './dml/pipeline.js';
 import { replayAutoNumbers } from './dml/auto-number.js';
 import type { SeedResult } from './seed.js';
 import { to18 } from '../values/ids.js';
+import type { OrgContext, OrgSettings } from './context.js';
 
-export interface OrgSettings {
-  /** Events may last longer than a day (the platform's "multiday events" setting). */
-  multidayEvents: boolean;
-  /** Longest Event when multiday events are on, in days [mem: 14]. */
-  maxEventDays: number;
-  /** Shared Activities: Events relate to up to 50 Contacts through EventRelation.IsParent; EventWhoRelation exists. */
-  sharedActivities: boolean;
-}
+export type { OrgContext, OrgSettings } from './context.js';
 
 /** One committed row: the full stored after-image, or null when the row is gone for good. */
 export interface CommittedChange {
@@ -54,19 +48,6 @@ export interface ObjectInfo {
   name: string;
   keyPrefix: string | null;
   fields: FieldInfo[];
-}
-
-/** Everything the SOQL engine and DML pipeline read from the org. */
-export interface OrgContext {
-  readonly schema: Schema;
-  readonly store: Store;
-  readonly limits: TransactionLimits;
-  readonly user: RunningUser;
-  readonly settings: OrgSettings;
-  readonly triggers: TriggerHost | null;
-  now(): number;
-  /** Depth of trigger recursion, for the platform's 16-level cap. */
-  triggerDepth: number;
 }
 
 export class LocalOrg implements DataPlatform, OrgContext {

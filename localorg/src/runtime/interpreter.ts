@@ -7,7 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/only-throw-error --
    Apex exceptions travel as ApexThrow, deliberately not an Error: no JS stack is captured on every Apex throw. */
-import type { DataPlatform, TriggerHost, TriggerInvocation, TriggerEventName } from '../data/platform.js';
+import type { DataPlatform, TriggerHost, TriggerInvocation, TriggerEventName } from './data-platform.js';
 import type {
   Block,
   Expr,

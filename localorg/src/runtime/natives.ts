@@ -7,7 +7,7 @@
  * Apex overloads share one name, so a method receives all arguments and picks its overload by `args.length` and
  * argument types. A method that cannot serve a call throws {@link unsupported}: never a silent null.
  */
-import type { DataPlatform } from '../data/platform.js';
+import type { DataPlatform } from './data-platform.js';
 import {
   ApexBlob,
   ApexDate,

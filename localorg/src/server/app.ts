@@ -4,7 +4,7 @@
  * JSON error shape with the usage headers, so one bad request never takes the server down.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { LimitsSnapshot } from '../data/platform.js';
+import type { LimitsSnapshot } from '../runtime/data-platform.js';
 import { ApexRuntimeError } from '../values/values.js';
 import { UnsupportedFeatureError } from '../values/errors.js';
 import { parseVersionSegment } from './api-versions.js';

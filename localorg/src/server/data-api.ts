@@ -3,7 +3,7 @@
  * org's REST API so that jsforce and the Salesforce CLI work against it. Writes go through the same DML path as Apex
  * (triggers, validation, limits). Runs inside the caller's transaction.
  */
-import type { DmlError, DmlOperation, LimitsTracker } from '../data/platform.js';
+import type { DmlError, DmlOperation, LimitsTracker } from '../runtime/data-platform.js';
 import { to18 } from '../values/ids.js';
 import { ApexId, ApexRuntimeError, SObject } from '../values/values.js';
 import { listVersions } from './api-versions.js';

@@ -3,7 +3,7 @@
  * of the allowance) and `X-LocalOrg-Limits`, the governor usage of the request's own transaction, which a real org
  * only shows in debug logs.
  */
-import type { LimitsSnapshot } from '../data/platform.js';
+import type { LimitsSnapshot } from '../runtime/data-platform.js';
 
 /** A Developer Edition org's daily API request allowance [mem]. */
 export const DAILY_API_REQUESTS = 15000;

@@ -4,7 +4,7 @@
  */
 import { createDataPlatform } from '../data/index.js';
 import { discoverSources } from '../syntax/sources.js';
-import { loadApexProject } from '../runtime/host.js';
+import { loadApexProject } from '../boot/apex-host.js';
 import type { OrgRuntime } from './app.js';
 import type { ApexHost, ServerDataPlatform } from './runtime-seams.js';
 

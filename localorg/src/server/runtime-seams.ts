@@ -4,7 +4,7 @@
  * notes/requests.md); `org-runtime.ts` adapts their modules to these shapes in one place.
  */
 import type { CommittedChange, FieldInfo, ObjectInfo } from '../data/org.js';
-import type { DataPlatform, DeferredWork } from '../data/platform.js';
+import type { DataPlatform, DeferredWork } from '../runtime/data-platform.js';
 import type { SObject, TypeRef, Value } from '../values/values.js';
 
 /** The HTTP request as Apex sees it in `RestContext.request`. */

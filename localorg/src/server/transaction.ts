@@ -2,7 +2,7 @@
  * One request, one transaction: fresh governor limits, commit when the work returns, roll back when it throws. The
  * usage is read before the next transaction resets it, so the limits header shows exactly this request's cost.
  */
-import type { DataPlatform, LimitsSnapshot } from '../data/platform.js';
+import type { DataPlatform, LimitsSnapshot } from '../runtime/data-platform.js';
 
 export type TransactionOutcome<T> =
   { ok: true; value: T; usage: LimitsSnapshot } | { ok: false; error: unknown; usage: LimitsSnapshot };

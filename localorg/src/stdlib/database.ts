@@ -4,7 +4,7 @@
  * and savepoints. DML runs through the data platform, so triggers and validation behave as for DML statements.
  */
 import { idOf } from '../data/coerce.js';
-import type { DmlError, DmlOperation, DmlRowResult } from '../data/platform.js';
+import type { DmlError, DmlOperation, DmlRowResult } from '../runtime/data-platform.js';
 import { parseSoqlText } from '../syntax/soql/lower.js';
 import type { SoqlQuery } from '../syntax/soql/ast.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';

@@ -31,7 +31,7 @@ import {
   parseOrThrow,
   pretty,
   timeJson
-} from './json.js';
+} from './json-codec.js';
 import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
 

@@ -2,7 +2,7 @@
  * Line coverage per class and trigger: the lines holding executable statements (collected when lowering) against
  * the lines the interpreter executed. Test classes are excluded, as on the platform.
  */
-import type { LoadedProject } from '../runtime/project.js';
+import type { LoadedProject } from '../boot/project.js';
 
 export interface CoverageEntry {
   name: string;

@@ -4,7 +4,7 @@
  * afterwards. Assertion failures and uncaught exceptions fail the method with Apex stack lines.
  */
 import { describeFailure, failureLine, type Failure } from '../runtime/failures.js';
-import type { LoadedProject } from '../runtime/project.js';
+import type { LoadedProject } from '../boot/project.js';
 import type { MethodDecl } from '../syntax/ast.js';
 import { type ApexObject } from '../values/values.js';
 import { discoverTests, type TestClass } from './discover.js';

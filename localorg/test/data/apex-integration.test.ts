@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadProject } from '../../src/runtime/project.js';
+import { loadProject } from '../../src/boot/project.js';
 import { runTests } from '../../src/testing/runner.js';
 import { FIXTURE } from './helpers.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverSources } from '../../src/syntax/sources.js';
 import { createDataPlatform, parseSoqlText, type DataPlatformOptions, type LocalOrg } from '../../src/data/index.js';
-import type { DmlOptions, TriggerEventName, TriggerHost, TriggerInvocation } from '../../src/data/platform.js';
+import type { DmlOptions, TriggerEventName, TriggerHost, TriggerInvocation } from '../../src/runtime/data-platform.js';
 import { ApexDatetime, ApexList, SObject, type Value } from '../../src/values/values.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

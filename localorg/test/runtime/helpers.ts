@@ -1,7 +1,7 @@
 /** Runs anonymous Apex (plus optional classes) on a fresh project and returns debug lines and the failure line. */
-import { runAnonymousText } from '../../src/runtime/anonymous.js';
+import { runAnonymousText } from '../../src/boot/anonymous.js';
 import { failureLine } from '../../src/runtime/failures.js';
-import { loadProject, type LoadedProject } from '../../src/runtime/project.js';
+import { loadProject, type LoadedProject } from '../../src/boot/project.js';
 import { lowerClassText, lowerTriggerText } from '../../src/syntax/lower.js';
 
 export interface ApexRun {

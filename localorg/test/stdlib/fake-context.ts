@@ -3,7 +3,7 @@
  * the Apex rules closely enough for the stdlib's own tests; the real ones live in the language engineer's runtime.
  */
 import { DateTime } from 'luxon';
-import type { DataPlatform } from '../../src/data/platform.js';
+import type { DataPlatform } from '../../src/runtime/data-platform.js';
 import { Decimal } from '../../src/values/decimal.js';
 import {
   ApexBlob,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadProject } from '../../src/runtime/project.js';
+import { loadProject } from '../../src/boot/project.js';
 import { runTests } from '../../src/testing/runner.js';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/lang');

@@ -12,8 +12,14 @@
 import { ApexDatetime, ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../../values/values.js';
 import { show } from '../coerce.js';
 import { msg } from '../messages.js';
-import type { OrgContext } from '../org.js';
-import type { DmlError, DmlOperation, DmlOptions, DmlRowResult, TriggerEventName } from '../platform.js';
+import type { OrgContext } from '../context.js';
+import type {
+  DmlError,
+  DmlOperation,
+  DmlOptions,
+  DmlRowResult,
+  TriggerEventName
+} from '../../runtime/data-platform.js';
 import { defaultValueFor } from '../schema/schema.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { copyRow } from '../store.js';

@@ -5,8 +5,8 @@
 import { DateTime } from 'luxon';
 import { ApexDate, ApexDatetime, ApexId, type SObject, type Value } from '../../values/values.js';
 import { msg } from '../messages.js';
-import type { OrgContext } from '../org.js';
-import type { DmlError } from '../platform.js';
+import type { OrgContext } from '../context.js';
+import type { DmlError } from '../../runtime/data-platform.js';
 import { rowById } from '../soql/resolve.js';
 import { fieldError } from './validate.js';
 

@@ -6,8 +6,8 @@
 import { ApexId, SObject, type Value } from '../../values/values.js';
 import { CoercionError, show, toFieldValue } from '../coerce.js';
 import { msg } from '../messages.js';
-import type { OrgContext } from '../org.js';
-import type { DmlError } from '../platform.js';
+import type { OrgContext } from '../context.js';
+import type { DmlError } from '../../runtime/data-platform.js';
 import { isTextType, type FieldDef, type ObjectDef } from '../schema/types.js';
 import { rowById } from '../soql/resolve.js';
 

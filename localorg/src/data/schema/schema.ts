@@ -3,7 +3,7 @@
  * {@link SchemaLookup} seam.
  */
 import { ApexDate, Decimal, type Value } from '../../values/values.js';
-import type { SchemaLookup } from '../platform.js';
+import type { SchemaLookup } from '../../runtime/data-platform.js';
 import type { ChildRelationship, FieldDef, ObjectDef } from './types.js';
 
 export class Schema implements SchemaLookup {

@@ -4,7 +4,7 @@
  * a class and report the problem at the query's line even if the query never runs.
  */
 import { msg } from '../messages.js';
-import type { OrgContext } from '../org.js';
+import type { OrgContext } from '../context.js';
 import type { ObjectDef } from '../schema/types.js';
 import type { SoqlQuery, SoqlValue, WhereExpr } from '../../syntax/soql/ast.js';
 import { queryError, resolvePath } from './resolve.js';

@@ -20,8 +20,8 @@ import {
 } from '../../values/values.js';
 import { parseDateText, parseDatetimeText, show, toDecimal } from '../coerce.js';
 import { msg } from '../messages.js';
-import type { OrgContext } from '../org.js';
-import type { BindEvaluator } from '../platform.js';
+import type { OrgContext } from '../context.js';
+import type { BindEvaluator } from '../../runtime/data-platform.js';
 import { isNumberType, isTextType, type FieldDef, type ObjectDef } from '../schema/types.js';
 import type {
   AggregateName,

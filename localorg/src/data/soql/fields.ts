@@ -3,7 +3,7 @@
  * query runs, so the rest of the engine sees an ordinary field list. ALL and CUSTOM need a LIMIT of at most 200
  * (the platform refuses an unbounded set of fields); a field selected twice is refused as the platform does.
  */
-import type { OrgContext } from '../org.js';
+import type { OrgContext } from '../context.js';
 import type { ObjectDef } from '../schema/types.js';
 import type { SelectItem, SoqlQuery } from '../../syntax/soql/ast.js';
 import { queryError } from './resolve.js';

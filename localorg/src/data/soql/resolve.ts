@@ -5,7 +5,7 @@
  */
 import { ApexRuntimeError, type SObject, type Value } from '../../values/values.js';
 import { msg } from '../messages.js';
-import type { OrgContext } from '../org.js';
+import type { OrgContext } from '../context.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import type { SoqlPosition } from '../../syntax/soql/ast.js';
 import { parentRow } from './metadata-rows.js';

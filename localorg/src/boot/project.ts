@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDataPlatform, runningUser } from '../data/index.js';
-import type { DataPlatform } from '../data/platform.js';
+import type { DataPlatform } from '../runtime/data-platform.js';
 import { discoverSources, type ProjectSources } from '../syntax/sources.js';
 import { standardLibrary } from '../stdlib/index.js';
 import type { RunningUser } from '../values/user.js';
@@ -15,7 +15,7 @@ import type { TypeDecl, TriggerDecl } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { cacheFor } from '../syntax/cache.js';
 import { lowerClassText, lowerTriggerText } from '../syntax/lower.js';
-import { Interpreter } from './interpreter.js';
+import { Interpreter } from '../runtime/interpreter.js';
 
 export class ProjectLoadError extends Error {
   constructor(readonly errors: string[]) {

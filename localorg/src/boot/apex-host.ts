@@ -3,10 +3,10 @@
  * REST resources and their verb methods, JSON (de)serialisation with Apex semantics, RestContext per request, static
  * calls, and uncaught-exception details in the platform's shape.
  */
-import type { DataPlatform } from '../data/platform.js';
+import type { DataPlatform } from '../runtime/data-platform.js';
 import { type RunningUser } from '../values/user.js';
-import { describeFailure } from './failures.js';
-import type { Interpreter } from './interpreter.js';
+import { describeFailure } from '../runtime/failures.js';
+import type { Interpreter } from '../runtime/interpreter.js';
 import { loadProject } from './project.js';
 import {
   ApexBlob,

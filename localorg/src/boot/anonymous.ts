@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { lowerAnonymousText } from '../syntax/lower.js';
-import { describeFailure, type Failure } from './failures.js';
+import { describeFailure, type Failure } from '../runtime/failures.js';
 import type { LoadedProject } from './project.js';
 
 export function runAnonymousFile(project: LoadedProject, file: string, displayName = file): Failure | null {
