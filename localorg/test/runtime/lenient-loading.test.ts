@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runAnonymousText } from '../../src/runtime/anonymous.js';
+import { runAnonymousText } from '../../src/boot/anonymous.js';
 import { failureLine } from '../../src/runtime/failures.js';
-import { loadProject, ProjectLoadError } from '../../src/runtime/project.js';
+import { loadProject, ProjectLoadError } from '../../src/boot/project.js';
 
 /** Writes a throw-away SFDX project with the given files and returns its root. */
 function project(files: Record<string, string>, packageDirs = ['app']): string {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadProject } from '../../src/runtime/project.js';
+import { loadProject } from '../../src/boot/project.js';
 import { runTests } from '../../src/testing/runner.js';
 
 const CLASS = `@IsTest

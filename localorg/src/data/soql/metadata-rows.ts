@@ -6,7 +6,7 @@
  */
 import { ApexId, SObject, type Value } from '../../values/values.js';
 import { makeId } from '../../values/ids.js';
-import type { OrgContext } from '../org.js';
+import type { OrgContext } from '../context.js';
 import type { Schema } from '../schema/schema.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 
