@@ -10,6 +10,7 @@ import { addRecordTypeFields, loadRecordTypes, recordTypeFiles } from './record-
 import { loadSchema } from './schema/load.js';
 import { Schema } from './schema/schema.js';
 import { seedOrg, type UserOptions } from './seed.js';
+import { loadSetupRecords } from './setup-records.js';
 import { Store } from './store.js';
 
 export { LocalOrg } from './org.js';
@@ -26,7 +27,8 @@ export interface DataPlatformOptions {
 }
 
 export function createDataPlatform(
-  sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'> & Partial<Pick<ProjectSources, 'other'>>,
+  sources: Pick<ProjectSources, 'objectFolders' | 'customMetadataRecords'> &
+    Partial<Pick<ProjectSources, 'other' | 'apexClasses' | 'triggers'>>,
   options: DataPlatformOptions = {}
 ): LocalOrg {
   const settings: OrgSettings = { multidayEvents: true, maxEventDays: 14, sharedActivities: true, ...options.settings };
@@ -41,6 +43,7 @@ export function createDataPlatform(
   const seed = seedOrg(store, schema, options.user ?? {}, now());
   loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
   loadRecordTypes(objects, store, recordTypes, seed.user.id, now());
+  loadSetupRecords(schema, store, sources, seed.user.id, now());
   store.clearJournal();
   return new LocalOrg(schema, store, seed, settings, now);
 }

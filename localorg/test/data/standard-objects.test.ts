@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatAutoNumber } from '../../src/data/dml/auto-number.js';
 import { DateTime } from 'luxon';
-import { newOrg, rec, rows } from './helpers.js';
+import { FIXED_NOW, newOrg, REPO_ROOT, rec, rows } from './helpers.js';
+import { discoverSources } from '../../src/syntax/sources.js';
+import { createDataPlatform } from '../../src/data/index.js';
 
 test('catalogued standard objects load with their fields, key prefixes and relationships', () => {
   const org = newOrg();
@@ -62,4 +64,16 @@ test('auto-number fields count per field and follow their display format', () =>
   assert.equal(formatAutoNumber('BSL-{0000000}', 42, day), 'BSL-0000042');
   assert.equal(formatAutoNumber('{YYYY}{MM}{DD}-{0}', 7, day), '20240305-7');
   assert.equal(formatAutoNumber('A-{00}', 123, day), 'A-123');
+});
+
+test('ApexClass and ApexTrigger rows come from the project sources', () => {
+  const org = createDataPlatform(discoverSources(REPO_ROOT), { now: () => FIXED_NOW });
+  const classes = rows(org, "SELECT Name, Body, ApiVersion, Status FROM ApexClass WHERE Name = 'BookingService'");
+  assert.equal(classes.length, 1);
+  assert.match(classes[0].get('Body') as string, /class BookingService/);
+  assert.equal(classes[0].get('Status'), 'Active');
+  assert.ok(classes[0].get('ApiVersion') !== null);
+  const triggers = rows(org, 'SELECT Name, TableEnumOrId FROM ApexTrigger');
+  assert.ok(triggers.length > 0);
+  assert.ok(triggers.every((t) => typeof t.get('TableEnumOrId') === 'string'));
 });

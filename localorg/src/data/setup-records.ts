@@ -1,0 +1,73 @@
+/**
+ * Setup records built from the project's sources, as a deployed org holds them: one `ApexClass` per `.cls` and one
+ * `ApexTrigger` per `.trigger` (Name, Body, ApiVersion from the `-meta.xml`, Status Active), and one `StaticResource`
+ * per `staticresources/*.resource-meta.xml` (Name, ContentType, Body). Setup objects are visible in tests [mem].
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApexBlob, ApexDatetime, Decimal, SObject, type ApexId, type Value } from '../values/values.js';
+import type { SourceFile } from '../syntax/sources.js';
+import type { Schema } from './schema/schema.js';
+import type { Store } from './store.js';
+
+export interface SetupSources {
+  apexClasses?: SourceFile[];
+  triggers?: SourceFile[];
+  other?: SourceFile[];
+}
+
+export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSources, userId: ApexId, now: number) {
+  const put = (type: string, values: Record<string, Value>) => {
+    const object = schema.object(type);
+    if (!object?.keyPrefix) return;
+    const row = new SObject(object.name);
+    for (const f of object.fields.values()) row.set(f.name, f.type === 'boolean' ? false : null);
+    row.set('Id', store.nextId(object.keyPrefix));
+    for (const [k, v] of Object.entries(values)) row.set(k, v);
+    const ts = new ApexDatetime(now);
+    for (const k of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
+      if (object.fields.has(k.toLowerCase())) row.set(k, ts);
+    for (const k of ['CreatedById', 'LastModifiedById']) if (object.fields.has(k.toLowerCase())) row.set(k, userId);
+    store.put(row);
+  };
+  for (const file of sources.apexClasses ?? []) {
+    const body = fs.readFileSync(file.path, 'utf8');
+    put('ApexClass', { ...codeFields(file, body, '.cls'), IsValid: true });
+  }
+  for (const file of sources.triggers ?? []) {
+    const body = fs.readFileSync(file.path, 'utf8');
+    const on = /\btrigger\s+\w+\s+on\s+(\w+)/i.exec(body);
+    put('ApexTrigger', { ...codeFields(file, body, '.trigger'), TableEnumOrId: on ? on[1] : null, IsValid: true });
+  }
+  for (const file of sources.other ?? []) {
+    if (!file.path.endsWith('.resource-meta.xml') || path.basename(path.dirname(file.path)) !== 'staticresources')
+      continue;
+    const name = path.basename(file.path, '.resource-meta.xml');
+    const meta = fs.readFileSync(file.path, 'utf8');
+    const contentType = /<contentType>([^<]*)<\/contentType>/.exec(meta)?.[1] ?? null;
+    const content = path.join(path.dirname(file.path), `${name}.resource`);
+    const bytes = fs.existsSync(content) && fs.statSync(content).isFile() ? fs.readFileSync(content) : null;
+    put('StaticResource', {
+      Name: name,
+      ContentType: contentType,
+      Body: bytes ? new ApexBlob(new Uint8Array(bytes)) : null,
+      BodyLength: bytes ? bytes.length : 0,
+      CacheControl: /<cacheControl>([^<]*)</.exec(meta)?.[1] ?? 'Private',
+      NamespacePrefix: null
+    });
+  }
+}
+
+function codeFields(file: SourceFile, body: string, ext: string): Record<string, Value> {
+  const metaFile = `${file.path}-meta.xml`;
+  const meta = fs.existsSync(metaFile) ? fs.readFileSync(metaFile, 'utf8') : '';
+  const version = /<apiVersion>([^<]*)<\/apiVersion>/.exec(meta)?.[1];
+  return {
+    Name: path.basename(file.path, ext),
+    Body: body,
+    ApiVersion: version ? Decimal.parse(version) : null,
+    Status: 'Active',
+    NamespacePrefix: null,
+    LengthWithoutComments: body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').length
+  };
+}
