@@ -123,6 +123,35 @@ export class ApexHostImpl {
     };
   }
 
+  /**
+   * The static `@AuraEnabled` method `className.methodName` (case-insensitive), or null when there is none: what a
+   * Lightning component may call through `@salesforce/apex/Class.method`.
+   */
+  auraEnabledMethod(className: string, methodName: string) {
+    const cls = this.interp.registry.resolve(className.toLowerCase(), null);
+    if (!cls?.decl) return null;
+    const name = methodName.toLowerCase();
+    for (const m of cls.decl.methods) {
+      const ann = m.annotations.find((a) => a.name === 'auraenabled');
+      if (!ann || !m.isStatic || m.display.toLowerCase() !== name) continue;
+      const cacheable = ann.params['cacheable'];
+      return {
+        className: cls.display,
+        methodName: m.display,
+        parameters: m.params.map((p) => ({ name: p.display, type: p.type })),
+        returnType: m.returnType ?? typeRef('void'),
+        cacheable: cacheable === true || String(cacheable).toLowerCase() === 'true'
+      };
+    }
+    return null;
+  }
+
+  /** Runs a static method as its own Apex transaction: statics start fresh, as for every Lightning action. */
+  invokeInFreshContext(className: string, methodName: string, args: Value[]): Value {
+    this.interp.resetStatics();
+    return this.invokeStatic(className, methodName, args);
+  }
+
   invokeStatic(className: string, methodName: string, args: Value[]): Value {
     const cls = this.interp.registry.resolve(className.toLowerCase(), null);
     if (!cls) throw new Error(`no such Apex class: ${className}`);
@@ -132,6 +161,11 @@ export class ApexHostImpl {
   asUncaughtApexError(e: unknown) {
     const f = describeFailure(e, this.interp);
     if (f.kind !== 'apex') return null;
-    return { typeName: f.typeName, message: f.message, stackTrace: f.stack.join('\n') };
+    return {
+      typeName: f.typeName,
+      message: f.message,
+      stackTrace: f.stack.join('\n'),
+      ...(f.clientMessage !== undefined ? { clientMessage: f.clientMessage } : {})
+    };
   }
 }

@@ -42,12 +42,17 @@ export interface FieldInfo {
   type: string;
   createable: boolean;
   updateable: boolean;
+  /** Field label (describe `label`). */
+  label?: string;
 }
 
 export interface ObjectInfo {
   name: string;
   keyPrefix: string | null;
   fields: FieldInfo[];
+  /** Object labels (describe `label`, `labelPlural`). */
+  label?: string;
+  labelPlural?: string;
 }
 
 export class LocalOrg implements DataPlatform, OrgContext {
@@ -211,11 +216,14 @@ export class LocalOrg implements DataPlatform, OrgContext {
     return {
       name: o.name,
       keyPrefix: o.keyPrefix,
+      label: o.label,
+      labelPlural: o.labelPlural,
       fields: [...o.fields.values()].map((f) => ({
         name: f.name,
         type: f.type === 'integer' ? 'int' : f.type,
         createable: f.createable,
-        updateable: f.updateable
+        updateable: f.updateable,
+        label: f.label
       }))
     };
   }

@@ -14,13 +14,22 @@ export interface Failure {
   typeName: string;
   message: string;
   stack: string[];
+  /** AuraHandledException: the message Lightning clients receive (its getMessage() hides it). */
+  clientMessage?: string;
 }
 
 export function describeFailure(e: unknown, interp: Interpreter): Failure {
   const t = e instanceof ApexThrow ? e : interp.asApexThrow(e);
   if (t) {
     const n = t.exception.native as ExceptionState;
-    return { kind: 'apex', typeName: t.exception.cls.display, message: n.message ?? 'null', stack: n.stack ?? [] };
+    const failure: Failure = {
+      kind: 'apex',
+      typeName: t.exception.cls.display,
+      message: n.message ?? 'null',
+      stack: n.stack ?? []
+    };
+    if (typeof n.clientMessage === 'string') failure.clientMessage = n.clientMessage;
+    return failure;
   }
   const at = interp.failurePos;
   interp.failurePos = null;

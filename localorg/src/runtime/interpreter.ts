@@ -1461,6 +1461,7 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
           return n.message ?? null;
         case 'setmessage':
           n.message = args[0] as string;
+          if (n.clientMessage !== undefined) n.clientMessage = n.message;
           return null;
         case 'getcause':
           return n.cause ?? null;
@@ -1875,8 +1876,11 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   private exceptionCtorArgs(o: ApexObject, args: Value[]): void {
     const n = o.native as ExceptionState;
     // AuraHandledException hides its constructor message from getMessage() until setMessage() is called [mem].
+    // The Lightning client still receives the constructor's message (AuraHandledException's purpose) [doc: Handle Errors
+    // from Apex].
     if (o.cls.isSubtypeOf('system.aurahandledexception')) {
       n.message = 'Script-thrown exception';
+      n.clientMessage = args.find((a): a is string => typeof a === 'string') ?? null;
       return;
     }
     for (const a of args) {
@@ -1922,6 +1926,8 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
 
 export interface ExceptionState {
   message?: string | null;
+  /** AuraHandledException only: the message a Lightning component receives in `error.body.message`. */
+  clientMessage?: string | null;
   cause?: ApexObject | null;
   stack?: string[];
   line?: number;

@@ -6,6 +6,7 @@
 import type { CommittedChange, FieldInfo, ObjectInfo } from '../data/org.js';
 import type { DataPlatform, DeferredWork } from '../runtime/data-platform.js';
 import type { SObject, TypeRef, Value } from '../values/values.js';
+import type { RunningUser } from '../values/user.js';
 
 /** The HTTP request as Apex sees it in `RestContext.request`. */
 export interface RestRequestData {
@@ -50,6 +51,17 @@ export interface UncaughtApexError {
   message: string;
   /** Platform shape: `Class.Y.z: line N, column M` lines joined by `\n`. */
   stackTrace: string;
+  /** AuraHandledException: the message a Lightning component receives (its getMessage() hides it). */
+  clientMessage?: string;
+}
+
+/** A static `@AuraEnabled` method, callable from Lightning components. */
+export interface AuraMethodInfo {
+  className: string;
+  methodName: string;
+  parameters: { name: string; type: TypeRef }[];
+  returnType: TypeRef;
+  cacheable: boolean;
 }
 
 /** The loaded project, as the interpreter offers it. */
@@ -62,6 +74,10 @@ export interface ApexHost {
   /** Sets RestContext for the duration of `fn` and returns the RestResponse as Apex left it. */
   withRestContext<T>(request: RestRequestData, fn: () => T): { result: T; response: RestResponseData };
   invokeStatic(className: string, methodName: string, args: Value[]): Value;
+  /** The `@AuraEnabled` static method, or null. */
+  auraEnabledMethod(className: string, methodName: string): AuraMethodInfo | null;
+  /** Calls a static method with fresh statics (a new transaction's context). */
+  invokeInFreshContext(className: string, methodName: string, args: Value[]): Value;
   /** Returns the uncaught-exception details when `e` is an Apex exception that escaped, else null. */
   asUncaughtApexError(e: unknown): UncaughtApexError | null;
 }
@@ -83,4 +99,6 @@ export interface ServerDataPlatform extends DataPlatform {
   queryText(soql: string): SObject[] | number;
   describeObject(name: string): ObjectInfo | null;
   objectNames(): string[];
+  /** The org's user: whom requests run as (UserInfo, locale, time zone). */
+  readonly user: RunningUser;
 }

@@ -208,6 +208,15 @@ export class FakeApexHost implements ApexHost {
     return method.impl(args, this.context);
   }
 
+  /** The fake serves REST only: no method is @AuraEnabled. */
+  auraEnabledMethod(): null {
+    return null;
+  }
+
+  invokeInFreshContext(className: string, methodName: string, args: Value[]): Value {
+    return this.invokeStatic(className, methodName, args);
+  }
+
   asUncaughtApexError(e: unknown): UncaughtApexError | null {
     return e instanceof FakeApexError ? e : null;
   }
