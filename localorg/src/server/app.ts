@@ -18,6 +18,7 @@ import type { ApexHost, CommittedChange, ServerDataPlatform } from './runtime-se
 import { SerialQueue } from './serial-queue.js';
 import type { Json } from './sobject-json.js';
 import { inTransaction, type TransactionOutcome } from './transaction.js';
+import type { LightningRoutes } from './lightning/routes.js';
 
 export interface OrgRuntime {
   platform: ServerDataPlatform;
@@ -41,6 +42,8 @@ export interface LocalOrgServerOptions {
   maxBodyBytes?: number;
   /** One line per request; silent when absent. */
   log?: (line: string) => void;
+  /** The Lightning shell's routes (browser pages, signed in by cookie), when the project has a Lightning UI. */
+  lightning?: LightningRoutes | null;
   /** Called when a commit cannot be journaled; default: report and exit, so nothing unjournaled is ever served. */
   onJournalFailure?: (error: Error) => void;
 }
@@ -121,10 +124,24 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     }
   }
 
+  const transact = <T>(label: string, work: () => T): Promise<TransactionOutcome<T>> =>
+    queue.run(() => {
+      journalLabel = label;
+      const outcome = inTransaction(runtime.platform, work);
+      runCommittedWork();
+      return outcome;
+    });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    // Browser pages authenticate with the session cookie that frontdoor.jsp sets, not with a bearer token.
+    if (options.lightning?.matches(url.pathname)) {
+      const status = await options.lightning.handle(req, res, url, transact);
+      options.log?.(`${method} ${url.pathname} ${status} ${Date.now() - started}ms`);
+      return;
+    }
     let limitsUsed: LimitsSnapshot = NO_USAGE;
     let answer: Answer;
     try {
@@ -214,13 +231,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
   return {
     server,
     idle: () => queue.run(() => undefined),
-    transact: (label, work) =>
-      queue.run(() => {
-        journalLabel = label;
-        const outcome = inTransaction(runtime.platform, work);
-        runCommittedWork();
-        return outcome;
-      })
+    transact
   };
 }
 

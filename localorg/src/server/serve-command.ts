@@ -14,17 +14,25 @@ import { HelpRequested, OptionsError, parseServeOptions, type ServeOptions } fro
 import { removeRunFile, writeRunFile } from './run-file.js';
 import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
 import { shellQuote } from './shell-quote.js';
+import { createLightningShell, type LightningShell } from './lightning/index.js';
 
 export interface ServeDeps {
   /** Loads the project (schema, custom metadata, Apex) into a fresh org. */
   createRuntime(sources: string[]): Promise<OrgRuntime> | OrgRuntime;
   out: (line: string) => void;
   err: (line: string) => void;
+  /**
+   * Serve the project's Lightning UI (compiling its components in the background when the cached bundle is stale).
+   * The CLI turns it on; tests that only need the APIs leave it off and start no build.
+   */
+  lightning?: boolean;
   /** Resolves when the server should stop; default: the first SIGINT or SIGTERM. */
   stopSignal?: Promise<void>;
 }
 
 export interface StartedOrg {
+  /** The Lightning shell, when the project has LWC bundles and the caller asked for it. */
+  lightning: LightningShell | null;
   url: string;
   org: LocalOrg;
   stop(): Promise<void>;
@@ -35,7 +43,8 @@ type LocalOrg = LocalOrgServer & { runtime: OrgRuntime; journal: DataFolder | nu
 const defaultDeps = (): ServeDeps => ({
   createRuntime: async (sources) => (await import('./org-runtime.js')).loadOrgRuntime(sources),
   out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n')
+  err: (line) => process.stderr.write(line + '\n'),
+  lightning: true
 });
 
 /** Entry point for `localorg serve …`; resolves with the exit code once the server has stopped. */
@@ -77,7 +86,7 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
       deps.err(`localorg serve: cannot write the run file ${options.runFile} (${(e as Error).message}); continuing`);
     }
   }
-  printBanner(options, started.url, deps.out);
+  printBanner(options, started.url, deps.out, started.lightning?.homePath ?? null);
   await (deps.stopSignal ?? untilSignal());
   await started.stop();
   if (options.runFile) removeRunFile(options.runFile);
@@ -90,7 +99,7 @@ export class ServeError extends Error {}
 /** Builds, replays, seeds and starts listening; the pieces the command and tests share. */
 export async function startOrg(
   options: Omit<ServeOptions, 'runFile'>,
-  deps: Pick<ServeDeps, 'createRuntime' | 'out'>
+  deps: Pick<ServeDeps, 'createRuntime' | 'out' | 'lightning'>
 ): Promise<StartedOrg> {
   const runtime = await deps.createRuntime(options.sources);
   let journal: DataFolder | null = null;
@@ -111,15 +120,33 @@ export async function startOrg(
     r.notes.forEach((n) => deps.out(`journal: ${n}`));
   }
   let server: LocalOrgServer;
+  let lightning: LightningShell | null = null;
   try {
-    server = createLocalOrgServer({ runtime, token: options.token, journal, log: deps.out });
+    lightning = deps.lightning
+      ? createLightningShell({
+          sources: options.sources,
+          platform: runtime.platform,
+          apex: runtime.apex,
+          token: options.token,
+          log: deps.out
+        })
+      : null;
+    server = createLocalOrgServer({
+      runtime,
+      token: options.token,
+      journal,
+      log: deps.out,
+      lightning: lightning?.routes ?? null
+    });
   } catch (e) {
+    lightning?.bundle.close();
     journal?.close();
     throw e;
   }
   try {
     await seedAndListen(options, server, runtime, appliedLabels, deps);
   } catch (e) {
+    lightning?.bundle.close();
     journal?.close();
     throw e;
   }
@@ -129,7 +156,9 @@ export async function startOrg(
   return {
     url,
     org: Object.assign(server, { runtime, journal }),
+    lightning,
     stop: async () => {
+      lightning?.bundle.close();
       await new Promise<void>((resolve) => {
         server.server.close(() => resolve());
         server.server.closeAllConnections();
@@ -174,9 +203,13 @@ async function seedAndListen(
   });
 }
 
-function printBanner(options: ServeOptions, url: string, out: (line: string) => void): void {
+function printBanner(options: ServeOptions, url: string, out: (line: string) => void, appPath: string | null): void {
   const token = shellQuote(options.token);
   out(`localorg serve: an emulated Salesforce org is listening on ${url}`);
+  if (appPath) {
+    const link = `${url}/secur/frontdoor.jsp?sid=${encodeURIComponent(options.token)}&retURL=${encodeURIComponent(appPath)}`;
+    out(`  admin app (open in a browser; signs you in): ${link}`);
+  }
   out(`  token${options.tokenGenerated ? ' (generated; pass --token or LOCALORG_TOKEN to fix it)' : ''}: ${token}`);
   out(
     `  data: ${options.dataDir ? `journal in ${path.resolve(options.dataDir)}` : 'in memory only (pass --data DIR to keep it)'}`

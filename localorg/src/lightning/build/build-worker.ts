@@ -4,7 +4,7 @@
  *
  * Arguments: <outDir> <source dir>...
  */
-import { discoverSources } from '../../project/sources.js';
+import { discoverSources } from '../../syntax/sources.js';
 import { readUiMetadata } from '../metadata/project-ui.js';
 import { buildBundle } from './bundle-build.js';
 import { findToolchain } from './toolchain.js';

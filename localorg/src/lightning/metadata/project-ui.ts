@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { ProjectSources } from '../../project/sources.js';
+import type { ProjectSources } from '../../syntax/sources.js';
 
 export interface LwcBundle {
   /** Bundle (folder) name, imported as `c/<name>`. */
