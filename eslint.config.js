@@ -133,6 +133,12 @@ export default defineConfig(
     }
   },
   ...lwcRules.map((config) => ({ ...config, files: ['force-app/**/lwc/**/*.ts', 'force-app/**/lwc/**/*.js'] })),
+  // localorg's Lightning shell: plain LWC JavaScript for the browser (decorators need the LWC set's Babel parser).
+  ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: ['localorg/src/lightning/client/**/*.js'] })),
+  {
+    files: ['localorg/src/lightning/client/**/*.js'],
+    languageOptions: { globals: { ...browserGlobals, Symbol: 'readonly', Intl: 'readonly' } }
+  },
   {
     // LWC bundles run in the browser, not Node.
     files: ['force-app/**/lwc/**/*.js'],
