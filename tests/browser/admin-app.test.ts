@@ -28,10 +28,14 @@ describe('the admin app in a browser', () => {
   let server: ShellServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startShell();
-    browser = await launchChromium();
-  });
+  // Starting the org and (on a first run) compiling the bundle takes minutes on a busy machine: the hook's own limit.
+  before(
+    async () => {
+      server = await startShell();
+      browser = await launchChromium();
+    },
+    { timeout: 20 * 60_000 }
+  );
 
   after(async () => {
     await browser?.close();

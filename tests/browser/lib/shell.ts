@@ -52,7 +52,7 @@ export async function startShell(extraArgs: string[] = []): Promise<ShellServer>
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start within 120 s:\n${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start within 300 s:\n${out}`)), 300_000);
     const poll = setInterval(() => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
