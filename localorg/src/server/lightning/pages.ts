@@ -71,8 +71,9 @@ function base(ui: UiMetadata, platform: ServerDataPlatform, app: AppInfo | null,
       label: app?.label ?? 'localorg',
       tabs: (app?.tabs ?? []).map((t) => ({
         label: tabLabel(ui, platform, t),
-        url: tabUrl(t),
-        active: t === activeTab
+        // An object's custom tab (`<customObject>true`) opens the object's home, like a standard object's tab.
+        url: ui.tabs.get(t)?.sobject ? `/lightning/o/${ui.tabs.get(t)!.sobject}/home` : tabUrl(t),
+        active: t === activeTab || `standard-${ui.tabs.get(t)?.sobject}` === activeTab
       }))
     }
   };
