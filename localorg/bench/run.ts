@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: measures, on this machine, (1) loading and lowering the project's Apex, (2) Apex tests per second
- * on the package's own tests, and (3) interpreter throughput as a ratio against the same loop in plain JavaScript.
+ * on the package's own tests, (3) interpreter throughput as a ratio against the same loop in plain JavaScript, and (4)
+ * the server: 200-change booking batches from 50 clients, and restart time for a 1 GB journal before and after
+ * compaction (LOCALORG_BENCH_JOURNAL_MB sets the size; LOCALORG_BENCH_SKIP_SERVE=1 skips part 4).
  * Prints a table and writes reports/bench.json.
  */
 import fs from 'node:fs';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { runAnonymousText } from '../src/boot/anonymous.js';
 import { loadProject } from '../src/boot/project.js';
 import { runTests } from '../src/testing/runner.js';
+import { serveBench } from './serve.js';
 
 const root = process.argv[2] ? path.resolve(process.argv[2]) : process.cwd();
 const rows: { measure: string; value: string; detail: string }[] = [];
@@ -105,6 +108,9 @@ result.interpreter = {
   jsMs: Math.round(jsMs * 100) / 100,
   ratio: Math.round(ratio)
 };
+
+// 4. The server: booking batches under 50 clients, restart time against journal size (see bench/serve.ts).
+if (process.env.LOCALORG_BENCH_SKIP_SERVE !== '1') await serveBench(root, rows, result);
 
 const w = Math.max(...rows.map((r) => r.measure.length));
 const v = Math.max(...rows.map((r) => r.value.length));

@@ -69,10 +69,24 @@ export class TransactionLimits implements LimitsTracker {
     if (this.top.queries > this.max.queries) throw limitException(limitMessage('queries', this.max.queries));
   }
 
+  private metered = true;
+
+  /** Runs `work` counting query rows without enforcing the limit (the REST API pages instead of failing at 50,000). */
+  unmetered<T>(work: () => T): T {
+    const was = this.metered;
+    this.metered = false;
+    try {
+      return work();
+    } finally {
+      this.metered = was;
+    }
+  }
+
   chargeQueryRows(rows: number, metadata: boolean): void {
     if (metadata) return;
     this.top.queryRows += rows;
-    if (this.top.queryRows > this.max.queryRows) throw limitException(limitMessage('queryRows', this.max.queryRows));
+    if (this.metered && this.top.queryRows > this.max.queryRows)
+      throw limitException(limitMessage('queryRows', this.max.queryRows));
   }
 
   chargeDml(rows: number): void {

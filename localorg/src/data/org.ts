@@ -46,6 +46,12 @@ export interface FieldInfo {
   label?: string;
 }
 
+/** How the data API runs a query: `allRows` for queryAll (deleted rows too), `unmetered` outside governor limits. */
+export interface QueryTextOptions {
+  allRows?: boolean;
+  unmetered?: boolean;
+}
+
 export interface ObjectInfo {
   name: string;
   keyPrefix: string | null;
@@ -200,11 +206,15 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   /** SOQL text without binds, for the REST query endpoint: records, or the Integer of `SELECT COUNT()`. */
-  queryText(soql: string): SObject[] | number {
-    const q = parseSoqlText(soql, () => {
+  queryText(soql: string, options: QueryTextOptions = {}): SObject[] | number {
+    const parsed = parseSoqlText(soql, () => {
       throw new ApexRuntimeError('System.QueryException', 'bind variables are not allowed in this query');
     });
-    const result = runQuery(this, q, () => null);
+    const q = options.allRows ? { ...parsed, allRows: true } : parsed;
+    // The REST API pages large results instead of applying Apex's 50,000-row governor limit.
+    const result = options.unmetered
+      ? this.limits.unmetered(() => runQuery(this, q, () => null))
+      : runQuery(this, q, () => null);
     if (typeof result === 'number') return result;
     if (result instanceof ApexList) return result.items as SObject[];
     return [];

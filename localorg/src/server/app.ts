@@ -15,6 +15,8 @@ import { HttpError, methodNotAllowed, notFound } from './errors.js';
 import { ApiUsageCounter, localOrgLimitsHeader, NO_USAGE } from './limits-headers.js';
 import { MAX_REQUEST_BYTES, readBody } from './request-body.js';
 import type { ApexHost, CommittedChange, ServerDataPlatform } from './runtime-seams.js';
+import { identityAnswer } from './identity.js';
+import { QueryCursors } from './query-cursors.js';
 import { SerialQueue } from './serial-queue.js';
 import type { Json } from './sobject-json.js';
 import { inTransaction, type TransactionOutcome } from './transaction.js';
@@ -73,6 +75,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
   const { runtime, token } = options;
   const router = new ApexRestRouter(runtime.apex ? runtime.apex.restResources() : []);
   const queue = new SerialQueue();
+  const cursors = new QueryCursors();
   const usage = new ApiUsageCounter();
   const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
   let journalLabel = '';
@@ -134,7 +137,8 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // sf keeps the instance URL with a trailing slash, so its paths start with `//services`: collapse, never a host.
+    const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     // Browser pages authenticate with the session cookie that frontdoor.jsp sets, not with a bearer token.
     if (options.lightning?.matches(url.pathname)) {
@@ -196,6 +200,14 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       if (!outcome.ok) throw new Routed(asApexError(outcome.error, apex), outcome.usage);
       return { answer: outcome.value, usage: outcome.usage };
     }
+    if (path === '/services/oauth2/userinfo' || path.startsWith('/id/')) {
+      if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed(method, ['GET', 'HEAD']);
+      const outcome = inTransaction(runtime.platform, () =>
+        identityAnswer(runtime.platform, path, `http://${req.headers.host ?? 'localhost'}`)
+      );
+      if (!outcome.ok) throw new Routed(outcome.error, outcome.usage);
+      return { answer: jsonAnswer(200, outcome.value), usage: NO_USAGE };
+    }
     const segments = path.split('/').filter((s) => s !== '');
     if (segments[0] === 'services' && segments[1] === 'data') {
       if (segments.length === 2) {
@@ -210,7 +222,9 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
           version,
           segments: segments.slice(3),
           query: url.searchParams,
-          body
+          body,
+          headers: headersOf(req),
+          cursors
         })
       );
       if (!outcome.ok) throw new Routed(asDataApiError(outcome.error, runtime.apex), outcome.usage);

@@ -8,6 +8,7 @@ import { to18 } from '../values/ids.js';
 import { ApexId, ApexRuntimeError, SObject } from '../values/values.js';
 import { listVersions } from './api-versions.js';
 import { HttpError, malformedQuery, methodNotAllowed, notFound, type PlatformError } from './errors.js';
+import { batchSizeOf, QueryCursors, type QueryPage } from './query-cursors.js';
 import { parseJsonBody } from './request-body.js';
 import type { ObjectInfo, ServerDataPlatform } from './runtime-seams.js';
 import { jsonToValue, recordFromJson, recordToJson, type Json } from './sobject-json.js';
@@ -19,6 +20,10 @@ export interface DataApiRequest {
   segments: string[];
   query: URLSearchParams;
   body: Buffer;
+  /** Request headers, lower-cased (`sforce-query-options`). */
+  headers?: Record<string, string>;
+  /** Open query locators, kept by the server between requests. */
+  cursors?: QueryCursors;
 }
 
 export interface DataApiAnswer {
@@ -45,7 +50,11 @@ export function handleDataApi(platform: ServerDataPlatform, req: DataApiRequest)
   }
   if ((head === 'query' || head === 'queryAll') && rest.length === 0) {
     only(req.method, ['GET']);
-    return ok(runQuery(platform, req));
+    return ok(runQuery(platform, req, head) as unknown as Json);
+  }
+  if ((head === 'query' || head === 'queryAll') && rest.length === 1) {
+    only(req.method, ['GET']);
+    return ok((req.cursors ?? new QueryCursors()).more(decodeSegment(rest[0]), base, head) as unknown as Json);
   }
   if (head === 'limits' && rest.length === 0) {
     only(req.method, ['GET']);
@@ -72,17 +81,24 @@ function only(method: string, allowed: string[]): void {
   if (!allowed.includes(m)) throw methodNotAllowed(method, allowed);
 }
 
-function runQuery(platform: ServerDataPlatform, req: DataApiRequest): Json {
+function runQuery(platform: ServerDataPlatform, req: DataApiRequest, kind: 'query' | 'queryAll'): QueryPage {
   const q = req.query.get('q');
   if (q === null || q.trim() === '') throw malformedQuery("A query string has to be passed in the 'q' parameter");
   let result: SObject[] | number;
   try {
-    result = platform.queryText(q);
+    result = platform.queryText(q, { allRows: kind === 'queryAll', unmetered: true });
   } catch (e) {
     throw queryError(e);
   }
   if (typeof result === 'number') return { totalSize: result, done: true, records: [] };
-  return { totalSize: result.length, done: true, records: result.map((r) => recordToJson(r, req.version)) };
+  const records = result.map((r) => recordToJson(r, req.version));
+  const cursors = req.cursors ?? new QueryCursors();
+  return cursors.first(
+    records,
+    batchSizeOf(req.headers?.['sforce-query-options']),
+    `/services/data/v${req.version}`,
+    kind
+  );
 }
 
 /** The platform names unknown columns and objects with their own codes; everything else is MALFORMED_QUERY. */
@@ -176,7 +192,7 @@ function describeJson(info: ObjectInfo, version: string): Json {
     custom: /__(c|mdt)$/i.test(info.name),
     createable: true,
     updateable: true,
-    deletable: true,
+    deletable: isDeletable(info.name),
     queryable: true,
     urls: { sobject: `/services/data/v${version}/sobjects/${info.name}` },
     fields: info.fields.map((f) => ({
@@ -210,7 +226,18 @@ function update(platform: ServerDataPlatform, info: ObjectInfo, id: string, req:
   return { status: 204, json: undefined };
 }
 
+/**
+ * Objects the API never deletes (describe says `deletable: false`): users are deactivated, not deleted; the
+ * Organization, Profiles and Record Types are setup data. The REST API refuses the verb itself. [mem]
+ */
+const UNDELETABLE = new Set(['user', 'organization', 'profile', 'recordtype', 'userrole', 'permissionset']);
+
+export function isDeletable(name: string): boolean {
+  return !UNDELETABLE.has(name.toLowerCase());
+}
+
 function remove(platform: ServerDataPlatform, info: ObjectInfo, id: string): DataApiAnswer {
+  if (!isDeletable(info.name)) throw methodNotAllowed('DELETE', ['HEAD', 'GET', 'PATCH']);
   existing(platform, info, id);
   const record = new SObject(info.name);
   record.set('Id', new ApexId(id));

@@ -3,7 +3,7 @@
  * be built and tested while those stages land. The language and data engineers implement these (see
  * notes/requests.md); `org-runtime.ts` adapts their modules to these shapes in one place.
  */
-import type { CommittedChange, FieldInfo, ObjectInfo } from '../data/org.js';
+import type { CommittedChange, FieldInfo, ObjectInfo, QueryTextOptions } from '../data/org.js';
 import type { DataPlatform, DeferredWork } from '../runtime/data-platform.js';
 import type { SObject, TypeRef, Value } from '../values/values.js';
 import type { RunningUser } from '../values/user.js';
@@ -96,7 +96,7 @@ export interface ServerDataPlatform extends DataPlatform {
    * Runs a SOQL string (no binds): the records, or the count for `SELECT COUNT() …`. Throws an Apex
    * `System.QueryException` (as ApexRuntimeError) for a malformed query or an unknown object or field.
    */
-  queryText(soql: string): SObject[] | number;
+  queryText(soql: string, options?: QueryTextOptions): SObject[] | number;
   describeObject(name: string): ObjectInfo | null;
   objectNames(): string[];
   /** The org's user: whom requests run as (UserInfo, locale, time zone). */

@@ -64,6 +64,39 @@ export function lowerSoqlQuery(queryContext: unknown, lowerBind: LowerBind, posi
   return new Lowerer(lowerBind, position).query(queryContext);
 }
 
+/** The platform's SOQL length limit (SOQL and SOSL Limits: 100,000 characters). */
+export const MAX_SOQL_LENGTH = 100_000;
+/**
+ * localorg's own bound on parenthesis nesting: the ANTLR parser's time grows steeply with depth (400 levels took
+ * close to a minute), so deeper queries are refused up front as malformed instead of holding the server.
+ */
+export const MAX_SOQL_NESTING = 32;
+
+/** Refuses a query too long or nested too deep before the parser sees it. String literals are skipped. */
+function checkShape(text: string, position: SoqlPosition): void {
+  if (text.length > MAX_SOQL_LENGTH) {
+    throw new SoqlSyntaxError(
+      `Invalid SOQL: the query is ${text.length} characters long; the limit is ${MAX_SOQL_LENGTH}`,
+      position
+    );
+  }
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      for (i++; i < text.length && text[i] !== "'"; i++) if (text[i] === '\\') i++;
+    } else if (c === '(') max = Math.max(max, ++depth);
+    else if (c === ')') depth--;
+  }
+  if (max > MAX_SOQL_NESTING) {
+    throw new SoqlSyntaxError(
+      `Invalid SOQL: parentheses nest ${max} deep; localorg accepts at most ${MAX_SOQL_NESTING}`,
+      position
+    );
+  }
+}
+
 /** Parses dynamic SOQL (`Database.query`) and lowers it; a syntax error becomes `System.QueryException`. */
 export function parseSoqlText(
   text: string,
@@ -78,6 +111,7 @@ export function parseSoqlText(
   }
   const trimmed = text.trim();
   if (trimmed === '') throw new SoqlSyntaxError('unexpected token: <EOF> (empty query)', position);
+  checkShape(trimmed, position);
   const { parser } = ApexParserFactory.createLexerAndParser(trimmed, new Listener());
   const tree = parser.query();
   // The rule does not demand EOF, so trailing garbage must be detected by comparing consumed text.
