@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runAnonymousText } from '../src/boot/anonymous.js';
+import { createDataPlatform } from '../src/data/index.js';
+import { SObject } from '../src/values/values.js';
 import { loadProject } from '../src/boot/project.js';
 import { runTests } from '../src/testing/runner.js';
 import { serveBench } from './serve.js';
@@ -108,6 +110,28 @@ result.interpreter = {
   jsMs: Math.round(jsMs * 100) / 100,
   ratio: Math.round(ratio)
 };
+
+// 3b. Savepoint restore: rolling a 2,000-row org back to a snapshot (every test method and failed transaction does it).
+const org = createDataPlatform(project.sources, {});
+org.dml(
+  'insert',
+  Array.from({ length: 2000 }, (_, i) => {
+    const a = new SObject('Account');
+    a.set('Name', `a${i}`);
+    return a;
+  }),
+  { allOrNone: true }
+);
+const snap = org.snapshot();
+const r0 = performance.now();
+for (let i = 0; i < 50; i++) org.restore(snap);
+const restoreMs = (performance.now() - r0) / 50;
+rows.push({
+  measure: 'savepoint restore',
+  value: `${restoreMs.toFixed(2)} ms`,
+  detail: '2,000 Account rows, mean of 50'
+});
+result.restore = { rows: 2000, ms: Math.round(restoreMs * 100) / 100 };
 
 // 4. The server: booking batches under 50 clients, restart time against journal size (see bench/serve.ts).
 if (process.env.LOCALORG_BENCH_SKIP_SERVE !== '1') await serveBench(root, rows, result);
