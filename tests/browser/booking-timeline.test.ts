@@ -1,0 +1,157 @@
+/**
+ * What a sales rep sees, in Chromium on localorg's Lightning shell: bookings made through the REST API for a Contact
+ * (one upcoming, one canceled with a reason, one no-show) on the Contact's record page with their statuses and the
+ * reason; marking one Completed from the timeline changes the Event; a guest's page lists the bookings too; the
+ * Event page lists the attendees.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { BOOKINGS_PATH } from '../../localorg/src/server/banner.js';
+import {
+  apiPost,
+  apiQuery,
+  expectVisible,
+  frontdoorUrl,
+  launchChromium,
+  screenshot,
+  startShell,
+  withPage,
+  type ShellServer
+} from './lib/shell.js';
+
+const ADA = 'ada.timeline@analytical.example';
+const GRACE = 'grace.timeline@navy.example';
+const DAY = 24 * 60 * 60 * 1000;
+const RUN = `tl-${process.pid}`;
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function scheduled(key: string, startMs: number, occurredMs: number): Record<string, unknown> {
+  return {
+    id: `${RUN}-${key}-scheduled`,
+    type: 'scheduled',
+    occurredAt: iso(occurredMs),
+    source: 'calcom',
+    booking: {
+      uid: `${RUN}-${key}`,
+      title: `Timeline ${key}`,
+      start: iso(startMs),
+      end: iso(startMs + 30 * 60 * 1000),
+      page: { key: 'timeline-intro', name: 'Intro call' },
+      attendees: [
+        { email: ADA, firstName: 'Ada', lastName: 'Timeline', role: 'primary' },
+        { email: GRACE, firstName: 'Grace', lastName: 'Guest', role: 'guest' }
+      ]
+    }
+  };
+}
+
+async function createContact(server: ShellServer, firstName: string, lastName: string, email: string): Promise<string> {
+  const created = await apiPost(server, '/services/data/v68.0/sobjects/Contact', {
+    FirstName: firstName,
+    LastName: lastName,
+    Email: email
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  return (created.json as { id: string }).id;
+}
+
+function statuses(page: Page): Promise<string[]> {
+  return page.locator('c-booking-timeline-item [data-id="status"]').allInnerTexts();
+}
+
+describe('the booking timeline in a browser', () => {
+  let server: ShellServer;
+  let browser: Browser;
+  let adaId: string;
+  let graceId: string;
+
+  before(async () => {
+    server = await startShell();
+    browser = await launchChromium();
+    adaId = await createContact(server, 'Ada', 'Timeline', ADA);
+    graceId = await createContact(server, 'Grace', 'Guest', GRACE);
+    const now = Date.now();
+    const cancel = {
+      id: `${RUN}-canceled-cancel`,
+      type: 'canceled',
+      occurredAt: iso(now - 9 * DAY),
+      source: 'calcom',
+      booking: { uid: `${RUN}-canceled`, reason: 'Budget frozen until Q3', actor: 'attendee' }
+    };
+    const noShow = {
+      id: `${RUN}-noshow-noshow`,
+      type: 'no_show',
+      occurredAt: iso(now - DAY),
+      source: 'calcom',
+      booking: { uid: `${RUN}-noshow` }
+    };
+    const posted = await apiPost(server, BOOKINGS_PATH, {
+      changes: [
+        scheduled('upcoming', now + 3 * DAY, now - 10 * DAY),
+        scheduled('canceled', now - 5 * DAY, now - 10 * DAY),
+        scheduled('noshow', now - 2 * DAY, now - 10 * DAY),
+        cancel,
+        noShow
+      ]
+    });
+    assert.equal(posted.status, 200, JSON.stringify(posted.json));
+    const outcomes = (posted.json as { results: { outcome: string }[] }).results.map((r) => r.outcome);
+    assert.deepEqual(outcomes, ['created', 'created', 'created', 'updated', 'updated']);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("the Contact's page lists the three bookings with their statuses and the cancel reason", async (t) => {
+    await withPage(t, browser, async (page) => {
+      await page.goto(frontdoorUrl(server, `/lightning/r/Contact/${adaId}/view`));
+      await expectVisible(page.locator('c-booking-timeline [data-id="title"]', { hasText: 'Bookings (3)' }));
+      assert.deepEqual(await statuses(page), ['Scheduled', 'No-show', 'Canceled']);
+      const canceled = page.locator('c-booking-timeline-item', { hasText: `Timeline canceled` });
+      await expectVisible(canceled.getByText('Reason: Budget frozen until Q3 (given by the attendee)'));
+      const upcoming = page.locator('c-booking-timeline-item', { hasText: 'Timeline upcoming' });
+      await expectVisible(upcoming.getByText('Intro call'));
+      assert.equal(await upcoming.getByRole('button', { name: 'Mark Completed' }).count(), 0, 'not ended yet');
+      await screenshot(page, 'timeline-contact');
+    });
+  });
+
+  test('marking the no-show Completed from the timeline changes the Event', async (t) => {
+    await withPage(t, browser, async (page) => {
+      await page.goto(frontdoorUrl(server, `/lightning/r/Contact/${adaId}/view`));
+      const item = page.locator('c-booking-timeline-item', { hasText: 'Timeline noshow' });
+      await expectVisible(item.locator('[data-id="status"]', { hasText: 'No-show' }));
+      await item.getByRole('button', { name: 'Mark Completed' }).click();
+      await expectVisible(item.locator('[data-id="status"]', { hasText: 'Completed' }));
+      await screenshot(page, 'timeline-marked');
+    });
+    const [event] = await apiQuery(
+      server,
+      `SELECT EventStatus__c, AttendeeNoShow__c FROM Event WHERE BookingUid__c = '${RUN}-noshow'`
+    );
+    assert.equal(event.EventStatus__c, 'Completed');
+    assert.equal(event.AttendeeNoShow__c, false);
+  });
+
+  test("a guest's page lists the bookings they attend, and the Event page lists its attendees", async (t) => {
+    await withPage(t, browser, async (page) => {
+      await page.goto(frontdoorUrl(server, `/lightning/r/Contact/${graceId}/view`));
+      await expectVisible(page.locator('c-booking-timeline [data-id="title"]', { hasText: 'Bookings (3)' }));
+      await expectVisible(
+        page.locator('c-booking-timeline-item', { hasText: 'Timeline upcoming' }).getByText('With Ada Timeline')
+      );
+      await screenshot(page, 'timeline-guest');
+      const [event] = await apiQuery(server, `SELECT Id FROM Event WHERE BookingUid__c = '${RUN}-upcoming'`);
+      await page.goto(`${server.url}/lightning/r/Event/${String(event.Id)}/view`);
+      await expectVisible(page.locator('c-booking-attendees [data-id="title"]', { hasText: 'Attendees (2)' }));
+      await expectVisible(page.locator('c-booking-attendees [data-id="role"]', { hasText: 'Guest' }));
+      await screenshot(page, 'event-attendees');
+    });
+  });
+});
