@@ -79,23 +79,6 @@ function describe(results: ReplayResult[]): string {
   return first.outcome ? `${what} (${first.errorCode ?? 'no code'}${detail})` : `${what}${detail}`;
 }
 
-/** The readable message of an Apex or JavaScript error (AuraHandledException arrives as `body.message`). */
-export function errorMessage(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const body = (error as { body?: unknown }).body;
-    if (Array.isArray(body)) {
-      const messages = body
-        .map((b) => (b && typeof b === 'object' ? (b as { message?: unknown }).message : undefined))
-        .filter((m): m is string => typeof m === 'string');
-      if (messages.length) return messages.join(', ');
-    } else if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
-      return (body as { message: string }).message;
-    }
-    if (typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
-  }
-  return 'Unknown error';
-}
-
 /** ISO date (YYYY-MM-DD) of the local day `days` before `today`. */
 export function isoDay(today: Date, days = 0): string {
   const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - days);

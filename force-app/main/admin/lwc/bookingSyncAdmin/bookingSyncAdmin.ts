@@ -5,7 +5,8 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getLog from '@salesforce/apex/BookingSyncAdminController.getLog';
 import replay from '@salesforce/apex/BookingSyncAdminController.replay';
 import type { LogRow, OutcomeCount } from '@salesforce/apex/BookingSyncAdminController.getLog';
-import { LOG_COLUMNS, errorMessage, isoDay, summarizeReplay, tilesOf, type Tile } from './adminView';
+import { errorMessage } from 'c/settingsModel';
+import { LOG_COLUMNS, isoDay, summarizeReplay, tilesOf, type Tile } from './adminView';
 
 /** Days shown when the app opens: recent problems first, and a bounded query on a long log. */
 const DEFAULT_DAYS = 7;
