@@ -1,7 +1,7 @@
 /**
- * What the HTTP server needs from the interpreter and from the data platform, written as interfaces so the server can
- * be built and tested while those stages land. The language and data engineers implement these (see
- * notes/requests.md); `org-runtime.ts` adapts their modules to these shapes in one place.
+ * What the HTTP server needs from the interpreter and from the data platform, written as interfaces so the server
+ * depends on shapes rather than on those stages' classes; `org-runtime.ts` adapts their modules to these shapes in one
+ * place.
  */
 import type { CommittedChange, FieldInfo, ObjectInfo, QueryTextOptions } from '../data/org.js';
 import type { DataPlatform, DeferredWork } from '../runtime/data-platform.js';
