@@ -241,6 +241,10 @@ export class LocalOrg implements DataPlatform, OrgContext {
   objectNames(): string[] {
     return this.schema.names();
   }
+
+  objectNameForKeyPrefix(prefix: string): string | null {
+    return this.schema.objectByPrefix(prefix)?.name ?? null;
+  }
 }
 
 /** The counter encoded in an Id made by `makeId` (characters 4–15, base 62). */

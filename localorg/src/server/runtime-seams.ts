@@ -99,6 +99,8 @@ export interface ServerDataPlatform extends DataPlatform {
   queryText(soql: string, options?: QueryTextOptions): SObject[] | number;
   describeObject(name: string): ObjectInfo | null;
   objectNames(): string[];
+  /** The object whose records' Ids start with `prefix` (the schema's own index), or null. */
+  objectNameForKeyPrefix(prefix: string): string | null;
   /** The org's user: whom requests run as (UserInfo, locale, time zone). */
   readonly user: RunningUser;
 }

@@ -5,7 +5,7 @@
  */
 import type { AppInfo, UiMetadata } from '../../lightning/metadata/project-ui.js';
 import { planRecordPage } from '../../lightning/metadata/record-page.js';
-import type { ServerDataPlatform } from '../runtime-seams.js';
+import type { ObjectInfo, ServerDataPlatform } from '../runtime-seams.js';
 import { objectOfId } from './ui-api.js';
 
 export class PageError extends Error {
@@ -126,11 +126,7 @@ export function recordPage(
   if (objectName && info.name.toLowerCase() !== objectName.toLowerCase()) {
     throw new PageError(404, 'Record not found', `${recordId} is a ${info.name} id, not a ${objectName} id.`);
   }
-  const nameField = info.fields.some((f) => f.name === 'Name')
-    ? 'Name'
-    : info.fields.some((f) => f.name === 'Subject')
-      ? 'Subject'
-      : 'Id';
+  const nameField = nameFieldOf(info);
   const rows = platform.queryText(
     `SELECT Id, ${nameField === 'Id' ? '' : nameField + ', '}CreatedDate FROM ${info.name} WHERE Id = '${recordId}'`
   );
@@ -212,11 +208,7 @@ function defaultFields(info: { fields: { name: string; type: string }[] }): stri
 export function objectHomePage(ui: UiMetadata, platform: ServerDataPlatform, objectName: string): PageConfig {
   const info = platform.describeObject(objectName);
   if (!info) throw new PageError(404, 'Page not found', `The org has no object named ${objectName}.`);
-  const nameField = info.fields.some((f) => f.name === 'Name')
-    ? 'Name'
-    : info.fields.some((f) => f.name === 'Subject')
-      ? 'Subject'
-      : 'Id';
+  const nameField = nameFieldOf(info);
   const rows = platform.queryText(
     `SELECT Id${nameField === 'Id' ? '' : ', ' + nameField} FROM ${info.name} ORDER BY CreatedDate DESC LIMIT 50`
   );
@@ -258,4 +250,10 @@ const STANDARD_ICONS: Record<string, string> = {
 
 function iconOf(objectName: string): string {
   return STANDARD_ICONS[objectName.toLowerCase()] ?? 'standard:record';
+}
+
+/** The field a page titles a record by: Name, else Subject (activities), else the Id itself. */
+function nameFieldOf(info: ObjectInfo): 'Name' | 'Subject' | 'Id' {
+  if (info.fields.some((f) => f.name === 'Name')) return 'Name';
+  return info.fields.some((f) => f.name === 'Subject') ? 'Subject' : 'Id';
 }

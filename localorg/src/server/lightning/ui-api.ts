@@ -55,10 +55,9 @@ function fromHttpError(e: HttpError): UiApiError {
 export function objectOfId(platform: ServerDataPlatform, id: string): ObjectInfo {
   const prefix = id.slice(0, 3);
   if (!/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(id)) throw uiError(400, 'MALFORMED_ID', `Invalid record id: ${id}`);
-  for (const name of platform.objectNames()) {
-    const info = platform.describeObject(name);
-    if (info?.keyPrefix === prefix) return info;
-  }
+  const name = platform.objectNameForKeyPrefix(prefix);
+  const info = name ? platform.describeObject(name) : null;
+  if (info) return info;
   throw uiError(404, 'NOT_FOUND', `No object has records with the key prefix ${prefix} (${id})`);
 }
 
