@@ -76,6 +76,8 @@ declare module '@salesforce/apex/BookingSyncAdminController.getProfiles' {
     changeRecordOwner: boolean;
     relateTo: string;
     syncWindowDays?: number;
+    syncWindowAheadDays?: number;
+    skipInternalMeetings?: boolean;
     autoCompleteDelayMinutes?: number;
     mappings: MappingView[];
   }
@@ -122,6 +124,8 @@ declare module '@salesforce/apex/SyncSettingsController.saveProfile' {
     changeRecordOwner?: boolean;
     relateTo?: string;
     syncWindowDays?: number | null;
+    syncWindowAheadDays?: number | null;
+    skipInternalMeetings?: boolean;
     autoCompleteDelayMinutes?: number | null;
   }
   export default function saveProfile(params: { profile: ProfileInput; isNew: boolean }): Promise<SaveResult>;

@@ -32,14 +32,19 @@ export interface CheckboxInput {
   checked: boolean;
 }
 
-const NUMBER_FIELDS = new Set<keyof ProfileInput>(['syncWindowDays', 'autoCompleteDelayMinutes']);
+const NUMBER_FIELDS = new Set<keyof ProfileInput>([
+  'syncWindowDays',
+  'syncWindowAheadDays',
+  'autoCompleteDelayMinutes'
+]);
 const CHECKBOX_FIELDS = new Set<keyof ProfileInput>([
   'checkExistingContact',
   'createContactUnderAccount',
   'ignoreGuests',
   'skipContactCreation',
   'createEvents',
-  'changeRecordOwner'
+  'changeRecordOwner',
+  'skipInternalMeetings'
 ]);
 
 /** A new profile with the shipped Default's settings. */
@@ -60,6 +65,8 @@ export function newProfile(): ProfileInput {
     changeRecordOwner: false,
     relateTo: 'BookingPage',
     syncWindowDays: null,
+    syncWindowAheadDays: null,
+    skipInternalMeetings: false,
     autoCompleteDelayMinutes: null
   };
 }
@@ -82,6 +89,8 @@ export function inputOf(profile: ProfileView): ProfileInput {
     changeRecordOwner: profile.changeRecordOwner,
     relateTo: profile.relateTo,
     syncWindowDays: profile.syncWindowDays ?? null,
+    syncWindowAheadDays: profile.syncWindowAheadDays ?? null,
+    skipInternalMeetings: profile.skipInternalMeetings === true,
     autoCompleteDelayMinutes: profile.autoCompleteDelayMinutes ?? null
   };
 }
@@ -133,6 +142,12 @@ export function textInputs(form: ProfileInput, mode: FormMode, errors: Record<st
       'number'
     ),
     text(
+      'syncWindowAheadDays',
+      'Sync window ahead (days)',
+      'Bookings that start further ahead are left alone. Blank: no limit.',
+      'number'
+    ),
+    text(
       'autoCompleteDelayMinutes',
       'Auto-complete after (minutes)',
       'Booked Events are marked Completed this long after they end. Blank: never.',
@@ -172,6 +187,7 @@ export function checkboxInputs(form: ProfileInput, mode: FormMode): CheckboxInpu
     box('ignoreGuests', 'Ignore guests (only the primary attendee)'),
     box('skipContactCreation', 'Never create Leads or Contacts'),
     box('createEvents', 'Create Events'),
-    box('changeRecordOwner', 'Existing Leads and Contacts get the booking owner')
+    box('changeRecordOwner', 'Existing Leads and Contacts get the booking owner'),
+    box('skipInternalMeetings', 'Skip internal meetings (no Event when every attendee is a colleague)')
   ];
 }

@@ -35,6 +35,8 @@ const DEFAULT = {
   changeRecordOwner: false,
   relateTo: 'BookingPage',
   syncWindowDays: 30,
+  syncWindowAheadDays: 60,
+  skipInternalMeetings: true,
   mappings: [{ name: 'M1', isActive: true }]
 };
 
@@ -95,9 +97,13 @@ describe('c-sync-profiles', () => {
     const labels = Array.from(
       element.shadowRoot!.querySelectorAll<HTMLElement & { label: string }>('[data-input]')
     ).map((i) => i.label);
-    expect(labels).toHaveLength(16);
+    expect(labels).toHaveLength(18);
     setInput(element, 'name', { value: 'Demo' });
     setInput(element, 'syncWindowDays', { value: '14' });
+    setInput(element, 'syncWindowAheadDays', { value: '90' });
+    q<HTMLInputElement>(element, '[data-input="skipInternalMeetings"]').dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } })
+    );
     setInput(element, 'attendeeMode', { value: 'Contact' });
     const ignore = q<HTMLInputElement>(element, '[data-input="ignoreGuests"]');
     ignore.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
@@ -109,6 +115,8 @@ describe('c-sync-profiles', () => {
     expect(sent.profile).toMatchObject({
       name: 'Demo',
       syncWindowDays: 14,
+      syncWindowAheadDays: 90,
+      skipInternalMeetings: true,
       attendeeMode: 'Contact',
       ignoreGuests: true
     });
@@ -142,6 +150,8 @@ describe('c-sync-profiles', () => {
     await flush();
     expect(q<HTMLElement & { disabled: boolean }>(element, '[data-input="name"]').disabled).toBe(true);
     expect(q<HTMLElement & { value: number }>(element, '[data-input="syncWindowDays"]').value).toBe(30);
+    expect(q<HTMLElement & { value: number }>(element, '[data-input="syncWindowAheadDays"]').value).toBe(60);
+    expect(q<HTMLElement & { checked: boolean }>(element, '[data-input="skipInternalMeetings"]').checked).toBe(true);
 
     rowAction(element, 'clone', 'Default');
     await flush();
