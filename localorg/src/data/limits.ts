@@ -4,6 +4,7 @@
  * Queries on custom metadata are counted separately and never against `queries`.
  */
 import { ApexRuntimeError } from '../values/values.js';
+import { threadCpuMs } from '../runtime/cpu-clock.js';
 import type { LimitsSnapshot, LimitsTracker } from '../runtime/data-platform.js';
 import { limitMessage } from './messages.js';
 
@@ -25,38 +26,70 @@ export function limitException(message: string): ApexRuntimeError {
   return new ApexRuntimeError('System.LimitException', message, { uncatchable: true });
 }
 
+/**
+ * The CPU limit counts CPU time, read from a clock (the thread's CPU time by default; tests pass their own): the time
+ * since the last charge is added to the current set whenever the interpreter charges, and counts in {@link current}.
+ */
 export class TransactionLimits implements LimitsTracker {
   readonly max: LimitsSnapshot = SYNC_LIMITS;
   private stack: LimitsSnapshot[] = [zero()];
+  private cpuMark: number;
+
+  constructor(private readonly cpuClock: () => number = threadCpuMs) {
+    this.cpuMark = cpuClock();
+  }
 
   private get top(): LimitsSnapshot {
     return this.stack[this.stack.length - 1];
   }
 
+  /** The counters so far; CPU time includes what was spent since the last charge. */
   current(): LimitsSnapshot {
-    return { ...this.top };
+    return { ...this.top, cpuTimeMs: this.top.cpuTimeMs + Math.max(0, this.cpuClock() - this.cpuMark) };
   }
 
   pushFreshSet(): () => void {
+    this.settleCpu();
     const depth = this.stack.length;
     this.stack.push(zero());
     return () => {
+      this.settleCpu();
       if (this.stack.length > depth) this.stack.length = depth;
     };
   }
 
   reset(): void {
     this.stack = [zero()];
+    this.restartCpuClock();
+  }
+
+  restartCpuClock(): void {
+    this.cpuMark = this.cpuClock();
   }
 
   /** Restores counters saved by {@link current}: partial-success retries run against the pre-attempt counts. */
   restoreCounters(saved: LimitsSnapshot): void {
     Object.assign(this.top, saved);
+    this.restartCpuClock();
   }
 
   chargeCpu(ms: number): void {
     this.top.cpuTimeMs += ms;
     if (this.top.cpuTimeMs > this.max.cpuTimeMs) throw limitException(limitMessage('cpu'));
+  }
+
+  chargeElapsedCpu(): void {
+    const now = this.cpuClock();
+    const spent = Math.max(0, now - this.cpuMark);
+    this.cpuMark = now;
+    this.chargeCpu(spent);
+  }
+
+  /** Adds the time since the last charge to the current set without enforcing (a set is about to change). */
+  private settleCpu(): void {
+    const now = this.cpuClock();
+    this.top.cpuTimeMs += Math.max(0, now - this.cpuMark);
+    this.cpuMark = now;
   }
 
   /** Counts one SOQL statement before it runs (the platform counts the 101st query as the failure). */

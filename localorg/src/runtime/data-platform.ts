@@ -74,8 +74,12 @@ export interface LimitsTracker {
   readonly max: LimitsSnapshot;
   /** Starts a fresh limit set (Test.startTest) and returns a function that restores the outer set (Test.stopTest). */
   pushFreshSet(): () => void;
-  /** Charges interpreter CPU time; throws System.LimitException past the CPU limit. */
+  /** Charges `ms` of CPU time; throws System.LimitException past the CPU limit. */
   chargeCpu(ms: number): void;
+  /** Charges the CPU time this thread spent since the last charge (or reset); throws past the CPU limit. */
+  chargeElapsedCpu(): void;
+  /** Starts CPU accounting afresh from now (a new transaction or test method). */
+  restartCpuClock(): void;
   /** Resets every counter (new transaction, new test method). */
   reset(): void;
 }

@@ -564,24 +564,20 @@ export class Interpreter implements NativeContext, TriggerHost, TypeEnv {
   }
 
   private ticks = 0;
-  private cpuMark = performance.now();
 
   /**
-   * Charges the wall time spent interpreting since the last charge to the CPU limit, every 2,048 statements, so a
-   * runaway loop ends in `System.LimitException: Apex CPU time limit exceeded` instead of hanging.
+   * Charges the CPU time (the thread's, not wall time) spent since the last charge to the CPU limit, every 2,048
+   * statements, so a runaway loop ends in `System.LimitException: Apex CPU time limit exceeded` instead of hanging.
    */
   private chargeCpu(): void {
     this.ticks = 0;
-    const now = performance.now();
-    const spent = now - this.cpuMark;
-    this.cpuMark = now;
-    this.native(() => this.platform.limits.chargeCpu(spent));
+    this.native(() => this.platform.limits.chargeElapsedCpu());
   }
 
   /** Starts CPU accounting afresh (new transaction or test method). */
   resetCpuClock(): void {
     this.ticks = 0;
-    this.cpuMark = performance.now();
+    this.platform.limits.restartCpuClock();
   }
 
   private cover(file: string, line: number): void {
