@@ -25,6 +25,9 @@ import { replayAutoNumbers } from './dml/auto-number.js';
 import type { SeedResult } from './seed.js';
 import { to18 } from '../values/ids.js';
 import type { OrgContext, OrgSettings } from './context.js';
+import { PlatformEventBus, messageFromRecord } from './events/event-bus.js';
+import type { EventMessage } from './events/event-store.js';
+import { makeId } from '../values/ids.js';
 
 export type { OrgContext, OrgSettings } from './context.js';
 
@@ -72,6 +75,8 @@ export class LocalOrg implements DataPlatform, OrgContext {
   /** Deferred work of the open transaction, and work whose transaction committed, waiting for its runner. */
   private pendingWork: DeferredWork[] = [];
   private committedWork: DeferredWork[] = [];
+  /** Platform events: the event bus (replay ids, retention) and publishing in this transaction. */
+  readonly events: PlatformEventBus;
 
   constructor(
     readonly schema: Schema,
@@ -81,6 +86,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
     private readonly clock: () => number
   ) {
     this.store = store;
+    this.events = new PlatformEventBus(this);
   }
 
   get user(): RunningUser {
@@ -111,6 +117,18 @@ export class LocalOrg implements DataPlatform, OrgContext {
     return runDml(this, op, records, options);
   }
 
+  publishEvents(records: SObject[], options: { testContext: boolean }): DmlRowResult[] {
+    return this.events.publish(records, { testContext: options.testContext, depth: this.savepoints.length });
+  }
+
+  deliverTestEvents(): number {
+    return this.events.deliverTestEvents();
+  }
+
+  failTestEvents(): number {
+    return this.events.failTestEvents();
+  }
+
   setSavepoint(): number {
     this.savepoints.push(this.store.mark());
     return this.savepoints.length - 1;
@@ -121,6 +139,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
     if (mark === undefined)
       throw new ApexRuntimeError('System.TypeException', 'Savepoint does not exist in this context.');
     this.store.rollbackTo(mark);
+    this.events.rollbackTo(savepoint);
     // Savepoints set after this one are no longer valid, as on the platform.
     this.savepoints.length = savepoint + 1;
   }
@@ -131,20 +150,24 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.txMark = 0;
     this.savepoints = [];
     this.limits.reset();
+    this.events.begin();
   }
 
   commitTransaction(): void {
     this.committedWork.push(...this.pendingWork);
     this.pendingWork = [];
+    const messages = this.events.commit();
+    this.committedWork.push(...this.events.subscriberWork(messages));
     const touched = this.store.touchedSince(this.txMark);
     this.store.clearJournal();
     this.savepoints = [];
-    if (touched.length === 0 || this.commitListeners.length === 0) return;
+    if ((touched.length === 0 && messages.length === 0) || this.commitListeners.length === 0) return;
     const changes: CommittedChange[] = touched.map(({ table, id }) => {
       const row = this.store.get(table, id);
       const object = this.schema.object(table);
       return { sobjectType: object?.name ?? table, id, after: row ?? null };
     });
+    changes.push(...messages.map((m) => this.messageChange(m)));
     for (const l of this.commitListeners) l(changes);
   }
 
@@ -153,6 +176,18 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.store.rollbackTo(this.txMark);
     this.store.clearJournal();
     this.savepoints = [];
+    // PublishImmediately messages are out already: they are kept (journalled) and their subscribers still run.
+    const messages = this.events.rollback();
+    if (messages.length === 0) return;
+    this.committedWork.push(...this.events.subscriberWork(messages));
+    const changes = messages.map((m) => this.messageChange(m));
+    for (const l of this.commitListeners) l(changes);
+  }
+
+  /** A published message as a committed change: journalled like a row, under an Id made from its replay id. */
+  private messageChange(m: EventMessage): CommittedChange {
+    const prefix = this.schema.object(m.channel)?.keyPrefix ?? 'e00';
+    return { sobjectType: m.channel, id: makeId(prefix, m.replayId), after: m.record };
   }
 
   deferUntilCommit(work: DeferredWork): void {
@@ -174,6 +209,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.store.restore(snapshot as StoreSnapshot);
     this.savepoints = [];
     this.limits.reset();
+    this.events.begin();
   }
 
   onCommit(listener: (changes: CommittedChange[]) => void): void {
@@ -187,6 +223,12 @@ export class LocalOrg implements DataPlatform, OrgContext {
       if (!id) throw new Error(`applyCommitted: invalid id ${c.id}`);
       const object = this.schema.object(c.sobjectType);
       if (!object) throw new Error(`applyCommitted: unknown object ${c.sobjectType}`);
+      if (object.platformEvent) {
+        const message = c.after ? messageFromRecord(object.name, c.after) : null;
+        if (!message) throw new Error(`applyCommitted: ${c.sobjectType} ${c.id} is not a platform event message`);
+        this.events.store.restore(message);
+        continue;
+      }
       if (c.after) {
         const row = new SObject(object.name);
         for (const [k, v] of c.after.fields) {

@@ -123,6 +123,16 @@ export interface DataPlatform {
   /** Queues work to run after this transaction commits; a rollback discards it. */
   deferUntilCommit(work: DeferredWork): void;
 
+  /**
+   * `EventBus.publish`: one SaveResult per message (validation failures are results, not exceptions); one DML
+   * statement. In a test (`testContext`) messages wait on the test event bus for {@link deliverTestEvents}.
+   */
+  publishEvents(records: SObject[], options: { testContext: boolean }): DmlRowResult[];
+  /** `Test.stopTest()` / `Test.getEventBus().deliver()`: delivers the test event bus's messages to their subscribers. */
+  deliverTestEvents(): number;
+  /** `Test.getEventBus().fail()`: the test event bus's queued messages fail to publish and reach no subscriber. */
+  failTestEvents(): number;
+
   /** Whole-store snapshots for @TestSetup isolation. */
   snapshot(): unknown;
   restore(snapshot: unknown): void;

@@ -7,6 +7,7 @@ import { NativeLibrary } from '../runtime/natives.js';
 import { natives as assert } from './assert.js';
 import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
+import { natives as eventbus } from './eventbus.js';
 import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
 import { natives as requestContext } from './request-context.js';
@@ -29,6 +30,7 @@ export function standardLibrary(): NativeLibrary {
     userinfo,
     schema,
     database,
+    eventbus,
     sobject,
     custommetadata,
     limits,

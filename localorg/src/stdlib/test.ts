@@ -7,6 +7,7 @@ import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf } from './schema.js';
 import { interp } from './system.js';
+import { testBroker } from './eventbus.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -27,6 +28,8 @@ natives.defineClass({
       it.asyncQueue = [];
       // Async work runs inside the fresh limit set, then the outer limits return.
       for (const job of queue) job();
+      // Platform event messages published in the test are delivered now [doc: "Deliver Test Event Messages"].
+      ctx.platform.deliverTestEvents();
       const restore = it.testState['restoreLimits'] as (() => void) | undefined;
       if (restore) restore();
       it.testState['restoreLimits'] = () => undefined;
@@ -58,6 +61,7 @@ natives.defineClass({
       stub.native.stubProvider = provider;
       return stub;
     },
+    geteventbus: () => testBroker(),
     getstandardpricebookid(ctx) {
       return orgOf(ctx).seed.standardPricebookId;
     }

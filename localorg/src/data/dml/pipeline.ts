@@ -125,7 +125,8 @@ function checkDuplicates(op: DmlOperation, records: SObject[]): void {
 function checkObjectAllowed(object: ObjectDef, op: DmlOperation): void {
   const allowed =
     op === 'delete' || op === 'undelete' ? object.deletable : op === 'update' ? object.updateable : object.createable;
-  if (!allowed || object.customMetadata) {
+  // Apex publishes platform events with EventBus.publish; DML on an event object is refused [mem].
+  if (!allowed || object.customMetadata || object.platformEvent) {
     throw new ApexRuntimeError('System.TypeException', msg.dmlNotAllowedOn(op, object.name));
   }
 }

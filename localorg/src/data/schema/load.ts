@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceFile } from '../../syntax/sources.js';
+import { platformEventObject } from './platform-events.js';
 import { standardObjects } from './standard.js';
 import { fieldDef, labelFromName, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
 
@@ -329,7 +330,8 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
     const objectName = path.basename(folder.path);
     const key = objectName.toLowerCase();
     const objectFile = path.join(folder.path, `${objectName}.object-meta.xml`);
-    const isCustom = key.endsWith('__c') || key.endsWith('__mdt');
+    const isEvent = key.endsWith('__e');
+    const isCustom = key.endsWith('__c') || key.endsWith('__mdt') || isEvent;
     let meta: XmlNode = {};
     if (isCustom && definedHere.has(key)) {
       const first = definedHere.get(key)!;
@@ -347,6 +349,22 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
     if (isCustom) {
       if (!fs.existsSync(objectFile)) {
         throw new MetadataError(`${folder.relative}: custom object ${objectName} has no ${objectName}.object-meta.xml`);
+      }
+      if (isEvent) {
+        const where = path.join(folder.relative, `${objectName}.object-meta.xml`);
+        const eventMeta = {
+          label: str(meta, 'label'),
+          pluralLabel: str(meta, 'pluralLabel'),
+          eventType: str(meta, 'eventType'),
+          publishBehavior: str(meta, 'publishBehavior')
+        };
+        const prefix = prefixFor(objectName, taken, 'e');
+        objects.set(
+          key,
+          platformEventObject(objectName, eventMeta, prefix, where, (m) => new MetadataError(m))
+        );
+        collectFields(folder, objectName, pendingFields);
+        continue;
       }
       const nameFieldNode = (meta.nameField as XmlNode | undefined) ?? {};
       const fieldFolder = path.join(folder.path, 'fields');

@@ -109,6 +109,17 @@ export interface ObjectDef {
   hasOwner: boolean;
   fields: Map<string, FieldDef>;
   childRelationships: ChildRelationship[];
+  /** Platform event objects (`Name__e`): how EventBus.publish and the API publish their messages; absent otherwise. */
+  platformEvent?: PlatformEventDef;
+}
+
+/** When a platform event message is published relative to the publishing transaction (object metadata). */
+export type PublishBehavior = 'PublishAfterCommit' | 'PublishImmediately';
+
+export interface PlatformEventDef {
+  publishBehavior: PublishBehavior;
+  /** `HighVolume` or `StandardVolume` as the metadata gives it (both behave alike here). */
+  eventType: string;
 }
 
 export function picklist(values: string[], defaultValue?: string): PicklistEntry[] {
@@ -150,7 +161,7 @@ export function fieldDef(partial: Partial<FieldDef> & { name: string; type: Fiel
 /** `BookingPageKey__c` → `Booking Page Key`, `LastName` → `Last Name`: a readable label when metadata gives none. */
 export function labelFromName(name: string): string {
   return name
-    .replace(/__(c|r|mdt)$/i, '')
+    .replace(/__(c|r|mdt|e)$/i, '')
     .replace(/_/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
