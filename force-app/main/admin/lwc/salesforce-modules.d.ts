@@ -79,6 +79,9 @@ declare module '@salesforce/apex/BookingSyncAdminController.getProfiles' {
     syncWindowAheadDays?: number;
     skipInternalMeetings?: boolean;
     autoCompleteDelayMinutes?: number;
+    formDefaultFirstName?: string;
+    formDefaultLastName?: string;
+    formDefaultCompany?: string;
     mappings: MappingView[];
   }
   export default function getProfiles(): Promise<ProfileView[]>;
@@ -127,6 +130,9 @@ declare module '@salesforce/apex/SyncSettingsController.saveProfile' {
     syncWindowAheadDays?: number | null;
     skipInternalMeetings?: boolean;
     autoCompleteDelayMinutes?: number | null;
+    formDefaultFirstName?: string;
+    formDefaultLastName?: string;
+    formDefaultCompany?: string;
   }
   export default function saveProfile(params: { profile: ProfileInput; isNew: boolean }): Promise<SaveResult>;
 }

@@ -27,14 +27,27 @@ const PERSON_PHASES: Choice[] = [
   { label: 'Person updated', value: 'contact-update' }
 ];
 
+// Form and chat submissions (POST /v1/form-submissions) have their own phases, offered after the booking ones.
+const FORM_EVENT_PHASES: Choice[] = [{ label: 'Form books a meeting', value: 'form-booking' }];
+
+const FORM_PERSON_PHASES: Choice[] = [
+  { label: 'Form creates the person', value: 'form-create' },
+  { label: 'Form updates the person', value: 'form-update' }
+];
+
 /** When a mapping on this object can apply; the first one is the default (new bookings, new people). */
 export function phaseChoices(objectName: string): Choice[] {
-  if (objectName === 'Event') return EVENT_PHASES;
-  return objectName === 'Contact' || objectName === 'Lead' ? PERSON_PHASES : [];
+  if (objectName === 'Event') return [...EVENT_PHASES, ...FORM_EVENT_PHASES];
+  return objectName === 'Contact' || objectName === 'Lead' ? [...PERSON_PHASES, ...FORM_PERSON_PHASES] : [];
 }
 
 export function phaseLabel(phase: string | undefined): string {
-  return [...EVENT_PHASES, ...PERSON_PHASES].find((c) => c.value === phase)?.label ?? phase ?? '';
+  return (
+    [...EVENT_PHASES, ...PERSON_PHASES, ...FORM_EVENT_PHASES, ...FORM_PERSON_PHASES].find((c) => c.value === phase)
+      ?.label ??
+    phase ??
+    ''
+  );
 }
 
 export const ATTENDEE_MODES: Choice[] = [

@@ -67,7 +67,10 @@ export function newProfile(): ProfileInput {
     syncWindowDays: null,
     syncWindowAheadDays: null,
     skipInternalMeetings: false,
-    autoCompleteDelayMinutes: null
+    autoCompleteDelayMinutes: null,
+    formDefaultFirstName: '',
+    formDefaultLastName: '',
+    formDefaultCompany: ''
   };
 }
 
@@ -91,7 +94,10 @@ export function inputOf(profile: ProfileView): ProfileInput {
     syncWindowDays: profile.syncWindowDays ?? null,
     syncWindowAheadDays: profile.syncWindowAheadDays ?? null,
     skipInternalMeetings: profile.skipInternalMeetings === true,
-    autoCompleteDelayMinutes: profile.autoCompleteDelayMinutes ?? null
+    autoCompleteDelayMinutes: profile.autoCompleteDelayMinutes ?? null,
+    formDefaultFirstName: profile.formDefaultFirstName ?? '',
+    formDefaultLastName: profile.formDefaultLastName ?? '',
+    formDefaultCompany: profile.formDefaultCompany ?? ''
   };
 }
 
@@ -152,7 +158,18 @@ export function textInputs(form: ProfileInput, mode: FormMode, errors: Record<st
       'Auto-complete after (minutes)',
       'Booked Events are marked Completed this long after they end. Blank: never.',
       'number'
-    )
+    ),
+    ...formDefaultInputs(text)
+  ];
+}
+
+/** The form and chat defaults of a new Lead (FormDefault*__c): what fills a field the submission leaves blank. */
+function formDefaultInputs(text: (name: keyof ProfileInput, label: string, help: string) => TextInput): TextInput[] {
+  const blank = 'Blank: a form or chat submission without it cannot create a Lead and is rejected.';
+  return [
+    text('formDefaultFirstName', 'Form Lead first name', `First name of a new Lead from a form or chat. ${blank}`),
+    text('formDefaultLastName', 'Form Lead last name', `Last name of a new Lead from a form or chat. ${blank}`),
+    text('formDefaultCompany', 'Form Lead company', `Company of a new Lead from a form or chat. ${blank}`)
   ];
 }
 

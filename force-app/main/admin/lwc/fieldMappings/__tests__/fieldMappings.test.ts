@@ -114,7 +114,17 @@ describe('c-field-mappings', () => {
       element,
       '[data-input="phase"]'
     );
-    expect(phase.options.map((o) => o.value)).toEqual(['contact-create', 'contact-update']);
+    expect(phase.options.map((o) => o.value)).toEqual([
+      'contact-create',
+      'contact-update',
+      'form-create',
+      'form-update'
+    ]);
+    change(phase, { value: 'form-create' });
+    await flush();
+    expect(mocks.getFields).toHaveBeenLastCalledWith({ objectName: 'Lead', phase: 'form-create' });
+    change(phase, { value: 'contact-create' });
+    await flush();
 
     change(byData(element, '[data-input="value"]'), { value: 'From' });
     change(byData(element, '[data-id="token"]'), { value: '{attendee.email}' });

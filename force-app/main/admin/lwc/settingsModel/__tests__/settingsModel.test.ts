@@ -3,11 +3,35 @@ import { deploymentText, errorMessage, insertToken, phaseChoices, phaseLabel, pr
 describe('settingsModel', () => {
   it('offers Event phases with new bookings first, and person phases for Contact and Lead', () => {
     expect(phaseChoices('Event')[0]).toEqual({ label: 'New booking', value: 'booking' });
-    expect(phaseChoices('Event')).toHaveLength(5);
-    expect(phaseChoices('Lead').map((c) => c.value)).toEqual(['contact-create', 'contact-update']);
+    expect(
+      phaseChoices('Lead')
+        .slice(0, 2)
+        .map((c) => c.value)
+    ).toEqual(['contact-create', 'contact-update']);
     expect(phaseChoices('Account')).toEqual([]);
     expect(phaseLabel('no-show')).toBe('No-show');
     expect(phaseLabel('mystery')).toBe('mystery');
+  });
+
+  it('offers the form phases after the booking ones: person created or updated, and the Event of a form that books', () => {
+    expect(phaseChoices('Event').map((c) => c.value)).toEqual([
+      'booking',
+      'reschedule',
+      'cancel',
+      'no-show',
+      'complete',
+      'form-booking'
+    ]);
+    expect(phaseChoices('Contact').map((c) => c.value)).toEqual([
+      'contact-create',
+      'contact-update',
+      'form-create',
+      'form-update'
+    ]);
+    expect(phaseChoices('Lead')).toEqual(phaseChoices('Contact'));
+    expect(phaseLabel('form-create')).toBe('Form creates the person');
+    expect(phaseLabel('form-update')).toBe('Form updates the person');
+    expect(phaseLabel('form-booking')).toBe('Form books a meeting');
   });
 
   it('groups problems by input', () => {

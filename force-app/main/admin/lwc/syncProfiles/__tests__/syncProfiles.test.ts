@@ -37,6 +37,7 @@ const DEFAULT = {
   syncWindowDays: 30,
   syncWindowAheadDays: 60,
   skipInternalMeetings: true,
+  formDefaultCompany: 'Website visitor',
   mappings: [{ name: 'M1', isActive: true }]
 };
 
@@ -97,7 +98,7 @@ describe('c-sync-profiles', () => {
     const labels = Array.from(
       element.shadowRoot!.querySelectorAll<HTMLElement & { label: string }>('[data-input]')
     ).map((i) => i.label);
-    expect(labels).toHaveLength(18);
+    expect(labels).toHaveLength(21);
     setInput(element, 'name', { value: 'Demo' });
     setInput(element, 'syncWindowDays', { value: '14' });
     setInput(element, 'syncWindowAheadDays', { value: '90' });
@@ -122,6 +123,31 @@ describe('c-sync-profiles', () => {
     });
     expect(q(element, '[data-id="profile-form"]')).toBeNull();
     expect(q<HTMLElement & { jobId: string }>(element, 'c-deployment-status').jobId).toBe('0Af000000000001AAA');
+  });
+
+  it('edits the form and chat defaults of a new Lead: shown from the profile, sent trimmed by the server', async () => {
+    mocks.saveProfile.mockResolvedValue({ jobId: '0Af000000000003AAA', problems: [] });
+    const element = await mount();
+
+    rowAction(element, 'edit', 'Default');
+    await flush();
+    const company = q<HTMLElement & { value: string; label: string }>(element, '[data-input="formDefaultCompany"]');
+    expect(company.label).toBe('Form Lead company');
+    expect(company.value).toBe('Website visitor');
+    expect(q<HTMLElement & { value: string }>(element, '[data-input="formDefaultFirstName"]').value).toBe('');
+    setInput(element, 'formDefaultFirstName', { value: 'Chat' });
+    setInput(element, 'formDefaultLastName', { value: 'Visitor' });
+    q<HTMLElement>(element, '[data-id="save-profile"]').click();
+    await flush();
+
+    const sent = mocks.saveProfile.mock.calls[0][0] as { profile: Record<string, unknown>; isNew: boolean };
+    expect(sent.isNew).toBe(false);
+    expect(sent.profile).toMatchObject({
+      name: 'Default',
+      formDefaultFirstName: 'Chat',
+      formDefaultLastName: 'Visitor',
+      formDefaultCompany: 'Website visitor'
+    });
   });
 
   it('shows each problem next to its input', async () => {
