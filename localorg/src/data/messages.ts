@@ -86,7 +86,8 @@ export const msg = {
   eventEndMismatch: () => 'End date/time and duration do not agree', // [mem]
   eventEndBeforeStart: () => 'End date/time cannot be before the start date/time', // [mem]
   eventDurationRange: (maxMinutes: number) => `Duration must be between 0 and ${maxMinutes} minutes`,
-  whatIdWithLead: () => 'Cannot set WhatId when WhoId is a Lead' // [mem]
+  whatIdWithLead: () => 'Cannot set WhatId when WhoId is a Lead', // localorg's wording of a documented rule
+  privateEventRelated: () => 'A private event cannot be related to a contact, lead or other record' // localorg's wording
 };
 
 function capitalise(s: string): string {

@@ -16,7 +16,7 @@ const DAY_MINUTES = 1440;
 type Rule = (org: OrgContext, rec: SObject, old: SObject | null) => DmlError[];
 
 const RULES: Record<string, Rule[]> = {
-  event: [eventTimes, activityWhoWhat, activityAccount],
+  event: [eventTimes, activityWhoWhat, eventPrivacy, activityAccount],
   task: [activityWhoWhat, activityAccount],
   contact: [compoundName],
   lead: [compoundName],
@@ -134,7 +134,10 @@ function durationCap(org: OrgContext, minutes: number): DmlError | null {
   return null;
 }
 
-/** WhoId must be a Contact or Lead (checked by the reference rule); a Lead WhoId excludes a WhatId [mem]. */
+/**
+ * WhoId must be a Contact or Lead (checked by the reference rule); a Lead WhoId excludes a WhatId [doc: SOAP API
+ * Developer Guide, "if the WhoId field refers to a Lead, then the WhatId field must be empty"; the message is localorg's].
+ */
 function activityWhoWhat(_org: OrgContext, rec: SObject): DmlError[] {
   const who = rec.get('WhoId');
   const what = rec.get('WhatId');
@@ -142,6 +145,16 @@ function activityWhoWhat(_org: OrgContext, rec: SObject): DmlError[] {
     return [fieldError('FIELD_INTEGRITY_EXCEPTION', msg.whatIdWithLead(), ['WhatId'])];
   }
   return [];
+}
+
+/**
+ * A private Event relates to nobody and nothing [doc: Event object reference, IsPrivate: "Private events can't be
+ * associated with opportunities, accounts, cases, campaigns, contracts, leads, or contacts"; the message is localorg's].
+ */
+function eventPrivacy(_org: OrgContext, rec: SObject): DmlError[] {
+  if (rec.get('IsPrivate') !== true) return [];
+  const fields = ['WhoId', 'WhatId'].filter((f) => rec.get(f) instanceof ApexId);
+  return fields.length ? [fieldError('FIELD_INTEGRITY_EXCEPTION', msg.privateEventRelated(), fields)] : [];
 }
 
 /** AccountId follows WhatId's account, else the WhoId Contact's account [doc: Event object reference, AccountId]. */
