@@ -82,6 +82,7 @@ declare module '@salesforce/apex/BookingSyncAdminController.getProfiles' {
     formDefaultFirstName?: string;
     formDefaultLastName?: string;
     formDefaultCompany?: string;
+    publishChanges: boolean;
     mappings: MappingView[];
   }
   export default function getProfiles(): Promise<ProfileView[]>;
@@ -133,6 +134,7 @@ declare module '@salesforce/apex/SyncSettingsController.saveProfile' {
     formDefaultFirstName?: string;
     formDefaultLastName?: string;
     formDefaultCompany?: string;
+    publishChanges?: boolean;
   }
   export default function saveProfile(params: { profile: ProfileInput; isNew: boolean }): Promise<SaveResult>;
 }

@@ -44,7 +44,8 @@ const CHECKBOX_FIELDS = new Set<keyof ProfileInput>([
   'skipContactCreation',
   'createEvents',
   'changeRecordOwner',
-  'skipInternalMeetings'
+  'skipInternalMeetings',
+  'publishChanges'
 ]);
 
 /** A new profile with the shipped Default's settings. */
@@ -70,7 +71,8 @@ export function newProfile(): ProfileInput {
     autoCompleteDelayMinutes: null,
     formDefaultFirstName: '',
     formDefaultLastName: '',
-    formDefaultCompany: ''
+    formDefaultCompany: '',
+    publishChanges: true
   };
 }
 
@@ -97,7 +99,8 @@ export function inputOf(profile: ProfileView): ProfileInput {
     autoCompleteDelayMinutes: profile.autoCompleteDelayMinutes ?? null,
     formDefaultFirstName: profile.formDefaultFirstName ?? '',
     formDefaultLastName: profile.formDefaultLastName ?? '',
-    formDefaultCompany: profile.formDefaultCompany ?? ''
+    formDefaultCompany: profile.formDefaultCompany ?? '',
+    publishChanges: profile.publishChanges
   };
 }
 
@@ -205,6 +208,7 @@ export function checkboxInputs(form: ProfileInput, mode: FormMode): CheckboxInpu
     box('skipContactCreation', 'Never create Leads or Contacts'),
     box('createEvents', 'Create Events'),
     box('changeRecordOwner', 'Existing Leads and Contacts get the booking owner'),
-    box('skipInternalMeetings', 'Skip internal meetings (no Event when every attendee is a colleague)')
+    box('skipInternalMeetings', 'Skip internal meetings (no Event when every attendee is a colleague)'),
+    box('publishChanges', 'Tell the scheduler when a booked Event is changed in Salesforce (BookingChanged__e)')
   ];
 }

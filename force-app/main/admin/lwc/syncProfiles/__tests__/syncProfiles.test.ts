@@ -38,6 +38,7 @@ const DEFAULT = {
   syncWindowAheadDays: 60,
   skipInternalMeetings: true,
   formDefaultCompany: 'Website visitor',
+  publishChanges: true,
   mappings: [{ name: 'M1', isActive: true }]
 };
 
@@ -98,7 +99,7 @@ describe('c-sync-profiles', () => {
     const labels = Array.from(
       element.shadowRoot!.querySelectorAll<HTMLElement & { label: string }>('[data-input]')
     ).map((i) => i.label);
-    expect(labels).toHaveLength(21);
+    expect(labels).toHaveLength(22);
     setInput(element, 'name', { value: 'Demo' });
     setInput(element, 'syncWindowDays', { value: '14' });
     setInput(element, 'syncWindowAheadDays', { value: '90' });
@@ -148,6 +149,22 @@ describe('c-sync-profiles', () => {
       formDefaultLastName: 'Visitor',
       formDefaultCompany: 'Website visitor'
     });
+  });
+
+  it('turns publishing of Salesforce changes off for an existing profile', async () => {
+    mocks.saveProfile.mockResolvedValue({ jobId: '0Af000000000004AAA', problems: [] });
+    const element = await mount();
+    rowAction(element, 'edit', 'Default');
+    await flush();
+
+    const publish = q<HTMLInputElement & { checked: boolean }>(element, '[data-input="publishChanges"]');
+    expect(publish.checked).toBe(true);
+    publish.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+    q<HTMLElement>(element, '[data-id="save-profile"]').click();
+    await flush();
+
+    const sent = mocks.saveProfile.mock.calls[0][0] as { profile: Record<string, unknown>; isNew: boolean };
+    expect(sent).toMatchObject({ isNew: false, profile: { name: 'Default', publishChanges: false } });
   });
 
   it('shows each problem next to its input', async () => {
