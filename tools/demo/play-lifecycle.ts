@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: plays a realistic booking lifecycle against a running localorg (or any org with the package) through
- * the booking API, then prints the resulting Events with status, reason, owner and Who.
+ * the booking API, then prints the resulting Events with status, reason, owner and Who; then sends form and chat
+ * submissions (form-submissions.ts) and prints the Leads and Event they produced.
  *
  *   npm start                                   # in one terminal
  *   npm run demo                                # in another: finds it through .localorg/server.json
@@ -8,6 +9,7 @@
  */
 import { Command } from 'commander';
 import { pathToFileURL } from 'node:url';
+import { playFormSubmissions } from './form-submissions.js';
 import { bookingUids, lifecycleSteps } from './lifecycle-script.js';
 import { renderTable } from './table.js';
 import { resolveTarget, TargetError } from './target.js';
@@ -124,7 +126,17 @@ export async function playLifecycle(o: DemoOptions): Promise<number> {
   }
   o.out('\nEvents after the lifecycle:\n');
   o.out(renderTable(['Booking', 'Subject', 'Start (UTC)', 'Status', 'Reason', 'Owner', 'Who'], rows));
-  o.out(failures === 0 ? '\nEvery change was accepted.' : `\n${failures} change(s) were not accepted (see ✗ above).`);
+  failures += await playFormSubmissions(
+    { post: (path, body) => request(o, path, { method: 'POST', body }), query: (soql) => query(o, soql) },
+    o.out,
+    run,
+    now
+  );
+  o.out(
+    failures === 0
+      ? '\nEvery change and submission went as shown.'
+      : `\n${failures} change(s) or submission(s) did not go as shown (see ✗ above).`
+  );
   return failures;
 }
 
