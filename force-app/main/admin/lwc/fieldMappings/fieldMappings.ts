@@ -108,7 +108,7 @@ export default class FieldMappings extends LightningElement {
     const profile = this.profiles.find((p) => p.name === this.profileName);
     return (profile?.mappings ?? []).map((m) => ({
       ...m,
-      when: phaseLabel(m.phase),
+      when: phaseLabel(m.phase, m.targetObject),
       onlyIfEmpty: m.writeWhen === 'OnlyIfEmpty'
     }));
   }
@@ -264,7 +264,7 @@ export default class FieldMappings extends LightningElement {
         payload: this.tryPayload.trim() || null,
         logId: this.tryLogId.trim() || null
       });
-      this.tryRows = rows.map((r) => ({ ...r, when: phaseLabel(r.phase) }));
+      this.tryRows = rows.map((r) => ({ ...r, when: phaseLabel(r.phase, r.target.split('.')[0]) }));
       this.tryError = rows.length ? '' : 'This profile has no active mappings to try.';
     } catch (error) {
       this.tryRows = [];

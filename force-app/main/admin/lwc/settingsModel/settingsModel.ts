@@ -24,7 +24,8 @@ const EVENT_PHASES: Choice[] = [
 
 const PERSON_PHASES: Choice[] = [
   { label: 'Person created', value: 'contact-create' },
-  { label: 'Person updated', value: 'contact-update' }
+  { label: 'Person updated', value: 'contact-update' },
+  { label: 'Booking canceled (Event kept or deleted)', value: 'cancel' }
 ];
 
 // Form and chat submissions (POST /v1/form-submissions) have their own phases, offered after the booking ones.
@@ -41,13 +42,13 @@ export function phaseChoices(objectName: string): Choice[] {
   return objectName === 'Contact' || objectName === 'Lead' ? [...PERSON_PHASES, ...FORM_PERSON_PHASES] : [];
 }
 
-export function phaseLabel(phase: string | undefined): string {
-  return (
-    [...EVENT_PHASES, ...PERSON_PHASES, ...FORM_EVENT_PHASES, ...FORM_PERSON_PHASES].find((c) => c.value === phase)
-      ?.label ??
-    phase ??
-    ''
-  );
+/** A phase's label; `cancel` reads differently on a person (written whether the Event is kept or deleted). */
+export function phaseLabel(phase: string | undefined, objectName?: string): string {
+  const person = objectName === 'Contact' || objectName === 'Lead';
+  const choices = person
+    ? [...PERSON_PHASES, ...FORM_PERSON_PHASES, ...EVENT_PHASES, ...FORM_EVENT_PHASES]
+    : [...EVENT_PHASES, ...PERSON_PHASES, ...FORM_EVENT_PHASES, ...FORM_PERSON_PHASES];
+  return choices.find((c) => c.value === phase)?.label ?? phase ?? '';
 }
 
 export const ATTENDEE_MODES: Choice[] = [

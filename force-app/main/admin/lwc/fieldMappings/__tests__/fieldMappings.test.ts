@@ -117,6 +117,7 @@ describe('c-field-mappings', () => {
     expect(phase.options.map((o) => o.value)).toEqual([
       'contact-create',
       'contact-update',
+      'cancel',
       'form-create',
       'form-update'
     ]);

@@ -25,6 +25,7 @@ describe('settingsModel', () => {
     expect(phaseChoices('Contact').map((c) => c.value)).toEqual([
       'contact-create',
       'contact-update',
+      'cancel',
       'form-create',
       'form-update'
     ]);
@@ -32,6 +33,14 @@ describe('settingsModel', () => {
     expect(phaseLabel('form-create')).toBe('Form creates the person');
     expect(phaseLabel('form-update')).toBe('Form updates the person');
     expect(phaseLabel('form-booking')).toBe('Form books a meeting');
+  });
+
+  it('names the cancel phase by what it writes: the Event kept, or the person whatever happens to the Event', () => {
+    expect(phaseLabel('cancel')).toBe('Canceled (Event kept)');
+    expect(phaseLabel('cancel', 'Event')).toBe('Canceled (Event kept)');
+    expect(phaseLabel('cancel', 'Contact')).toBe('Booking canceled (Event kept or deleted)');
+    expect(phaseLabel('cancel', 'Lead')).toBe('Booking canceled (Event kept or deleted)');
+    expect(phaseLabel('contact-update', 'Lead')).toBe('Person updated');
   });
 
   it('groups problems by input', () => {
