@@ -1,3 +1,3 @@
-trigger EventTrigger on Event(before update) {
+trigger EventTrigger on Event(before update, after update, after delete) {
     new EventTriggerHandler().run();
 }

@@ -1,0 +1,3 @@
+trigger BookingChangedTrigger on BookingChanged__e(after insert) {
+    new BookingChangedTriggerHandler().run();
+}
