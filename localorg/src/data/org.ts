@@ -15,6 +15,7 @@ import type {
 } from '../runtime/data-platform.js';
 import { TransactionLimits } from './limits.js';
 import type { Schema } from './schema/schema.js';
+import type { FieldDef, ObjectDef } from './schema/types.js';
 import { type Store, type StoreSnapshot } from './store.js';
 import { checkQuery } from './soql/check.js';
 import { runQuery } from './soql/engine.js';
@@ -47,6 +48,8 @@ export interface FieldInfo {
   updateable: boolean;
   /** Field label (describe `label`). */
   label?: string;
+  /** The schema's whole definition (lengths, picklist values, references…), for the REST describe. */
+  def?: Readonly<FieldDef>;
 }
 
 /** How the data API runs a query: `allRows` for queryAll (deleted rows too), `unmetered` outside governor limits. */
@@ -62,6 +65,8 @@ export interface ObjectInfo {
   /** Object labels (describe `label`, `labelPlural`). */
   label?: string;
   labelPlural?: string;
+  /** The schema's whole definition (object-level flags, child relationships), for the REST describe. */
+  def?: Readonly<ObjectDef>;
 }
 
 export class LocalOrg implements DataPlatform, OrgContext {
@@ -212,6 +217,29 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.events.begin();
   }
 
+  /**
+   * Runs work whose writes are never kept (Apex tests run from the API): the data, savepoints and queued work are as
+   * before afterwards, and commit listeners (the server's journal) hear nothing of what it committed.
+   */
+  isolated<T>(work: () => T): T {
+    const snapshot = this.store.snapshot();
+    const listeners = this.commitListeners.splice(0);
+    const [pending, committed] = [this.pendingWork, this.committedWork];
+    this.pendingWork = [];
+    this.committedWork = [];
+    try {
+      return work();
+    } finally {
+      this.store.restore(snapshot);
+      this.store.clearJournal();
+      this.savepoints = [];
+      this.limits.reset();
+      this.commitListeners.push(...listeners);
+      this.pendingWork = pending;
+      this.committedWork = committed;
+    }
+  }
+
   onCommit(listener: (changes: CommittedChange[]) => void): void {
     this.commitListeners.push(listener);
   }
@@ -270,12 +298,14 @@ export class LocalOrg implements DataPlatform, OrgContext {
       keyPrefix: o.keyPrefix,
       label: o.label,
       labelPlural: o.labelPlural,
+      def: o,
       fields: [...o.fields.values()].map((f) => ({
         name: f.name,
         type: f.type === 'integer' ? 'int' : f.type,
         createable: f.createable,
         updateable: f.updateable,
-        label: f.label
+        label: f.label,
+        def: f
       }))
     };
   }

@@ -7,6 +7,13 @@ import type { DmlError, DmlOperation, LimitsTracker } from '../runtime/data-plat
 import { to18 } from '../values/ids.js';
 import { ApexId, ApexRuntimeError, SObject } from '../values/values.js';
 import { listVersions } from './api-versions.js';
+import { columnMetadata } from './column-metadata.js';
+import { handleCollections } from './composite.js';
+import { handleTree } from './composite-tree.js';
+import { isDevHubOnly, refuseDevHubQuery } from './org-edition.js';
+import { parseSoqlText } from '../syntax/soql/lower.js';
+import type { SoqlQuery } from '../syntax/soql/ast.js';
+import { describeGlobal, describeSObject, isDeletable } from './describe.js';
 import { HttpError, malformedQuery, methodNotAllowed, notFound, type PlatformError } from './errors.js';
 import { batchSizeOf, QueryCursors, type QueryPage } from './query-cursors.js';
 import { parseJsonBody } from './request-body.js';
@@ -50,7 +57,7 @@ export function handleDataApi(platform: ServerDataPlatform, req: DataApiRequest)
   }
   if ((head === 'query' || head === 'queryAll') && rest.length === 0) {
     only(req.method, ['GET']);
-    return ok(runQuery(platform, req, head) as unknown as Json);
+    return ok(runQuery(platform, req, head));
   }
   if ((head === 'query' || head === 'queryAll') && rest.length === 1) {
     only(req.method, ['GET']);
@@ -61,6 +68,15 @@ export function handleDataApi(platform: ServerDataPlatform, req: DataApiRequest)
     return ok(limitsResource(platform.limits));
   }
   if (head === 'sobjects') return sobjects(platform, req, rest);
+  if (head === 'composite' && rest[0] === 'sobjects') {
+    return ok(
+      handleCollections(platform, req.method, rest.slice(1).map(decodeSegment), req.query, req.body, req.version)
+    );
+  }
+  if (head === 'composite' && rest[0] === 'tree') {
+    const a = handleTree(platform, req.method, rest.slice(1).map(decodeSegment), req.body);
+    return ok(a.json, a.status);
+  }
   throw notFound();
 }
 
@@ -81,9 +97,24 @@ function only(method: string, allowed: string[]): void {
   if (!allowed.includes(m)) throw methodNotAllowed(method, allowed);
 }
 
-function runQuery(platform: ServerDataPlatform, req: DataApiRequest, kind: 'query' | 'queryAll'): QueryPage {
+/** `columns=true`: the query's column metadata instead of its rows (the sf CLI lays out its table from it). */
+function columnsOf(platform: ServerDataPlatform, q: string): Json {
+  let parsed: SoqlQuery;
+  try {
+    parsed = parseSoqlText(q, () => {
+      throw malformedQuery('Bind variables are not allowed in this query');
+    });
+  } catch (e) {
+    throw e instanceof HttpError ? e : malformedQuery((e as Error).message);
+  }
+  return columnMetadata(platform, parsed);
+}
+
+function runQuery(platform: ServerDataPlatform, req: DataApiRequest, kind: 'query' | 'queryAll'): Json {
   const q = req.query.get('q');
   if (q === null || q.trim() === '') throw malformedQuery("A query string has to be passed in the 'q' parameter");
+  refuseDevHubQuery(q);
+  if (req.query.get('columns') === 'true') return columnsOf(platform, q);
   let result: SObject[] | number;
   try {
     result = platform.queryText(q, { allRows: kind === 'queryAll', unmetered: true });
@@ -93,13 +124,12 @@ function runQuery(platform: ServerDataPlatform, req: DataApiRequest, kind: 'quer
   if (typeof result === 'number') return { totalSize: result, done: true, records: [] };
   const records = result.map((r) => recordToJson(r, req.version));
   const cursors = req.cursors ?? new QueryCursors();
-  return cursors.first(
-    records,
-    batchSizeOf(req.headers?.['sforce-query-options']),
-    `/services/data/v${req.version}`,
-    kind
+  return page(
+    cursors.first(records, batchSizeOf(req.headers?.['sforce-query-options']), `/services/data/v${req.version}`, kind)
   );
 }
+
+const page = (p: QueryPage): Json => p as unknown as Json;
 
 /** The platform names unknown columns and objects with their own codes; everything else is MALFORMED_QUERY. */
 function queryError(e: unknown): unknown {
@@ -124,7 +154,7 @@ function limitsResource(limits: LimitsTracker): Json {
 }
 
 function describeOrThrow(platform: ServerDataPlatform, type: string): ObjectInfo {
-  const info = platform.describeObject(type);
+  const info = isDevHubOnly(type) ? null : platform.describeObject(type);
   if (!info) throw notFound(`The requested resource does not exist`);
   return info;
 }
@@ -132,26 +162,17 @@ function describeOrThrow(platform: ServerDataPlatform, type: string): ObjectInfo
 function sobjects(platform: ServerDataPlatform, req: DataApiRequest, rest: string[]): DataApiAnswer {
   if (rest.length === 0) {
     only(req.method, ['GET']);
-    const list = platform.objectNames().map((name) => {
-      const info = platform.describeObject(name);
-      return {
-        name,
-        keyPrefix: info?.keyPrefix ?? null,
-        custom: /__(c|mdt)$/i.test(name),
-        urls: { sobject: `/services/data/v${req.version}/sobjects/${name}` }
-      };
-    });
-    return ok({ encoding: 'UTF-8', maxBatchSize: 200, sobjects: list });
+    return ok(describeGlobal(platform, req.version));
   }
   const info = describeOrThrow(platform, rest[0]);
   if (rest.length === 1) {
     only(req.method, ['GET', 'POST']);
     if (req.method === 'POST') return create(platform, info, req);
-    return ok({ objectDescribe: describeJson(info, req.version), recentItems: [] });
+    return ok({ objectDescribe: describeSObject(platform, info, req.version), recentItems: [] });
   }
   if (rest.length === 2 && rest[1] === 'describe') {
     only(req.method, ['GET']);
-    return ok(describeJson(info, req.version));
+    return ok(describeSObject(platform, info, req.version));
   }
   if (rest.length === 2) {
     only(req.method, ['GET', 'PATCH', 'DELETE']);
@@ -185,25 +206,6 @@ function upsertByExternalId(
   return ok({ id: row.id ? row.id.value : null, success: true, errors: [], created }, created ? 201 : 200);
 }
 
-function describeJson(info: ObjectInfo, version: string): Json {
-  return {
-    name: info.name,
-    keyPrefix: info.keyPrefix,
-    custom: /__(c|mdt)$/i.test(info.name),
-    createable: true,
-    updateable: true,
-    deletable: isDeletable(info.name),
-    queryable: true,
-    urls: { sobject: `/services/data/v${version}/sobjects/${info.name}` },
-    fields: info.fields.map((f) => ({
-      name: f.name,
-      type: f.type,
-      createable: f.createable,
-      updateable: f.updateable
-    }))
-  };
-}
-
 function checkedId(info: ObjectInfo, raw: string): string {
   const id = to18(raw);
   if (!id || (info.keyPrefix && !id.startsWith(info.keyPrefix))) {
@@ -226,18 +228,8 @@ function update(platform: ServerDataPlatform, info: ObjectInfo, id: string, req:
   return { status: 204, json: undefined };
 }
 
-/**
- * Objects the API never deletes (describe says `deletable: false`): users are deactivated, not deleted; the
- * Organization, Profiles and Record Types are setup data. The REST API refuses the verb itself. [mem]
- */
-const UNDELETABLE = new Set(['user', 'organization', 'profile', 'recordtype', 'userrole', 'permissionset']);
-
-export function isDeletable(name: string): boolean {
-  return !UNDELETABLE.has(name.toLowerCase());
-}
-
 function remove(platform: ServerDataPlatform, info: ObjectInfo, id: string): DataApiAnswer {
-  if (!isDeletable(info.name)) throw methodNotAllowed('DELETE', ['HEAD', 'GET', 'PATCH']);
+  if (!isDeletable(info)) throw methodNotAllowed('DELETE', ['HEAD', 'GET', 'PATCH']);
   existing(platform, info, id);
   const record = new SObject(info.name);
   record.set('Id', new ApexId(id));
