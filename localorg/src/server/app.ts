@@ -14,10 +14,12 @@ import { handleDataApi, versionIndex } from './data-api.js';
 import { HttpError, methodNotAllowed, notFound } from './errors.js';
 import { ApiUsageCounter, localOrgLimitsHeader, NO_USAGE } from './limits-headers.js';
 import { MAX_REQUEST_BYTES, readBody } from './request-body.js';
-import type { ApexHost, CommittedChange, ServerDataPlatform } from './runtime-seams.js';
+import type { ApexHost, CommittedChange, DeveloperApi, ServerDataPlatform } from './runtime-seams.js';
 import { identityAnswer } from './identity.js';
 import { QueryCursors } from './query-cursors.js';
 import { SerialQueue } from './serial-queue.js';
+import { handleSoapApex } from './soap-apex.js';
+import { emptyToolingQuery, runTestsSynchronous } from './tooling-api.js';
 import type { Json } from './sobject-json.js';
 import { inTransaction, type TransactionOutcome } from './transaction.js';
 import type { LightningRoutes } from './lightning/routes.js';
@@ -26,6 +28,8 @@ export interface OrgRuntime {
   platform: ServerDataPlatform;
   /** Null when the project has no Apex to serve (data API only). */
   apex: ApexHost | null;
+  /** Anonymous Apex and test runs (the SOAP Apex API and the Tooling API's test resources); absent in data-only use. */
+  developer?: DeveloperApi | null;
 }
 
 /** Where committed changes go before a request is answered (the `--data` folder). */
@@ -208,7 +212,24 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       if (!outcome.ok) throw new Routed(outcome.error, outcome.usage);
       return { answer: jsonAnswer(200, outcome.value), usage: NO_USAGE };
     }
+    const soap = /^\/services\/Soap\/s\/(\d+\.\d+)\/[^/]+\/?$/.exec(path);
+    if (soap) {
+      if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
+      const outcome = inTransaction(runtime.platform, () => handleSoapApex(runtime.developer, token, body, soap[1]));
+      if (!outcome.ok) throw new Routed(outcome.error, outcome.usage);
+      return { answer: xmlAnswer(outcome.value.status, outcome.value.body), usage: outcome.usage };
+    }
     const segments = path.split('/').filter((s) => s !== '');
+    if (segments[0] === 'services' && segments[1] === 'data' && segments[3] === 'tooling') {
+      // Test runs are isolated from the org (never one request's transaction); tooling queries read the org.
+      if (segments[4] === 'runTestsSynchronous' && segments.length === 5) {
+        const json = runTestsSynchronous(runtime.platform, runtime.developer, method, body);
+        return { answer: jsonAnswer(200, json), usage: NO_USAGE };
+      }
+      const empty = segments[4] === 'query' ? emptyToolingQuery(url.searchParams.get('q') ?? '') : null;
+      if (empty) return { answer: jsonAnswer(200, empty), usage: NO_USAGE };
+      segments.splice(3, 1);
+    }
     if (segments[0] === 'services' && segments[1] === 'data') {
       if (segments.length === 2) {
         if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed(method, ['GET', 'HEAD']);
@@ -315,6 +336,10 @@ function jsonAnswer(status: number, json: Json): Answer {
     headers: { 'Content-Type': 'application/json;charset=UTF-8' },
     body: Buffer.from(JSON.stringify(json), 'utf8')
   };
+}
+
+function xmlAnswer(status: number, xml: string): Answer {
+  return { status, headers: { 'Content-Type': 'text/xml;charset=UTF-8' }, body: Buffer.from(xml, 'utf8') };
 }
 
 function emptyAnswer(status: number): Answer {

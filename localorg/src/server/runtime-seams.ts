@@ -103,4 +103,39 @@ export interface ServerDataPlatform extends DataPlatform {
   objectNameForKeyPrefix(prefix: string): string | null;
   /** The org's user: whom requests run as (UserInfo, locale, time zone). */
   readonly user: RunningUser;
+  /** Runs work whose writes are never kept and never reach commit listeners (Apex tests run from the API). */
+  isolated<T>(work: () => T): T;
+}
+
+/** What `executeAnonymous` answers (the SOAP Apex API's ExecuteAnonymousResult) plus the run's debug lines. */
+export interface AnonymousOutcome {
+  compiled: boolean;
+  success: boolean;
+  line: number;
+  column: number;
+  compileProblem: string | null;
+  exceptionMessage: string | null;
+  exceptionStackTrace: string | null;
+  debug: { line: number; level: string; message: string }[];
+}
+
+/** One Apex test method's result as the API reports it. */
+export interface ApexTestOutcome {
+  className: string;
+  methodName: string;
+  passed: boolean;
+  /** `System.AssertException: Assertion Failed: …` for a failure. */
+  message: string | null;
+  stackTrace: string | null;
+  ms: number;
+}
+
+/** The developer-facing APIs over the loaded project: anonymous Apex and test runs (the sf CLI's `apex` commands). */
+export interface DeveloperApi {
+  /** Runs anonymous Apex inside the caller's transaction; a failure rolls back the block's own writes. */
+  executeAnonymous(text: string): AnonymousOutcome;
+  /** Runs the named test classes (all test methods, or the listed ones) isolated from the org's data. */
+  runTests(tests: { className: string; methods?: string[] }[]): ApexTestOutcome[];
+  /** Names of the project's test classes (`RunLocalTests`). */
+  testClassNames(): string[];
 }
