@@ -29,6 +29,7 @@ import {
 } from '../values/values.js';
 import { UnsupportedFeatureError } from '../values/errors.js';
 import type { RunningUser } from '../values/user.js';
+import type { TypeEnv } from './types.js';
 
 /** What JSON (de)serialisation and Type.forName need to know about a type, answered by the interpreter. */
 export type TypeInfo =
@@ -58,14 +59,31 @@ export type TypeInfo =
     }
   | { kind: 'unknown' };
 
+/**
+ * Per-transaction state the standard library keeps in the interpreter: `Test.startTest`'s limit restorer and mocks,
+ * the async queue `System.enqueueJob` fills and `Test.stopTest` drains.
+ */
+export interface TransactionState {
+  /** Whether a test method is running (`Test.isRunningTest()`). */
+  readonly runningTest: boolean;
+  /** Queueables and other async work, run at `Test.stopTest()` or when the transaction ends. */
+  asyncQueue: (() => void)[];
+  /** Per-test state native modules may keep, reset with statics. */
+  testState: Record<string, unknown>;
+  /** Fresh static variables: a new transaction (an async callback's own transaction, say). */
+  resetStatics(): void;
+}
+
 /** Services the interpreter offers to native methods. */
-export interface NativeContext {
+export interface NativeContext extends TypeEnv, TransactionState {
   readonly platform: DataPlatform;
   /** The library this call came through (other built-ins, enums, SObject type statics). */
   readonly natives: NativeLibrary;
   readonly user: RunningUser;
   /** Current instant in epoch milliseconds (the interpreter may pin it for reproducible runs). */
   now(): number;
+  /** `System.debug(v)`'s rendering of any value (also used in assertion messages). */
+  debugString(v: Value): string;
   /** `String.valueOf(v)`: the Apex rendering of any value, calling user `toString()` where declared. */
   toApexString(v: Value): string;
   /** Apex `==` (case-insensitive strings, Id 15/18, numeric promotion, user `equals`). */
@@ -76,6 +94,8 @@ export interface NativeContext {
   call(target: Value, method: string, args: Value[]): Value;
   /** Instantiates a class by name with constructor arguments (user, prelude or native). */
   newObject(className: string, args: Value[]): Value;
+  /** `new T(args)` for a resolved type (user class, built-in exception, native class), reported at `pos`. */
+  instantiate(t: TypeRef, args: Value[], pos: { line: number; col: number }): Value;
   /** Resolves a type name as written in Apex (`Map<String, Object>`, `BookingApi.Change`) in the caller's scope. */
   resolveType(name: string): TypeRef | null;
   typeInfo(t: TypeRef): TypeInfo;

@@ -3,7 +3,7 @@ import { ApexTypeValue } from '../values/values.js';
 import { isInstance } from '../runtime/types.js';
 import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
-import { assertEqual, assertionFailed, interp, show } from './system.js';
+import { assertEqual, assertionFailed, show } from './system.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -43,14 +43,14 @@ natives.defineClass({
     isinstanceoftype(ctx, args) {
       const t = args[1];
       if (!(t instanceof ApexTypeValue)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      if (!isInstance(args[0], t.type, interp(ctx)))
+      if (!isInstance(args[0], t.type, ctx))
         assertionFailed(`Expected instance of ${t.type.display}, Actual: ${show(ctx, args[0])}`, args[2] ?? null);
       return null;
     },
     isnotinstanceoftype(ctx, args) {
       const t = args[1];
       if (!(t instanceof ApexTypeValue)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      if (isInstance(args[0], t.type, interp(ctx)))
+      if (isInstance(args[0], t.type, ctx))
         assertionFailed(`Unexpected instance of ${t.type.display}`, args[2] ?? null);
       return null;
     }

@@ -8,7 +8,6 @@ import type { DmlRowResult } from '../runtime/data-platform.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { ApexList, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { apexThrow } from '../values/errors.js';
-import { interp } from './system.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -25,7 +24,7 @@ function publish(ctx: NativeContext, args: Value[]): Value {
   if (!items || items.some((x) => x !== null && !(x instanceof SObject))) {
     return apexThrow('TypeException', 'EventBus.publish expects a platform event SObject or a List<SObject>');
   }
-  const rows = ctx.platform.publishEvents(items as SObject[], { testContext: interp(ctx).runningTest });
+  const rows = ctx.platform.publishEvents(items as SObject[], { testContext: ctx.runningTest });
   const results = rows.map(saveResult);
   return single ? results[0] : new ApexList(typeRef('Database.SaveResult'), results);
 }

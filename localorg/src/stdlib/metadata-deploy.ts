@@ -20,7 +20,6 @@ import {
 import { apexThrow, unsupported } from '../values/errors.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { orgOf } from './schema.js';
-import { interp } from './system.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -130,7 +129,7 @@ function deployResult(
 function enqueue(ctx: NativeContext, args: Value[]): Value {
   const [container, callback] = args;
   if (!(container instanceof ApexObject)) return apexThrow('NullPointerException', 'Argument cannot be null.');
-  if (interp(ctx).runningTest) {
+  if (ctx.runningTest) {
     // [mem] the platform refuses deployments from test methods; its docs tell tests to call the callback directly.
     return apexThrow('System.UnexpectedException', 'Metadata cannot be deployed from within a test');
   }
@@ -147,7 +146,7 @@ function enqueue(ctx: NativeContext, args: Value[]): Value {
       ctx.platform.deferUntilCommit({
         label: `metadata deployment ${id.value} callback`,
         run() {
-          interp(ctx).resetStatics();
+          ctx.resetStatics();
           const context = ctx.newObject('Metadata.DeployCallbackContext', []) as ApexObject;
           setField(context, 'callbackJobId', new ApexId(makeId('707', ++callbackJobCounter)));
           ctx.call(callback, 'handleResult', [deployResult(ctx, id, outcome, enqueuedAt, finishedAt), context]);

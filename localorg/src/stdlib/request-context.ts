@@ -6,7 +6,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { ApexList, ApexMap, NativeObject, typeRef, type Value } from '../values/values.js';
-import { interp } from './system.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -45,7 +44,7 @@ const QUIDDITY = natives.defineEnum('System.Quiddity', [
 
 /** One request Id per transaction (a test method, a server request): kept with the transaction's test state. */
 function requestId(ctx: NativeContext): string {
-  const state = interp(ctx).testState;
+  const state = ctx.testState;
   return ((state['requestId'] as string | undefined) ??= randomBytes(16).toString('base64url').slice(0, 22));
 }
 
@@ -57,7 +56,7 @@ natives.defineClass({
   instance: {
     getrequestid: (_ctx, _a, self) => (self as NativeObject<{ id: string }>).state.id,
     getquiddity: (ctx) => {
-      const quiddity = interp(ctx).runningTest ? 'RUNTEST_SYNC' : 'SYNCHRONOUS';
+      const quiddity = ctx.runningTest ? 'RUNTEST_SYNC' : 'SYNCHRONOUS';
       return QUIDDITY.value(quiddity);
     }
   }

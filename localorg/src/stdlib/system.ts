@@ -4,7 +4,6 @@
  * run), as on the platform.
  */
 import { DateTime } from 'luxon';
-import type { Interpreter } from '../runtime/interpreter.js';
 import { makeId } from '../values/ids.js';
 import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
@@ -35,13 +34,9 @@ natives.defineEnum('System.TriggerOperation', [
   'AFTER_UNDELETE'
 ]);
 
-export function interp(ctx: NativeContext): Interpreter {
-  return ctx as unknown as Interpreter;
-}
-
 /** Renders a value for assertion messages the way debug output does. */
 export function show(ctx: NativeContext, v: Value): string {
-  return interp(ctx).debugString(v);
+  return ctx.debugString(v);
 }
 
 export function assertionFailed(detail: string | null, msg: Value): never {
@@ -125,14 +120,13 @@ natives.defineClass({
     enqueuejob(ctx, args) {
       const job = args[0];
       if (!(job instanceof ApexObject)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      const it = interp(ctx);
-      it.asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
+      ctx.asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
       return new ApexId(makeId('707', ++asyncCounter));
     },
     schedule(ctx, args) {
       // Scheduling records the job; scheduled Apex never fires inside a local run [mem: tests run it at stopTest].
       const job = args[2];
-      if (job instanceof ApexObject) interp(ctx).asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
+      if (job instanceof ApexObject) ctx.asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
       return new ApexId(makeId('08e', ++asyncCounter));
     },
     abortjob() {

@@ -6,7 +6,6 @@ import { ApexObject, ApexTypeValue } from '../values/values.js';
 import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf } from './schema.js';
-import { interp } from './system.js';
 import { testBroker } from './eventbus.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
@@ -16,31 +15,29 @@ natives.defineClass({
   name: 'Test',
   statics: {
     starttest(ctx) {
-      const it = interp(ctx);
-      if (it.testState['restoreLimits'])
+      if (ctx.testState['restoreLimits'])
         apexThrow('AsyncException', 'Test.startTest() may only be called once per test method');
-      it.testState['restoreLimits'] = ctx.platform.limits.pushFreshSet();
+      ctx.testState['restoreLimits'] = ctx.platform.limits.pushFreshSet();
       return null;
     },
     stoptest(ctx) {
-      const it = interp(ctx);
-      const queue = it.asyncQueue;
-      it.asyncQueue = [];
+      const queue = ctx.asyncQueue;
+      ctx.asyncQueue = [];
       // Async work runs inside the fresh limit set, then the outer limits return.
       for (const job of queue) job();
       // Platform event messages published in the test are delivered now [doc: "Deliver Test Event Messages"].
       ctx.platform.deliverTestEvents();
-      const restore = it.testState['restoreLimits'] as (() => void) | undefined;
+      const restore = ctx.testState['restoreLimits'] as (() => void) | undefined;
       if (restore) restore();
-      it.testState['restoreLimits'] = () => undefined;
+      ctx.testState['restoreLimits'] = () => undefined;
       return null;
     },
     isrunningtest(ctx) {
-      return interp(ctx).runningTest;
+      return ctx.runningTest;
     },
     setmock(ctx, args) {
       if (!(args[0] instanceof ApexTypeValue) || !(args[1] instanceof ApexObject)) unsupported('Test', 'setMock', args);
-      const mocks = (interp(ctx).testState['mocks'] ??= new Map<string, ApexObject>()) as Map<string, ApexObject>;
+      const mocks = (ctx.testState['mocks'] ??= new Map<string, ApexObject>()) as Map<string, ApexObject>;
       mocks.set(args[0].type.name, args[1]);
       return null;
     },
@@ -49,8 +46,7 @@ natives.defineClass({
       if (!(type instanceof ApexTypeValue) || args.length !== 2) return unsupported('Test', 'createStub', args);
       if (!(provider instanceof ApexObject) || !provider.cls.isSubtypeOf('system.stubprovider'))
         return apexThrow('TypeException', 'Test.createStub needs a System.StubProvider as its second argument');
-      const it = interp(ctx);
-      const cls = it.classFor(type.type);
+      const cls = ctx.classFor(type.type);
       if (!cls || cls.isBuiltin)
         return apexThrow(
           'TypeException',
@@ -78,13 +74,12 @@ natives.defineClass({
   statics: {
     httpmock(ctx, args) {
       const endpoint = typeof args[0] === 'string' ? args[0] : '(no endpoint)';
-      const it = interp(ctx);
-      const mocks = it.testState['mocks'] as Map<string, ApexObject> | undefined;
+      const mocks = ctx.testState['mocks'] as Map<string, ApexObject> | undefined;
       const mock = [...(mocks ?? new Map<string, ApexObject>())].find(([name]) =>
         /(^|\.)httpcalloutmock$/i.test(name)
       )?.[1];
       if (mock) return mock;
-      if (it.runningTest) {
+      if (ctx.runningTest) {
         return apexThrow('TypeException', 'Methods defined as TestMethod do not support Web service callouts');
       }
       return apexThrow('CalloutException', `callouts are not available offline (localorg): ${endpoint}`);

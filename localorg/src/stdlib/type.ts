@@ -1,10 +1,8 @@
 /** System.Type: `Foo.class`, `Type.forName`, `newInstance`, `getName`. */
-import type { Interpreter } from '../runtime/interpreter.js';
 import { isInstance } from '../runtime/types.js';
 import { ApexObject, ApexTypeValue, type Value } from '../values/values.js';
-import { NativeDefinitions } from '../runtime/natives.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
-import { interp } from './system.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -13,10 +11,10 @@ function self(v: Value): ApexTypeValue {
   return v as ApexTypeValue;
 }
 
-function forName(it: Interpreter, name: string): Value {
-  const t = it.resolveType(name);
+function forName(ctx: NativeContext, name: string): Value {
+  const t = ctx.resolveType(name);
   if (!t) return null;
-  const cls = it.classFor(t);
+  const cls = ctx.classFor(t);
   if (cls) return new ApexTypeValue({ name: cls.name, args: t.args, display: cls.display });
   return new ApexTypeValue(t);
 }
@@ -27,7 +25,7 @@ natives.defineClass({
     forname(ctx, args) {
       const parts = args.filter((a): a is string => typeof a === 'string' && a !== '');
       if (parts.length === 0) return null;
-      return forName(interp(ctx), parts.join('.'));
+      return forName(ctx, parts.join('.'));
     }
   },
   instance: {
@@ -40,13 +38,12 @@ natives.defineClass({
     newinstance(ctx, args, t) {
       const ty = self(t).type;
       const n = ty.name;
-      if (n === 'list' || n === 'set' || n === 'map') return interp(ctx).newObject(ty.display, []);
-      const it = interp(ctx);
-      const cls = it.classFor(ty);
+      if (n === 'list' || n === 'set' || n === 'map') return ctx.newObject(ty.display, []);
+      const cls = ctx.classFor(ty);
       if (cls && cls.ctors.length > 0 && !cls.ctors.some((c) => c.params.length === 0)) {
         apexThrow('TypeException', `No such constructor: ${cls.display}.<init>()`);
       }
-      return it.instantiate(ty, [], { line: it.currentLine(), col: 1 });
+      return ctx.instantiate(ty, [], { line: ctx.currentLine(), col: 1 });
     },
     equals(ctx, args, t) {
       return args[0] instanceof ApexTypeValue && args[0].type.name === self(t).type.name;
@@ -59,14 +56,13 @@ natives.defineClass({
     isassignablefrom(ctx, args, t) {
       const other = args[0];
       if (!(other instanceof ApexTypeValue)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      const it = interp(ctx);
       if (other.type.name === self(t).type.name || self(t).type.name === 'object') return true;
-      const cls = it.classFor(other.type);
+      const cls = ctx.classFor(other.type);
       return cls ? cls.isSubtypeOf(self(t).type.name) : false;
     },
     isinstance(ctx, args, t) {
       return (
-        isInstance(args[0], self(t).type, interp(ctx)) ||
+        isInstance(args[0], self(t).type, ctx) ||
         (args[0] instanceof ApexObject && args[0].cls.isSubtypeOf(self(t).type.name))
       );
     }

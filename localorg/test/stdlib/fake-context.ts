@@ -63,6 +63,9 @@ export class FakeContext implements NativeContext {
   readonly natives = natives;
   readonly user: RunningUser;
   readonly debugLines: string[] = [];
+  readonly runningTest = true;
+  asyncQueue: (() => void)[] = [];
+  testState: Record<string, unknown> = {};
   private readonly opts: FakeOptions;
 
   constructor(opts: FakeOptions = {}) {
@@ -169,6 +172,27 @@ export class FakeContext implements NativeContext {
 
   newObject(className: string): Value {
     throw new Error(`fake context cannot instantiate ${className}`);
+  }
+
+  instantiate(t: TypeRef): Value {
+    throw new Error(`fake context cannot instantiate ${t.display}`);
+  }
+
+  debugString(v: Value): string {
+    return this.toApexString(v);
+  }
+
+  classFor(): null {
+    return null;
+  }
+
+  sobjectName(name: string): string | null {
+    return this.typeInfo({ name, args: [], display: name }).kind === 'sobject' ? name : null;
+  }
+
+  resetStatics(): void {
+    this.asyncQueue = [];
+    this.testState = {};
   }
 
   resolveType(name: string): TypeRef | null {
