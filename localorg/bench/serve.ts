@@ -12,7 +12,7 @@ import { sampleBookingChange } from '../src/server/banner.js';
 import { DataFolder } from '../src/server/data-folder.js';
 import { GENESIS, JournalWriter } from '../src/server/journal.js';
 import { loadOrgRuntime } from '../src/server/org-runtime.js';
-import { startOrg } from '../src/server/serve-command.js';
+import { startOrg } from '../src/server/start-org.js';
 import { makeId } from '../src/values/ids.js';
 import { ApexDatetime, ApexId, SObject } from '../src/values/values.js';
 

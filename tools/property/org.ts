@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { loadOrgRuntime } from '../../localorg/src/server/org-runtime.js';
-import { startOrg } from '../../localorg/src/server/serve-command.js';
+import { startOrg } from '../../localorg/src/server/start-org.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..', '..');

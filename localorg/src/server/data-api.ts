@@ -139,7 +139,8 @@ function queryError(e: unknown): unknown {
   return malformedQuery(e.message);
 }
 
-function limitsResource(limits: LimitsTracker): Json {
+/** `/limits`: the org's allowances (they do not depend on the running transaction, so the front answers it too). */
+export function limitsResource(limits: Pick<LimitsTracker, 'max'>): Json {
   const max = limits.max;
   return {
     DailyApiRequests: { Max: 15000, Remaining: 15000 },

@@ -86,3 +86,9 @@ export function acquireLock(dir: string, pid = process.pid, alive: (pid: number)
     fs.rmSync(mine, { force: true });
   }
 }
+
+/** Removes the folder's lock if `pid` holds it (a server whose org thread was abandoned and cannot release it). */
+export function releaseLockHeldBy(dir: string, pid: number): void {
+  const lock = path.join(dir, LOCK_FILE);
+  if (pidIn(lock) === pid) fs.rmSync(lock, { force: true });
+}

@@ -13,7 +13,22 @@ function text(v: unknown): string | null {
   return v instanceof ApexId ? v.value : null;
 }
 
-export function identityAnswer(platform: ServerDataPlatform, path: string, origin: string): Json {
+/** What userinfo and the identity URL say, read from the org; plain data, so the front can answer without the org. */
+export interface IdentityFacts {
+  orgId: string;
+  userId: string;
+  username: string | null;
+  name: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  timeZone: string | null;
+  language: string | null;
+  locale: string | null;
+}
+
+/** Reads the org's admin User and the Organization; throws the platform's 404 when there is none. */
+export function readIdentity(platform: ServerDataPlatform): IdentityFacts {
   const org = platform.queryText('SELECT Id, Name FROM Organization LIMIT 1', { unmetered: true });
   const users = platform.queryText(
     "SELECT Id, Username, Name, FirstName, LastName, Email, TimeZoneSidKey, LanguageLocaleKey, LocaleSidKey FROM User WHERE Profile.Name = 'System Administrator' ORDER BY CreatedDate LIMIT 1",
@@ -22,9 +37,28 @@ export function identityAnswer(platform: ServerDataPlatform, path: string, origi
   if (typeof org === 'number' || typeof users === 'number' || org.length === 0 || users.length === 0) {
     throw notFound('No admin user in this org');
   }
-  const orgId = text(org[0].get('Id'))!;
   const u = users[0];
-  const userId = text(u.get('Id'))!;
+  return {
+    orgId: text(org[0].get('Id'))!,
+    userId: text(u.get('Id'))!,
+    username: text(u.get('Username')),
+    name: text(u.get('Name')),
+    firstName: text(u.get('FirstName')),
+    lastName: text(u.get('LastName')),
+    email: text(u.get('Email')),
+    timeZone: text(u.get('TimeZoneSidKey')),
+    language: text(u.get('LanguageLocaleKey')),
+    locale: text(u.get('LocaleSidKey'))
+  };
+}
+
+export function identityAnswer(platform: ServerDataPlatform, path: string, origin: string): Json {
+  return renderIdentity(readIdentity(platform), path, origin);
+}
+
+/** The userinfo or identity-URL answer for `path`; throws the platform's 404 for another org's or user's id. */
+export function renderIdentity(facts: IdentityFacts, path: string, origin: string): Json {
+  const { orgId, userId } = facts;
   if (path.startsWith('/id/')) {
     const [, , o, id] = path.split('/');
     if (
@@ -48,34 +82,35 @@ export function identityAnswer(platform: ServerDataPlatform, path: string, origi
   const common = {
     user_id: userId,
     organization_id: orgId,
-    email: text(u.get('Email')),
+    email: facts.email,
     active: true,
     user_type: 'STANDARD',
-    language: text(u.get('LanguageLocaleKey')),
-    locale: text(u.get('LocaleSidKey')),
+    language: facts.language,
+    locale: facts.locale,
     urls
   };
+  const nick = facts.username?.split('@')[0] ?? null;
   if (path.startsWith('/id/')) {
     return {
       id: idUrl,
       asserted_user: true,
-      username: text(u.get('Username')),
-      nick_name: text(u.get('Username'))?.split('@')[0] ?? null,
-      display_name: text(u.get('Name')),
-      first_name: text(u.get('FirstName')),
-      last_name: text(u.get('LastName')),
-      timezone: text(u.get('TimeZoneSidKey')),
+      username: facts.username,
+      nick_name: nick,
+      display_name: facts.name,
+      first_name: facts.firstName,
+      last_name: facts.lastName,
+      timezone: facts.timeZone,
       ...common
     };
   }
   return {
     sub: idUrl,
-    preferred_username: text(u.get('Username')),
-    nickname: text(u.get('Username'))?.split('@')[0] ?? null,
-    name: text(u.get('Name')),
-    given_name: text(u.get('FirstName')),
-    family_name: text(u.get('LastName')),
-    zoneinfo: text(u.get('TimeZoneSidKey')),
+    preferred_username: facts.username,
+    nickname: nick,
+    name: facts.name,
+    given_name: facts.firstName,
+    family_name: facts.lastName,
+    zoneinfo: facts.timeZone,
     email_verified: true,
     ...common
   };

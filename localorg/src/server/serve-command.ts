@@ -1,50 +1,35 @@
 /**
  * `localorg serve`: loads the project into a fresh org, replays the journal, imports the seed once, and serves it over
- * HTTP until SIGINT/SIGTERM. The CLI calls {@link serveCommand}; tests pass their own runtime factory.
+ * HTTP until SIGINT/SIGTERM. The CLI calls {@link serveCommand}, which holds the org in a worker thread (worker-host.ts);
+ * tests pass their own runtime factory and run it in-process (start-org.ts). This module loads neither the org nor
+ * the server until asked, so the CLI's main thread stays light.
  */
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { createLocalOrgServer, type LocalOrgServer, type OrgRuntime } from './app.js';
 import { MAX_API_VERSION } from './api-versions.js';
 import { bookingCurl } from './banner.js';
-import { DataFolder } from './data-folder.js';
-import { LockHeldError } from './data-lock.js';
-import { JournalError } from './journal.js';
 import { HelpRequested, OptionsError, parseServeOptions, type ServeOptions } from './options.js';
 import { removeRunFile, writeRunFile } from './run-file.js';
-import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
 import { shellQuote } from './shell-quote.js';
-import { createLightningShell, type LightningShell } from './lightning/index.js';
+import type { StartDeps, StartedOrg } from './start-org.js';
+import { startInWorker, type RunningServer } from './worker-host.js';
 
-export interface ServeDeps {
-  /** Loads the project (schema, custom metadata, Apex) into a fresh org. */
-  createRuntime(sources: string[]): Promise<OrgRuntime> | OrgRuntime;
-  out: (line: string) => void;
+export interface ServeDeps extends StartDeps {
   err: (line: string) => void;
-  /**
-   * Serve the project's Lightning UI (compiling its components in the background when the cached bundle is stale).
-   * The CLI turns it on; tests that only need the APIs leave it off and start no build.
-   */
-  lightning?: boolean;
   /** Resolves when the server should stop; default: the first SIGINT or SIGTERM. */
   stopSignal?: Promise<void>;
+  /**
+   * Hold the org in a worker thread behind a front on this thread (the CLI: the server answers and stops while a
+   * transaction runs); `createRuntime` is then not used. Tests with their own runtime leave it off (in-process).
+   */
+  worker?: boolean;
 }
-
-export interface StartedOrg {
-  /** The Lightning shell, when the project has LWC bundles and the caller asked for it. */
-  lightning: LightningShell | null;
-  url: string;
-  org: LocalOrg;
-  stop(): Promise<void>;
-}
-
-type LocalOrg = LocalOrgServer & { runtime: OrgRuntime; journal: DataFolder | null };
 
 const defaultDeps = (): ServeDeps => ({
   createRuntime: async (sources) => (await import('./org-runtime.js')).loadOrgRuntime(sources),
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
-  lightning: true
+  lightning: true,
+  worker: true
 });
 
 /** Entry point for `localorg serve …`; resolves with the exit code once the server has stopped. */
@@ -63,14 +48,13 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
     }
     throw e;
   }
-  let started: StartedOrg;
+  let started: RunningServer;
   try {
-    started = await startOrg(options, deps);
+    started = deps.worker
+      ? await startInWorker(options, { out: deps.out, err: deps.err, lightning: deps.lightning ?? false })
+      : inProcess(await (await import('./start-org.js')).startOrg(options, deps));
   } catch (e) {
-    if (e instanceof ServeError || e instanceof SeedError || e instanceof JournalError || e instanceof LockHeldError) {
-      deps.err(`localorg serve: ${e.message}`);
-      return 1;
-    }
+    // Every start failure (options, seed, journal, lock, port) is one readable line.
     deps.err(`localorg serve: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
@@ -86,121 +70,25 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
       deps.err(`localorg serve: cannot write the run file ${options.runFile} (${(e as Error).message}); continuing`);
     }
   }
-  printBanner(options, started.url, deps.out, started.lightning?.homePath ?? null);
-  await (deps.stopSignal ?? untilSignal());
-  await started.stop();
+  printBanner(options, started.url, deps.out, started.homePath);
+  const failed = await Promise.race([(deps.stopSignal ?? untilSignal()).then(() => null), started.failed]);
+  if (failed === null) await started.stop();
   if (options.runFile) removeRunFile(options.runFile);
+  if (failed !== null) {
+    deps.err(`localorg serve: the org stopped unexpectedly (exit code ${failed})`);
+    return failed;
+  }
   deps.out('localorg serve: stopped');
   return 0;
 }
 
-export class ServeError extends Error {}
-
-/** Builds, replays, seeds and starts listening; the pieces the command and tests share. */
-export async function startOrg(
-  options: Omit<ServeOptions, 'runFile'>,
-  deps: Pick<ServeDeps, 'createRuntime' | 'out' | 'lightning'>
-): Promise<StartedOrg> {
-  const runtime = await deps.createRuntime(options.sources);
-  let journal: DataFolder | null = null;
-  let appliedLabels = new Set<string>();
-  if (options.dataDir) {
-    const opened = DataFolder.open(options.dataDir, (changes) => runtime.platform.applyCommitted(changes), {
-      repair: options.repair,
-      compactAtBytes: options.compactAtBytes
-    });
-    journal = opened.folder;
-    appliedLabels = opened.report.seeds;
-    const r = opened.report;
-    if (r.snapshotRows > 0 || r.entries > 0) {
-      deps.out(
-        `journal: replayed ${r.snapshotRows ? `a snapshot of ${r.snapshotRows} row(s) and ` : ''}${r.entries} transaction(s), ${r.rows} row change(s) from ${journal.dir}`
-      );
-    }
-    r.notes.forEach((n) => deps.out(`journal: ${n}`));
-  }
-  let server: LocalOrgServer;
-  let lightning: LightningShell | null = null;
-  try {
-    lightning = deps.lightning
-      ? createLightningShell({
-          sources: options.sources,
-          platform: runtime.platform,
-          apex: runtime.apex,
-          token: options.token,
-          log: deps.out
-        })
-      : null;
-    server = createLocalOrgServer({
-      runtime,
-      token: options.token,
-      journal,
-      log: deps.out,
-      lightning: lightning?.routes ?? null
-    });
-  } catch (e) {
-    lightning?.bundle.close();
-    journal?.close();
-    throw e;
-  }
-  try {
-    await seedAndListen(options, server, runtime, appliedLabels, deps);
-  } catch (e) {
-    lightning?.bundle.close();
-    journal?.close();
-    throw e;
-  }
-  const address = server.server.address() as AddressInfo;
-  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+function inProcess(started: StartedOrg): RunningServer {
   return {
-    url,
-    org: Object.assign(server, { runtime, journal }),
-    lightning,
-    stop: async () => {
-      lightning?.bundle.close();
-      await new Promise<void>((resolve) => {
-        server.server.close(() => resolve());
-        server.server.closeAllConnections();
-      });
-      await server.idle();
-      journal?.close();
-    }
+    url: started.url,
+    homePath: started.lightning?.homePath ?? null,
+    failed: new Promise<number>(() => undefined),
+    stop: () => started.stop()
   };
-}
-
-async function seedAndListen(
-  options: Omit<ServeOptions, 'runFile'>,
-  server: LocalOrgServer,
-  runtime: OrgRuntime,
-  appliedLabels: Set<string>,
-  deps: Pick<ServeDeps, 'out'>
-): Promise<void> {
-  if (options.seedFile) {
-    const plan = loadSeedPlan(options.seedFile);
-    const label = `seed ${path.basename(plan.file)} sha256:${plan.hash}`;
-    if (appliedLabels.has(label)) {
-      deps.out(`seed: ${path.relative(process.cwd(), plan.file)} already in the journal; not imported again`);
-    } else {
-      const outcome = await server.transact(label, () => importSeedPlan(runtime.platform, plan));
-      if (!outcome.ok) {
-        const e = outcome.error;
-        throw e instanceof SeedError ? e : new SeedError(`${plan.file}: ${(e as Error).message ?? String(e)}`);
-      }
-      const summary = Object.entries(outcome.value)
-        .map(([t, n]) => `${n} ${t}`)
-        .join(', ');
-      deps.out(`seed: imported ${summary} from ${path.relative(process.cwd(), plan.file) || plan.file}`);
-    }
-  }
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        new ServeError(e.code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port 0)` : e.message)
-      )
-    );
-    server.server.listen(options.port, options.host, () => resolve());
-  });
 }
 
 function printBanner(options: ServeOptions, url: string, out: (line: string) => void, appPath: string | null): void {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { playLifecycle } from '../../../tools/demo/play-lifecycle.js';
 import { loadOrgRuntime } from '../../src/server/org-runtime.js';
-import { startOrg } from '../../src/server/serve-command.js';
+import { startOrg } from '../../src/server/start-org.js';
 import { REPO_ROOT, TOKEN } from './helpers.js';
 
 // The whole product path: this repository's package, the sample seed data, the server and the demo client.

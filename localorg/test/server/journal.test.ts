@@ -15,7 +15,7 @@ import {
   SObject
 } from '../../src/values/values.js';
 import { changesOf, JournalWriter, GENESIS, type JournalEntry } from '../../src/server/journal.js';
-import { startOrg } from '../../src/server/serve-command.js';
+import { startOrg } from '../../src/server/start-org.js';
 import { decodeRecord, encodeRecord, type EncodedRecord } from '../../src/server/value-codec.js';
 import { call, fakeRuntime, startTestServer, TOKEN } from './helpers.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { BOOKINGS_PATH, sampleBookingChange } from '../../src/server/banner.js';
 import { loadOrgRuntime } from '../../src/server/org-runtime.js';
-import { startOrg, type StartedOrg } from '../../src/server/serve-command.js';
+import { startOrg, type StartedOrg } from '../../src/server/start-org.js';
 import { call, REPO_ROOT, TOKEN } from './helpers.js';
 
 // This repository's package behind the server, with the sample data: the booking API as a scheduler would call it.

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { BOOKINGS_PATH, sampleBookingChange } from '../../src/server/banner.js';
 import { loadOrgRuntime } from '../../src/server/org-runtime.js';
 import type { ApexHost } from '../../src/server/runtime-seams.js';
-import { startOrg, type StartedOrg } from '../../src/server/serve-command.js';
+import { startOrg, type StartedOrg } from '../../src/server/start-org.js';
 import { typeRef } from '../../src/values/values.js';
 import { call, REPO_ROOT, TOKEN } from './helpers.js';
 

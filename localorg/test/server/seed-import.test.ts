@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { importSeedPlan, loadSeedPlan, SeedError } from '../../src/server/seed-import.js';
-import { startOrg } from '../../src/server/serve-command.js';
+import { startOrg } from '../../src/server/start-org.js';
 import { call, fakeRuntime, makePlatform, REPO_ROOT, TOKEN } from './helpers.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'data', 'sample-plan.json');

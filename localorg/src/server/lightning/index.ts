@@ -16,6 +16,8 @@ export interface LightningShell {
   ui: UiMetadata;
   /** Path of the admin entry: the first app's first tab. */
   homePath: string | null;
+  /** The design system's static assets, served under `/assets/`. */
+  assetsDir: string;
 }
 
 export interface LightningOptions {
@@ -50,5 +52,11 @@ export function createLightningShell(options: LightningOptions): LightningShell 
   const firstTab = ui.apps
     .find((a) => a.tabs.some((t) => ui.tabs.get(t)?.lwcComponent))
     ?.tabs.find((t) => ui.tabs.get(t)?.lwcComponent);
-  return { routes, bundle, ui, homePath: firstTab ? `/lightning/n/${firstTab}` : null };
+  return {
+    routes,
+    bundle,
+    ui,
+    homePath: firstTab ? `/lightning/n/${firstTab}` : null,
+    assetsDir: toolchain.designSystemAssets
+  };
 }

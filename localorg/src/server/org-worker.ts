@@ -1,0 +1,59 @@
+/**
+ * The org's thread: loads the project, replays the journal, imports the seed and serves every request that needs the
+ * org (Apex, SOQL, DML, Lightning pages) on an internal loopback port, exactly as {@link startOrg} does in-process.
+ * The front on the main thread forwards to it, so a long transaction here never stops the front from answering, and
+ * the front can abandon this thread (terminate) on SIGTERM: every acknowledged commit is already fsync'd in the journal.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { readIdentity, type IdentityFacts } from './identity.js';
+import { loadOrgRuntime } from './org-runtime.js';
+import { startOrg, type StartedOrg } from './start-org.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+const IDENTITY_OBJECTS = new Set(['user', 'organization']);
+
+export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise<void> {
+  const post = (m: FromWorker): void => port.postMessage(m);
+  const out = (line: string): void => post({ type: 'log', line });
+  let started: StartedOrg;
+  try {
+    started = await startOrg(
+      { ...init.options, port: 0, host: '127.0.0.1' },
+      { createRuntime: (sources) => loadOrgRuntime(sources), out, lightning: init.lightning }
+    );
+  } catch (e) {
+    post({ type: 'failed', message: (e as Error)?.message ?? String(e) });
+    port.close();
+    return;
+  }
+  const { org } = started;
+  const identity = async (): Promise<IdentityFacts | null> => {
+    const outcome = await org.transact('identity', () => readIdentity(org.runtime.platform));
+    return outcome.ok ? outcome.value : null;
+  };
+  let identityStale = false;
+  org.runtime.platform.onCommit((changes) => {
+    if (identityStale || !changes.some((c) => IDENTITY_OBJECTS.has(c.sobjectType.toLowerCase()))) return;
+    identityStale = true;
+    // Read after this transaction, as the next one in the queue.
+    void identity().then((facts) => {
+      identityStale = false;
+      post({ type: 'identity', identity: facts });
+    });
+  });
+  port.on('message', (m: ToWorker) => {
+    if (m.type !== 'stop') return;
+    void started.stop().then(() => {
+      post({ type: 'stopped' });
+      port.close();
+    });
+  });
+  post({
+    type: 'ready',
+    port: new URL(started.url).port === '' ? 80 : Number(new URL(started.url).port),
+    limitsMax: org.runtime.platform.limits.max,
+    identity: await identity(),
+    homePath: started.lightning?.homePath ?? null,
+    assetsDir: started.lightning?.assetsDir ?? null
+  });
+}
