@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadOrgRuntime } from '../../src/server/org-runtime.js';
-import { startOrg } from '../../src/server/serve-command.js';
+import { startOrg } from '../../src/server/start-org.js';
 import { REPO_ROOT } from './helpers.js';
 
 const SF = path.join(REPO_ROOT, 'node_modules', '.bin', 'sf');
