@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -195,4 +196,54 @@ test('sf apex run test --synchronous runs a package test class and prints the or
   assert.ok(result.summary.testsRan >= 5);
   assert.equal(result.summary.passing, result.summary.testsRan);
   assert.ok(result.tests.every((x) => x.Outcome === 'Pass'));
+});
+
+test('local webhook secrets: sf data create/update record on WebhookSecret__c, then the webhook verifies with it', async (t) => {
+  const body = JSON.stringify({ triggerEvent: 'PING', createdAt: '2026-11-20T10:00:00Z', payload: {} });
+  // What the endpoint answers: the HTTP status and, on a refusal, the package's error code.
+  const deliver = async (secret: string): Promise<string> => {
+    const res = await fetch(`${url}/services/apexrest/booking-sync/v1/webhooks/calcom`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/json',
+        'X-Cal-Signature-256': crypto.createHmac('sha256', secret).update(body).digest('hex')
+      },
+      body
+    });
+    const answer = (await res.json()) as { error?: { code: string } };
+    return `${res.status} ${answer.error?.code ?? 'ok'}`;
+  };
+  assert.match(await deliver('whsec-local-1'), /NOT_CONFIGURED/, 'no secret is set yet');
+  const created = await sf([
+    'data',
+    'create',
+    'record',
+    '-o',
+    'local',
+    '-s',
+    'WebhookSecret__c',
+    '-v',
+    'Name=calcom SigningSecret__c=whsec-local-1'
+  ]);
+  t.diagnostic(`sf data create record: ${created.ms} ms`);
+  assert.equal(created.code, 0, created.stderr);
+  assert.match(created.stdout, /Successfully created record: \w{18}\./);
+  assert.equal(await deliver('whsec-local-1'), '200 ok');
+  const updated = await sf([
+    'data',
+    'update',
+    'record',
+    '-o',
+    'local',
+    '-s',
+    'WebhookSecret__c',
+    '-w',
+    'Name=calcom',
+    '-v',
+    'SigningSecret__c=whsec-local-2'
+  ]);
+  assert.equal(updated.code, 0, updated.stderr);
+  assert.equal(await deliver('whsec-local-1'), '401 INVALID_SIGNATURE');
+  assert.equal(await deliver('whsec-local-2'), '200 ok');
 });
