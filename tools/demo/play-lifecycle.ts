@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: plays a realistic booking lifecycle against a running localorg (or any org with the package) through
  * the booking API, then prints the resulting Events with status, reason, owner and Who; then sends form and chat
- * submissions (form-submissions.ts) and prints the Leads and Event they produced.
+ * submissions (form-submissions.ts) and prints the Leads and Event they produced; then the peers' features
+ * (peer-features.ts: private, related-to and cancel-write bookings, set up through the settings app).
  *
  *   npm start                                   # in one terminal
  *   npm run demo                                # in another: finds it through .localorg/server.json
@@ -10,6 +11,8 @@
 import { Command } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { playFormSubmissions } from './form-submissions.js';
+import { playPeerFeatures } from './peer-features.js';
+import { peerClient, SettingsAppError } from './settings-app.js';
 import { bookingUids, lifecycleSteps } from './lifecycle-script.js';
 import { renderTable } from './table.js';
 import { resolveTarget, TargetError } from './target.js';
@@ -126,12 +129,12 @@ export async function playLifecycle(o: DemoOptions): Promise<number> {
   }
   o.out('\nEvents after the lifecycle:\n');
   o.out(renderTable(['Booking', 'Subject', 'Start (UTC)', 'Status', 'Reason', 'Owner', 'Who'], rows));
-  failures += await playFormSubmissions(
-    { post: (path, body) => request(o, path, { method: 'POST', body }), query: (soql) => query(o, soql) },
-    o.out,
-    run,
-    now
-  );
+  const client = {
+    post: (path: string, body: unknown) => request(o, path, { method: 'POST', body }),
+    query: (soql: string) => query(o, soql)
+  };
+  failures += await playFormSubmissions(client, o.out, run, now);
+  failures += await playPeerFeatures(await peerClient(o.url, o.token, client), o.out, run, now);
   o.out(
     failures === 0
       ? '\nEvery change and submission went as shown.'
@@ -158,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`(server and token from ${target.from})\n`);
     return (await playLifecycle({ ...target, out: (l) => process.stdout.write(l + '\n') })) === 0 ? 0 : 1;
   } catch (e) {
-    if (e instanceof DemoError || e instanceof TargetError) {
+    if (e instanceof DemoError || e instanceof TargetError || e instanceof SettingsAppError) {
       process.stderr.write(`demo: ${e.message}\n`);
       return e instanceof TargetError ? 2 : 1;
     }

@@ -18,7 +18,7 @@ test('the demo plays the full lifecycle on the package with the sample data', { 
       dataDir: null,
       seedFile: path.join(REPO_ROOT, 'data', 'sample-plan.json')
     },
-    { createRuntime: loadOrgRuntime, out: () => undefined }
+    { createRuntime: loadOrgRuntime, out: () => undefined, lightning: true }
   );
   const lines: string[] = [];
   try {
@@ -29,6 +29,16 @@ test('the demo plays the full lifecycle on the package with the sample data', { 
     assert.match(row('Alex Morgan (Contact)'), /Completed\s+Board meeting moved; Thursday works better\s+Maya Chen/);
     assert.match(row('Grace Okafor (Lead)'), /Canceled\s+Budget freeze until next quarter\s+Jonas Weber/);
     assert.match(row('Dana Fox'), /No-show\s+Maya Chen/);
+    // The peers' features: a private Event with nothing shown, an Event related to the Case, the canceled booking's
+    // Contact written by the cancel mapping saved through the settings app.
+    const line = (start: string): string => text.split('\n').find((l) => l.startsWith(start)) ?? '';
+    assert.match(line('Private call with Nora'), /^Private call with Nora\s+yes\s+Scheduled$/);
+    assert.match(
+      line('Support call with Omar'),
+      /Omar Related \(Contact\)\s+Cannot export invoices .*Canceled\s+Found the export button\s+Attendee/
+    );
+    assert.match(line('Omar Related'), /Canceled \d{4}-\d\d-\d\dT[\d:.]+Z: Found the export button$/);
+    assert.match(text, /RELATED_TO_LEAD \[booking\.relatedTo\]/);
   } finally {
     await started.stop();
   }
