@@ -89,11 +89,11 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   for (const f of sources.apexClasses) {
     try {
       const text = fs.readFileSync(f.path, 'utf8');
-      classes.push(
-        cache
-          ? cache.get('cls', f.relative, text, () => lowerClassText(text, f.relative))
-          : lowerClassText(text, f.relative)
-      );
+      const decl = cache
+        ? cache.get('cls', f.relative, text, () => lowerClassText(text, f.relative))
+        : lowerClassText(text, f.relative);
+      const apiVersion = metaApiVersion(`${f.path}-meta.xml`);
+      classes.push(apiVersion === undefined ? decl : { ...decl, apiVersion });
     } catch (e) {
       errors.push(describeLoadError(e, f.relative));
     }
@@ -143,6 +143,13 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   }
   if (errors.length && !opts.lenient) throw new ProjectLoadError(errors);
   return { interp, platform, sources, classes, triggers, lowerMs, loadErrors: errors };
+}
+
+/** `<apiVersion>` of a class's `-meta.xml`, when it has one (sharing and access defaults depend on it). */
+function metaApiVersion(metaFile: string): number | undefined {
+  if (!fs.existsSync(metaFile)) return undefined;
+  const version = /<apiVersion>\s*([0-9.]+)\s*<\/apiVersion>/.exec(fs.readFileSync(metaFile, 'utf8'))?.[1];
+  return version ? Number(version) : undefined;
 }
 
 function describeLoadError(e: unknown, file: string): string {

@@ -11,6 +11,7 @@ import { loadSchema } from './schema/load.js';
 import { Schema } from './schema/schema.js';
 import { seedOrg, type UserOptions } from './seed.js';
 import { loadSetupRecords } from './setup-records.js';
+import { loadPermissionSets } from './security/permission-sets.js';
 import { Store } from './store.js';
 
 export { LocalOrg } from './org.js';
@@ -44,6 +45,7 @@ export function createDataPlatform(
   loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
   loadRecordTypes(objects, store, recordTypes, seed.user.id, now());
   loadSetupRecords(schema, store, sources, seed.user.id, now());
+  loadPermissionSets(schema, store, sources.other ?? [], seed.user.id, now());
   store.clearJournal();
   return new LocalOrg(schema, store, seed, settings, now);
 }

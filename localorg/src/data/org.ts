@@ -5,6 +5,7 @@
 import { ApexId, ApexList, ApexRuntimeError, SObject, type Value } from '../values/values.js';
 import type { RunningUser } from '../values/user.js';
 import type {
+  DataAccess,
   DataPlatform,
   DeferredWork,
   DmlOperation,
@@ -29,6 +30,7 @@ import type { OrgContext, OrgSettings } from './context.js';
 import { PlatformEventBus, messageFromRecord } from './events/event-bus.js';
 import type { EventMessage } from './events/event-store.js';
 import { makeId } from '../values/ids.js';
+import { userFromRow } from './security/running-user.js';
 
 export type { OrgContext, OrgSettings } from './context.js';
 
@@ -94,8 +96,17 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.events = new PlatformEventBus(this);
   }
 
+  private runningUser: RunningUser | null = null;
+
   get user(): RunningUser {
-    return this.seed.user;
+    return this.runningUser ?? this.seed.user;
+  }
+
+  switchUser(userId: ApexId): RunningUser {
+    const row = this.store.get('user', userId.value);
+    if (!row) throw new ApexRuntimeError('System.NoDataFoundException', `No User with Id ${userId.value}`);
+    this.runningUser = userId.value === this.seed.user.id.value ? null : userFromRow(row, this.seed.user);
+    return this.user;
   }
 
   now(): number {
@@ -106,8 +117,8 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.triggers = host;
   }
 
-  query(query: unknown, bind: BindEvaluator): Value {
-    return runQuery(this, query as SoqlQuery, bind);
+  query(query: unknown, bind: BindEvaluator, access?: DataAccess): Value {
+    return runQuery(this, query as SoqlQuery, bind, access);
   }
 
   /**

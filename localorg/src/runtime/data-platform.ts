@@ -4,6 +4,7 @@
  * triggers ({@link TriggerHost}) and to evaluate SOQL bind expressions ({@link BindEvaluator}).
  */
 import type { ApexId, SObject, Value } from '../values/values.js';
+import type { RunningUser } from '../values/user.js';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -12,6 +13,18 @@ export interface DmlOptions {
   allOrNone: boolean;
   /** Upsert key: an External ID field API name, or undefined for Id. */
   externalIdField?: string;
+  /** What the running user's access restricts; absent: system mode without sharing. */
+  access?: DataAccess;
+}
+
+/**
+ * How a database operation treats the running user: `sharing` filters records by their record-level access (a
+ * `with sharing` class, or user mode); `permissions` enforces object permissions and field-level security (user
+ * mode). Both false is system mode without sharing.
+ */
+export interface DataAccess {
+  sharing: boolean;
+  permissions: boolean;
 }
 
 /** One `Database.Error`. `statusCode` is a `System.StatusCode` name such as `REQUIRED_FIELD_MISSING`. */
@@ -107,8 +120,16 @@ export interface DataPlatform {
   /** Installs the interpreter's trigger dispatcher. */
   setTriggerHost(host: TriggerHost): void;
 
-  /** Runs a lowered SOQL query (opaque to the interpreter: produced by `data/soql` lowering). */
-  query(query: unknown, bind: BindEvaluator): Value;
+  /** The running user (`System.runAs` changes it). */
+  readonly user: RunningUser;
+  /** Makes the User with this Id the running user and returns it (System.runAs); throws when there is no such user. */
+  switchUser(userId: ApexId): RunningUser;
+
+  /**
+   * Runs a lowered SOQL query (opaque to the interpreter: produced by `data/soql` lowering). `access` applies when the
+   * query says neither `WITH USER_MODE` nor `WITH SYSTEM_MODE` (absent: system mode without sharing).
+   */
+  query(query: unknown, bind: BindEvaluator, access?: DataAccess): Value;
   /** Runs DML. With allOrNone, any failed row rolls the statement back and throws System.DmlException. */
   dml(op: DmlOperation, records: SObject[], options: DmlOptions): DmlRowResult[];
 

@@ -7,7 +7,7 @@
  * Apex overloads share one name, so a method receives all arguments and picks its overload by `args.length` and
  * argument types. A method that cannot serve a call throws {@link unsupported}: never a silent null.
  */
-import type { DataPlatform } from './data-platform.js';
+import type { DataAccess, DataPlatform } from './data-platform.js';
 import {
   ApexBlob,
   ApexDate,
@@ -109,6 +109,8 @@ export interface NativeContext extends TypeEnv, TransactionState {
    */
   lowerBindExpression(expressionContext: unknown): unknown;
   evaluateInCallerScope(loweredExpression: unknown): Value;
+  /** The access of a database operation the caller makes (`level`: an explicit AccessLevel, null for the default). */
+  dataAccess(level: 'user' | 'system' | null): DataAccess;
 }
 
 export type NativeMethod = (ctx: NativeContext, args: Value[], self: Value) => Value;

@@ -44,6 +44,8 @@ export interface Frame {
   /** Set while running a property accessor: inside it the property name means the backing value. */
   accessor: PropertyDecl | null;
   file: string;
+  /** Whether record sharing applies to this frame's database operations, once worked out (runtime/sharing.ts). */
+  sharing?: boolean;
 }
 
 /** An Apex exception in flight. Not an Error subclass, so throwing it captures no JS stack. */

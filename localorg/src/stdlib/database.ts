@@ -7,7 +7,17 @@ import { idOf } from '../data/coerce.js';
 import type { DmlError, DmlOperation, DmlRowResult } from '../runtime/data-platform.js';
 import { parseSoqlText } from '../syntax/soql/lower.js';
 import type { SoqlQuery } from '../syntax/soql/ast.js';
-import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
+import {
+  ApexEnumValue,
+  ApexId,
+  ApexList,
+  ApexMap,
+  NativeObject,
+  SObject,
+  typeRef,
+  type Value
+} from '../values/values.js';
+import type { DataAccess } from '../runtime/data-platform.js';
 import { argString } from './native-args.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
@@ -76,6 +86,15 @@ function recordsOf(ctx: NativeContext, op: DmlOperation, v: Value): { records: S
   return { records: [one(v)], single: true };
 }
 
+/**
+ * The access an operation runs with: an `AccessLevel` argument anywhere in the call (`Database.insert(rows, false,
+ * AccessLevel.USER_MODE)`, `Database.query(q, AccessLevel.SYSTEM_MODE)`), else the calling class's default.
+ */
+function accessArg(ctx: NativeContext, args: Value[]): DataAccess {
+  const level = args.find((a): a is ApexEnumValue => a instanceof ApexEnumValue && a.enumType === 'system.accesslevel');
+  return ctx.dataAccess(level ? (level.name === 'USER_MODE' ? 'user' : 'system') : null);
+}
+
 function allOrNoneArg(args: Value[], i: number): boolean {
   const v = args[i];
   if (v === undefined || v === null) return true;
@@ -93,7 +112,11 @@ function result(op: DmlOperation, r: DmlRowResult): NativeObject {
 function dml(ctx: NativeContext, op: DmlOperation, args: Value[], externalIdField?: string): Value {
   const { records, single } = recordsOf(ctx, op, args[0]);
   const allOrNone = allOrNoneArg(args, externalIdField === undefined ? 1 : 2);
-  const rows = ctx.platform.dml(op, records, { allOrNone, ...(externalIdField ? { externalIdField } : {}) });
+  const rows = ctx.platform.dml(op, records, {
+    allOrNone,
+    ...(externalIdField ? { externalIdField } : {}),
+    access: accessArg(ctx, args)
+  });
   const results = rows.map((r) => result(op, r));
   return single ? results[0] : new ApexList(typeRef(RESULT_TYPES[op]), results);
 }
@@ -151,21 +174,21 @@ natives.defineClass({
     undelete: (ctx, args) => dml(ctx, 'undelete', args),
     query(ctx, args) {
       const q = parseDynamic(ctx, argString(args, 0));
-      return ctx.platform.query(q, (b) => ctx.evaluateInCallerScope(b));
+      return ctx.platform.query(q, (b) => ctx.evaluateInCallerScope(b), accessArg(ctx, args));
     },
     querywithbinds(ctx, args) {
       const { query, values } = mapBinds(ctx, argString(args, 0), args[1]);
-      return ctx.platform.query(query, values);
+      return ctx.platform.query(query, values, accessArg(ctx, args));
     },
     countquery(ctx, args) {
       const q = parseDynamic(ctx, argString(args, 0));
-      const r = ctx.platform.query(q, (b) => ctx.evaluateInCallerScope(b));
+      const r = ctx.platform.query(q, (b) => ctx.evaluateInCallerScope(b), accessArg(ctx, args));
       if (typeof r !== 'number') return apexThrow('QueryException', 'countQuery needs a SELECT COUNT() query');
       return r;
     },
     countquerywithbinds(ctx, args) {
       const { query, values } = mapBinds(ctx, argString(args, 0), args[1]);
-      const r = ctx.platform.query(query, values);
+      const r = ctx.platform.query(query, values, accessArg(ctx, args));
       if (typeof r !== 'number') return apexThrow('QueryException', 'countQueryWithBinds needs a SELECT COUNT() query');
       return r;
     },

@@ -91,6 +91,8 @@ export type Stmt =
       op: 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
       value: Expr;
       externalIdField?: string;
+      /** `insert as user` / `as system`. */
+      accessLevel?: 'user' | 'system';
     }
   | { kind: 'runAs'; pos: Pos; user: Expr[]; body: Block }
   | { kind: 'unsupported'; pos: Pos; construct: string };
@@ -170,6 +172,8 @@ export interface TypeDecl {
   enumValues: string[];
   /** Lines holding executable statements, for coverage. */
   lines: number[];
+  /** `<apiVersion>` of the class's `-meta.xml` (top-level classes loaded from a project). */
+  apiVersion?: number;
 }
 
 export interface TriggerDecl {

@@ -512,13 +512,19 @@ export class Lowerer {
     if (has(s.breakStatement())) return { kind: 'break', pos };
     if (has(s.continueStatement())) return { kind: 'continue', pos };
     if (has((c = s.switchStatement()))) return this.switchStmt(c, pos);
-    if (has((c = s.insertStatement()))) return { kind: 'dml', pos, op: 'insert', value: this.expr(c.expression()) };
-    if (has((c = s.updateStatement()))) return { kind: 'dml', pos, op: 'update', value: this.expr(c.expression()) };
-    if (has((c = s.deleteStatement()))) return { kind: 'dml', pos, op: 'delete', value: this.expr(c.expression()) };
-    if (has((c = s.undeleteStatement()))) return { kind: 'dml', pos, op: 'undelete', value: this.expr(c.expression()) };
+    const dml = (op: 'insert' | 'update' | 'delete' | 'undelete' | 'upsert', ctx: Ctx): Stmt => {
+      const level = ctx.accessLevel?.();
+      const stmt: Stmt = { kind: 'dml', pos, op, value: this.expr(ctx.expression()) };
+      if (has(level)) stmt.accessLevel = has(level.USER()) ? 'user' : 'system';
+      return stmt;
+    };
+    if (has((c = s.insertStatement()))) return dml('insert', c);
+    if (has((c = s.updateStatement()))) return dml('update', c);
+    if (has((c = s.deleteStatement()))) return dml('delete', c);
+    if (has((c = s.undeleteStatement()))) return dml('undelete', c);
     if (has((c = s.upsertStatement()))) {
       const qn = c.qualifiedName();
-      const stmt: Stmt = { kind: 'dml', pos, op: 'upsert', value: this.expr(c.expression()) };
+      const stmt = dml('upsert', c) as Extract<Stmt, { kind: 'dml' }>;
       if (has(qn)) {
         const ids = qn.id_list().map((i: Ctx) => i.getText() as string);
         stmt.externalIdField = ids[ids.length - 1];

@@ -47,7 +47,8 @@ function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext
     debug: () => {},
     currentLine: () => 7,
     lowerBindExpression: (e) => (e as { getText(): string }).getText(),
-    evaluateInCallerScope: (name) => binds[name as string] ?? null
+    evaluateInCallerScope: (name) => binds[name as string] ?? null,
+    dataAccess: () => ({ sharing: false, permissions: false })
   };
 }
 

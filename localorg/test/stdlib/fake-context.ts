@@ -227,6 +227,10 @@ export class FakeContext implements NativeContext {
   evaluateInCallerScope(): Value {
     throw new Error('not in the fake context');
   }
+
+  dataAccess(): { sharing: boolean; permissions: boolean } {
+    return { sharing: false, permissions: false };
+  }
 }
 
 /** Parses `Map<String, List<Integer>>` into a TypeRef. */

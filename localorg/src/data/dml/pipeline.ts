@@ -23,6 +23,7 @@ import type {
 import { defaultValueFor } from '../schema/schema.js';
 import type { FieldDef, ObjectDef } from '../schema/types.js';
 import { copyRow } from '../store.js';
+import { accessCheck, type AccessCheck } from '../security/access.js';
 import { applyStandardRules } from './standard-rules.js';
 import { assignAutoNumbers } from './auto-number.js';
 import {
@@ -75,6 +76,7 @@ export function runDml(org: OrgContext, op: DmlOperation, records: SObject[], op
     list.push({ index, caller: rec, work: rec, old: null, errors: [], id: null, created: false, kind: 'insert' });
   });
 
+  const check = accessCheck(org, options.access);
   const statementMark = org.store.mark();
   const all: Row[] = [];
   try {
@@ -85,6 +87,7 @@ export function runDml(org: OrgContext, op: DmlOperation, records: SObject[], op
       }
       checkObjectAllowed(object, op);
       prepare(org, object, op, rows, options);
+      if (check) enforceAccess(org, object, rows, check);
       execute(org, object, rows, options.allOrNone);
       all.push(...rows);
     }
@@ -109,6 +112,18 @@ export function runDml(org: OrgContext, op: DmlOperation, records: SObject[], op
     ...(op === 'upsert' ? { created: r.errors.length === 0 && r.created } : {}),
     errors: r.errors
   }));
+}
+
+/** The running user's access, before triggers run (rows it refuses fail like any other row error). */
+function enforceAccess(org: OrgContext, object: ObjectDef, rows: Row[], check: AccessCheck): void {
+  const table = object.name.toLowerCase();
+  const defaults = org.schema.newRecordDefaults(object.name);
+  for (const r of rows) {
+    if (r.errors.length) continue;
+    const stored = r.id ? (org.store.get(table, r.id.value) ?? org.store.getDeleted(r.id.value)) : undefined;
+    const error = check.dmlError(object, r.kind, r.caller, stored, defaults);
+    if (error) r.errors.push(error);
+  }
 }
 
 function checkDuplicates(op: DmlOperation, records: SObject[]): void {

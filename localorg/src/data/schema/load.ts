@@ -412,6 +412,7 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
         updateable: !isMdt,
         deletable: !isMdt,
         hasOwner: !isMdt && !controlledByParent && !customSetting,
+        ...(str(meta, 'sharingModel') ? { sharingModel: str(meta, 'sharingModel') } : {}),
         fields,
         childRelationships: []
       });
@@ -423,6 +424,8 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       // this. Its standard fields beyond Name/OwnerId are unknown to SOQL and DML.
       if (!objects.has(key) && key !== 'activity')
         objects.set(key, genericStandardObject(objectName, prefixFor(objectName, taken, '0')));
+      const declaredModel = str(meta, 'sharingModel');
+      if (declaredModel) for (const t of targets) objects.get(t)!.sharingModel = declaredModel;
       const collected: { object: string; field: FieldDef }[] = [];
       collectFields(folder, objectName, collected);
       for (const c of collected) for (const t of targets) pendingFields.push({ object: t, field: c.field });

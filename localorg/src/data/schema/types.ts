@@ -107,6 +107,8 @@ export interface ObjectDef {
   deletable: boolean;
   /** Whether records have an OwnerId defaulting to the running user. */
   hasOwner: boolean;
+  /** `sharingModel` from the object's metadata (custom objects, or a standard object the project declares). */
+  sharingModel?: string;
   fields: Map<string, FieldDef>;
   childRelationships: ChildRelationship[];
   /** Platform event objects (`Name__e`): how EventBus.publish and the API publish their messages; absent otherwise. */

@@ -21,7 +21,8 @@ import {
 import { parseDateText, parseDatetimeText, show, toDecimal } from '../coerce.js';
 import { msg } from '../messages.js';
 import type { OrgContext } from '../context.js';
-import type { BindEvaluator } from '../../runtime/data-platform.js';
+import type { BindEvaluator, DataAccess } from '../../runtime/data-platform.js';
+import { accessCheck, type AccessCheck } from '../security/access.js';
 import { isNumberType, isTextType, type FieldDef, type ObjectDef } from '../schema/types.js';
 import type {
   AggregateName,
@@ -43,14 +44,28 @@ type Predicate = (row: SObject) => boolean;
 type Key = string | number | Decimal | null;
 
 /** Runs a query; returns an ApexList of SObjects (or AggregateResults), or an Integer for `COUNT()`. */
-export function runQuery(org: OrgContext, query: SoqlQuery, bind: BindEvaluator): Value {
+export function runQuery(org: OrgContext, query: SoqlQuery, bind: BindEvaluator, access?: DataAccess): Value {
   const object = org.schema.object(query.from);
   if (!object || object.queryableOnly) throw queryError(msg.noSuchObject(query.from), query.position);
   const q = expandFieldsFunction(org, query, object);
   const metadata = object.customMetadata;
   org.limits.chargeQuery(metadata);
-  const ex = new Execution(org, q, object, bind);
+  const check = accessCheck(org, queryAccess(query.withMode, access));
+  check?.requireReadable(object);
+  const ex = new Execution(org, q, object, bind, check);
   return ex.run();
+}
+
+/**
+ * The access a query runs with: `WITH USER_MODE` enforces sharing, object permissions and FLS; `WITH SYSTEM_MODE`
+ * drops permissions and keeps the class's sharing; `WITH SECURITY_ENFORCED` adds permissions to the class's sharing.
+ */
+function queryAccess(withMode: string | null, access: DataAccess | undefined): DataAccess | undefined {
+  const sharing = access?.sharing ?? false;
+  if (withMode === 'USER_MODE') return { sharing: true, permissions: true };
+  if (withMode === 'SYSTEM_MODE') return { sharing, permissions: false };
+  if (withMode === 'SECURITY_ENFORCED') return { sharing, permissions: true };
+  return access;
 }
 
 class Execution {
@@ -59,13 +74,35 @@ class Execution {
     private readonly org: OrgContext,
     private readonly q: SoqlQuery,
     private readonly object: ObjectDef,
-    private readonly bind: BindEvaluator
+    private readonly bind: BindEvaluator,
+    private readonly check: AccessCheck | null = null
   ) {
     this.aliases = q.fromAlias ? [q.fromAlias] : [];
   }
 
-  private resolve(path: FieldPath, object: ObjectDef = this.object): ResolvedPath {
-    return resolvePath(this.org, object, path, this.q.position, object === this.object ? this.aliases : []);
+  private resolve(path: FieldPath, object: ObjectDef = this.object, position = this.q.position): ResolvedPath {
+    const resolved = resolvePath(this.org, object, path, position, object === this.object ? this.aliases : []);
+    if (this.check?.access.permissions) this.requireReadablePath(object, resolved);
+    return resolved;
+  }
+
+  /** User mode: every object and field along the path must be readable. */
+  private requireReadablePath(root: ObjectDef, p: ResolvedPath): void {
+    const check = this.check!;
+    let current = root;
+    for (let i = 0; i < p.steps.length; i++) {
+      if (!current.queryableOnly) check.requireReadableField(current, p.steps[i]);
+      current = p.targets[i];
+    }
+    if (!p.owner.queryableOnly) check.requireReadableField(p.owner, p.field);
+  }
+
+  /** Rows of a table the query may see (sharing), deleted ones too under ALL ROWS. */
+  private visibleRows(object: ObjectDef, allRows = false): SObject[] {
+    let rows = tableRows(this.org, object);
+    if (allRows) rows = rows.concat(this.org.store.deletedRows(object.name.toLowerCase()));
+    const check = this.check;
+    return check?.access.sharing ? rows.filter((r) => check.visible(object, r)) : rows;
   }
 
   run(): Value {
@@ -76,9 +113,7 @@ class Execution {
     // Resolve every name before reading any row, so a bad query fails even on an empty table.
     const selected = q.select.map((s) => this.checkSelect(s));
     const predicate = q.where ? this.compile(q.where, this.object) : () => true;
-    let rows = tableRows(this.org, this.object);
-    if (q.allRows) rows = rows.concat(this.org.store.deletedRows(this.object.name.toLowerCase()));
-    rows = rows.filter(predicate);
+    let rows = this.visibleRows(this.object, q.allRows).filter(predicate);
 
     const isAggregate = q.groupBy.length > 0 || q.select.some((s) => s.kind === 'aggregate');
     const isCount = q.select.length === 1 && q.select[0].kind === 'count';
@@ -102,7 +137,7 @@ class Execution {
       if (!rel) throw queryError(msg.noSuchChildRelation(s.query.from, this.object.name), s.query.position);
       const child = this.org.schema.object(rel.childObject)!;
       for (const item of s.query.select) {
-        if (item.kind === 'field') resolvePath(this.org, child, item.path, s.query.position);
+        if (item.kind === 'field') this.resolve(item.path, child, s.query.position);
         else if (item.kind !== 'count') throw queryError('only fields may be selected in a subquery', s.query.position);
       }
     }
@@ -186,11 +221,11 @@ class Execution {
   private projectChildren(row: SObject, out: SObject, sub: SoqlQuery, object: ObjectDef): void {
     const rel = this.org.schema.childRelationship(object, sub.from)!;
     const child = this.org.schema.object(rel.childObject)!;
-    const inner = new Execution(this.org, { ...sub, from: child.name }, child, this.bind);
+    const inner = new Execution(this.org, { ...sub, from: child.name }, child, this.bind, this.check);
     const lookup = this.org.schema.field(child, rel.field)!;
     const parentId = parentKey(lookup, row);
     const predicate = sub.where ? inner.compile(sub.where, child) : () => true;
-    let rows = tableRows(this.org, child).filter((r) => {
+    let rows = inner.visibleRows(child).filter((r) => {
       const fk = r.get(rel.field);
       const key = fk instanceof ApexId ? fk.value : lookup.metadataRelationship && typeof fk === 'string' ? fk : null;
       return key !== null && key === parentId && predicate(r);
@@ -202,7 +237,7 @@ class Execution {
       .filter((s) => s.kind === 'field')
       .map((s) => ({
         kind: 'resolved' as const,
-        path: resolvePath(this.org, child, (s as { path: FieldPath }).path, sub.position)
+        path: inner.resolve((s as { path: FieldPath }).path, child, sub.position)
       }));
     const list = new ApexList(
       typeRef(child.name),
@@ -218,7 +253,7 @@ class Execution {
     if (this.q.orderBy.length === 0) return rows;
     const keys = this.q.orderBy.map((o) => {
       if (o.aggregate) throw queryError('ORDER BY an aggregate needs GROUP BY', this.q.position);
-      const p = resolvePath(this.org, object, o.path, this.q.position, object === this.object ? this.aliases : []);
+      const p = this.resolve(o.path, object);
       if (p.field.type === 'multipicklist' || (p.field.type === 'textarea' && p.field.length > 255)) {
         throw queryError(`field '${p.field.name}' can not be sorted in a query call`, this.q.position);
       }
@@ -258,7 +293,7 @@ class Execution {
 
   private compileComparison(e: Extract<WhereExpr, { kind: 'cmp' }>, object: ObjectDef): Predicate {
     if (e.aggregate) throw queryError('aggregate functions are only allowed in HAVING', this.q.position);
-    const p = resolvePath(this.org, object, e.field, this.q.position, object === this.object ? this.aliases : []);
+    const p = this.resolve(e.field, object);
     const f = p.field;
     let read = (r: SObject): Value => valueAt(this.org, r, p);
     let fieldForValues = f;
@@ -405,14 +440,15 @@ class Execution {
         const sub = v.query;
         const object = this.org.schema.object(sub.from);
         if (!object) throw queryError(msg.noSuchObject(sub.from), sub.position);
-        const inner = new Execution(this.org, sub, object, this.bind);
+        const inner = new Execution(this.org, sub, object, this.bind, this.check);
         const only = sub.select[0];
         if (sub.select.length !== 1 || only.kind !== 'field') {
           throw queryError('a semi-join subquery selects exactly one field', sub.position);
         }
-        const p = resolvePath(this.org, object, only.path, sub.position);
+        const p = inner.resolve(only.path, object, sub.position);
         const predicate = sub.where ? inner.compile(sub.where, object) : () => true;
-        return tableRows(this.org, object)
+        return inner
+          .visibleRows(object)
           .filter(predicate)
           .map((r) => valueAt(this.org, r, p));
       }

@@ -7,7 +7,8 @@
 /* eslint-disable @typescript-eslint/only-throw-error --
    Apex exceptions travel as ApexThrow, deliberately not an Error: no JS stack is captured on every Apex throw. */
 import { Resolver, type ArgTypes } from '../../semantics/resolver.js';
-import type { DataPlatform, TriggerInvocation } from '../data-platform.js';
+import type { DataAccess, DataPlatform, TriggerInvocation } from '../data-platform.js';
+import { operationAccess } from '../sharing.js';
 import type { Block, Expr, Pos, Stmt, TriggerDecl } from '../../syntax/ast.js';
 import { type ClassInfo, ClassRegistry, type MemberInfo } from '../../semantics/classes.js';
 import type { NativeClassDef, NativeLibrary } from '../natives.js';
@@ -74,7 +75,10 @@ export abstract class Engine {
 
   readonly natives: NativeLibrary;
 
-  readonly user: RunningUser;
+  protected readonly baseUser: RunningUser;
+
+  /** The user `System.runAs` switched to, while its block runs. */
+  protected runAsUser: RunningUser | null = null;
 
   protected readonly triggers = new Map<string, TriggerDecl[]>();
 
@@ -115,10 +119,20 @@ export abstract class Engine {
     });
     this.platform = opts.platform;
     this.natives = opts.natives;
-    this.user = opts.user;
+    this.baseUser = opts.user;
     this.debugSink =
       opts.debug ?? ((line, level, message) => process.stdout.write(`USER_DEBUG|[${line}]|${level}|${message}\n`));
     this.nowFn = opts.now ?? (() => Date.now());
+  }
+
+  /** The running user: the org's, or the one a `System.runAs` block runs as. */
+  get user(): RunningUser {
+    return this.runAsUser ?? this.baseUser;
+  }
+
+  /** The access of a database operation made now (`level`: an explicit AccessLevel, or null for the default). */
+  dataAccess(level: 'user' | 'system' | null): DataAccess {
+    return operationAccess(this.stack, level);
   }
 
   /** Fresh static variables (a new transaction in the test runner): every class re-initialises lazily. */

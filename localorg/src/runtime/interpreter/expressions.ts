@@ -125,7 +125,7 @@ export abstract class Expressions extends Construction {
 
   protected evalSoql(e: Extract<Expr, { kind: 'soql' }>, f: Frame): Value {
     f.pos = e.pos;
-    return this.platform.query(e.query, (bind) => this.eval(bind as Expr, f));
+    return this.platform.query(e.query, (bind) => this.eval(bind as Expr, f), this.dataAccess(null));
   }
 
   protected evalBinary(e: Extract<Expr, { kind: 'binary' }>, f: Frame): Value {

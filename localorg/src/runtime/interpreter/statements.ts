@@ -102,8 +102,7 @@ export abstract class Statements extends Expressions {
       case 'dml':
         return this.execDml(s, f);
       case 'runAs':
-        for (const u of s.user) this.eval(u, f);
-        return this.execBlock(s.body, f);
+        return this.execRunAs(s, f);
       case 'unsupported':
         throw new SourceError(f.file, s.pos.line, s.pos.col, `unsupported construct: ${s.construct}`);
     }
@@ -263,6 +262,28 @@ export abstract class Statements extends Expressions {
     return NORMAL;
   }
 
+  /**
+   * `System.runAs(user) { … }`: the block runs as the User (inserted first when it has no Id yet), whose sharing
+   * and permissions then apply; the previous running user comes back after the block, however it ends.
+   */
+  protected execRunAs(s: Extract<Stmt, { kind: 'runAs' }>, f: Frame): Signal {
+    const args = s.user.map((u) => this.eval(u, f));
+    const target = args[0];
+    if (!(target instanceof SObject) || target.type.toLowerCase() !== 'user') {
+      if (target === null) this.throwApex('System.NullPointerException', 'Argument cannot be null.');
+      return this.execBlock(s.body, f); // runAs(Version): package version contexts are not emulated
+    }
+    if (!target.id) this.native(() => this.platform.dml('insert', [target], { allOrNone: true }));
+    const previous = this.runAsUser;
+    this.runAsUser = this.native(() => this.platform.switchUser(target.id!));
+    try {
+      return this.execBlock(s.body, f);
+    } finally {
+      this.platform.switchUser((previous ?? this.baseUser).id);
+      this.runAsUser = previous;
+    }
+  }
+
   protected execDml(s: Extract<Stmt, { kind: 'dml' }>, f: Frame): Signal {
     const v = this.eval(s.value, f);
     if (v === null) this.throwApex('System.NullPointerException', NPE);
@@ -271,7 +292,11 @@ export abstract class Statements extends Expressions {
     else if (v instanceof ApexList) records = v.items.filter((x): x is SObject => x instanceof SObject);
     else
       return this.throwApex('System.TypeException', `DML requires SObject or SObject list type: ${runtimeTypeName(v)}`);
-    this.platform.dml(s.op, records, { allOrNone: true, externalIdField: s.externalIdField });
+    this.platform.dml(s.op, records, {
+      allOrNone: true,
+      externalIdField: s.externalIdField,
+      access: this.dataAccess(s.accessLevel ?? null)
+    });
     return NORMAL;
   }
 }
