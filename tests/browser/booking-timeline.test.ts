@@ -2,7 +2,7 @@
  * What a sales rep sees, in Chromium on localorg's Lightning shell: bookings made through the REST API for a Contact
  * (one upcoming, one canceled with a reason, one no-show) on the Contact's record page with their statuses and the
  * reason; marking one Completed from the timeline changes the Event; a guest's page lists the bookings too; the
- * Event page lists the attendees.
+ * Event page lists the attendees; an Account's page lists the bookings of its Contacts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -49,11 +49,18 @@ function scheduled(key: string, startMs: number, occurredMs: number): Record<str
   };
 }
 
-async function createContact(server: ShellServer, firstName: string, lastName: string, email: string): Promise<string> {
+async function createContact(
+  server: ShellServer,
+  firstName: string,
+  lastName: string,
+  email: string,
+  accountId?: string
+): Promise<string> {
   const created = await apiPost(server, '/services/data/v68.0/sobjects/Contact', {
     FirstName: firstName,
     LastName: lastName,
-    Email: email
+    Email: email,
+    ...(accountId ? { AccountId: accountId } : {})
   });
   assert.equal(created.status, 201, JSON.stringify(created.json));
   return (created.json as { id: string }).id;
@@ -152,6 +159,41 @@ describe('the booking timeline in a browser', () => {
       await expectVisible(page.locator('c-booking-attendees [data-id="title"]', { hasText: 'Attendees (2)' }));
       await expectVisible(page.locator('c-booking-attendees [data-id="role"]', { hasText: 'Guest' }));
       await screenshot(page, 'event-attendees');
+    });
+  });
+
+  test("an Account's page lists the bookings of its Contacts", async (t) => {
+    const account = await apiPost(server, '/services/data/v68.0/sobjects/Account', { Name: `Analytical ${RUN}` });
+    assert.equal(account.status, 201, JSON.stringify(account.json));
+    const accountId = (account.json as { id: string }).id;
+    await createContact(server, 'Charles', 'Babbage', `charles.${RUN}@engines.example`, accountId);
+    await createContact(server, 'Mary', 'Somerville', `mary.${RUN}@engines.example`, accountId);
+    const now = Date.now();
+    const booking = (key: string, email: string, firstName: string, lastName: string, startMs: number) => {
+      const change = scheduled(key, startMs, now - DAY);
+      (change.booking as Record<string, unknown>).attendees = [{ email, firstName, lastName, role: 'primary' }];
+      return change;
+    };
+    const posted = await apiPost(server, BOOKINGS_PATH, {
+      changes: [
+        booking('charles', `charles.${RUN}@engines.example`, 'Charles', 'Babbage', now + 2 * DAY),
+        booking('mary', `mary.${RUN}@engines.example`, 'Mary', 'Somerville', now - 3 * DAY)
+      ]
+    });
+    assert.equal(posted.status, 200, JSON.stringify(posted.json));
+    const results = (posted.json as { results: { outcome: string; whoId: string }[] }).results;
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['created', 'created']
+    );
+    await withPage(t, browser, async (page) => {
+      await page.goto(frontdoorUrl(server, `/lightning/r/Account/${accountId}/view`));
+      await expectVisible(page.locator('c-booking-timeline [data-id="title"]', { hasText: 'Bookings (2)' }));
+      const items = page.locator('c-booking-timeline-item');
+      await expectVisible(items.filter({ hasText: 'Timeline charles' }).getByText('With Charles Babbage'));
+      await expectVisible(items.filter({ hasText: 'Timeline mary' }).getByText('With Mary Somerville'));
+      assert.deepEqual(await statuses(page), ['Scheduled', 'Scheduled'], 'upcoming first, then past');
+      await screenshot(page, 'timeline-account');
     });
   });
 });
