@@ -1,6 +1,7 @@
 /**
- * The Salesforce CLI against `localorg serve` on this repository's package: the real `sf` binary (a devDependency)
- * logs in with an access token and runs the commands a developer runs against an org, asserting on what it prints.
+ * The Salesforce CLI against `localorg serve` (the real CLI, in a child process) on this repository's package: the
+ * real `sf` binary (a devDependency) logs in with an access token and runs the commands a developer runs against an
+ * org, asserting on what it prints.
  * sf runs with its own HOME and SF_* settings, so it never touches the user's ~/.sf and never reaches the network.
  */
 import assert from 'node:assert/strict';
@@ -10,8 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadOrgRuntime } from '../../src/server/org-runtime.js';
-import { startOrg } from '../../src/server/start-org.js';
+import { spawnServe, waitExit } from './child-server.js';
 import { REPO_ROOT } from './helpers.js';
 
 const SF = path.join(REPO_ROOT, 'node_modules', '.bin', 'sf');
@@ -66,20 +66,13 @@ function json<T>(run: Run): T {
 
 before(async () => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-sf-home-'));
-  const started = await startOrg(
-    {
-      sources: [REPO_ROOT],
-      port: 0,
-      host: '127.0.0.1',
-      token: TOKEN,
-      tokenGenerated: false,
-      dataDir: null,
-      seedFile: null
-    },
-    { createRuntime: loadOrgRuntime, out: () => undefined }
-  );
-  url = started.url;
-  stop = () => started.stop();
+  // The real `localorg serve` (its worker thread, front and all), as a developer starts it.
+  const served = await spawnServe(['--source', REPO_ROOT, '--port', '0', '--token', TOKEN, '--no-run-file']);
+  url = served.url;
+  stop = async () => {
+    served.child.kill('SIGTERM');
+    await waitExit(served.child);
+  };
   const login = await sf(['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--alias', 'local']);
   assert.equal(login.code, 0, login.stderr);
   assert.match(login.stdout, /Successfully authorized admin@localorg\.example with org ID 00D000000000001EAA/);
