@@ -28,6 +28,8 @@ const timedLoad = (cache: boolean) => {
   const p = loadProject({ sources: root, debug: () => undefined });
   return { project: p, ms: performance.now() - t };
 };
+const progress = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+progress('loading the project (cold, warm, cached)');
 const cold = timedLoad(false);
 const warm = timedLoad(false);
 timedLoad(true); // fills the cache when it is stale
@@ -62,6 +64,7 @@ result.load = {
 };
 
 // 2. Tests per second on the project's own Apex tests.
+progress('running the Apex tests');
 const run = runTests(project);
 const tps = run.results.length / (run.ms / 1000);
 rows.push({
@@ -78,6 +81,7 @@ result.tests = {
 };
 
 // 3. Interpreter throughput: the same integer loop in Apex and in JavaScript.
+progress('interpreter loop against JavaScript');
 const N = 200000;
 const loop = `Integer s = 0;\nfor (Integer i = 0; i < ${N}; i++) { s = s + (i * 3) / 2; if (s > 1000000) { s = s - 1000000; } }\nSystem.debug(s);`;
 let apexOut = '';

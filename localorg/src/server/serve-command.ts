@@ -72,7 +72,7 @@ export async function serveCommand(argv: string[], deps: ServeDeps = defaultDeps
   }
   printBanner(options, started.url, deps.out, started.homePath);
   const failed = await Promise.race([(deps.stopSignal ?? untilSignal()).then(() => null), started.failed]);
-  if (failed === null) await started.stop();
+  await started.stop();
   if (options.runFile) removeRunFile(options.runFile);
   if (failed !== null) {
     deps.err(`localorg serve: the org stopped unexpectedly (exit code ${failed})`);
