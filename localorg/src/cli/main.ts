@@ -169,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async () => {
       // The server parses its own flags; pass everything after `serve` through unchanged.
       const rest = argv.slice(argv.indexOf('serve') + 1);
-      const mod = (await import('../server/serve-command.js')) as { serveCommand(argv: string[]): Promise<number> };
+      const mod = await import('../server/serve-command.js');
       code = await mod.serveCommand(rest);
     });
 
