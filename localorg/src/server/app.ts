@@ -23,6 +23,8 @@ import { emptyToolingQuery, runTestsSynchronous } from './tooling-api.js';
 import type { Json } from './sobject-json.js';
 import { inTransaction, type TransactionOutcome } from './transaction.js';
 import type { LightningRoutes } from './lightning/routes.js';
+import { streamingEndpoint } from './streaming/endpoint.js';
+import { refuseUpgrades } from './streaming/cometd.js';
 
 export interface OrgRuntime {
   platform: ServerDataPlatform;
@@ -52,6 +54,8 @@ export interface LocalOrgServerOptions {
   lightning?: LightningRoutes | null;
   /** Called when a commit cannot be journaled; default: report and exit, so nothing unjournaled is ever served. */
   onJournalFailure?: (error: Error) => void;
+  /** How long the streaming endpoint holds a `/meta/connect` (default 110 s, the platform's). */
+  streamingConnectTimeoutMs?: number;
 }
 
 function exitOnJournalFailure(error: Error): void {
@@ -82,6 +86,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
   const cursors = new QueryCursors();
   const usage = new ApiUsageCounter();
   const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
+  const streaming = streamingEndpoint(runtime.platform, token, options.streamingConnectTimeoutMs);
   let journalLabel = '';
   let compactionQueued = false;
   if (options.journal) {
@@ -147,6 +152,12 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     // Browser pages authenticate with the session cookie that frontdoor.jsp sets, not with a bearer token.
     if (options.lightning?.matches(url.pathname)) {
       const status = await options.lightning.handle(req, res, url, transact);
+      options.log?.(`${method} ${url.pathname} ${status} ${Date.now() - started}ms`);
+      return;
+    }
+    // CometD long polls wait outside the transaction queue, so a held connect never delays other requests.
+    if (streaming.matches(url.pathname)) {
+      const status = await streaming.handle(req, res, url);
       options.log?.(`${method} ${url.pathname} ${status} ${Date.now() - started}ms`);
       return;
     }
@@ -263,6 +274,8 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       options.log?.(`response failed: ${(e as Error).message}`);
     });
   });
+  refuseUpgrades(server);
+  server.on('close', () => streaming.close());
   return {
     server,
     idle: () => queue.run(() => undefined),

@@ -217,8 +217,26 @@ function checkedId(info: ObjectInfo, raw: string): string {
 
 function create(platform: ServerDataPlatform, info: ObjectInfo, req: DataApiRequest): DataApiAnswer {
   const record = recordFromJson(info, parseJsonBody(req.body), 'insert');
+  if (platform.events.isEventObject(info.name)) return publishEvent(platform, record);
   const row = runDml(platform, 'insert', record);
   return ok({ id: row, success: true, errors: [] }, 201);
+}
+
+/**
+ * Creating a platform event record publishes it: 201 with the message's UUID under `OPERATION_ENQUEUED`
+ * [doc: "Match a Publish Result with the Event Published"]; a message that fails validation is a 400 like a record.
+ */
+function publishEvent(platform: ServerDataPlatform, record: SObject): DataApiAnswer {
+  const [row] = platform.publishEvents([record], { testContext: false });
+  if (!row.success) throw dmlFailure('insert', row.errors);
+  return ok(
+    {
+      id: row.id ? row.id.value : null,
+      success: true,
+      errors: row.errors.map((e) => ({ statusCode: e.statusCode, message: e.message, fields: e.fields }))
+    },
+    201
+  );
 }
 
 function update(platform: ServerDataPlatform, info: ObjectInfo, id: string, req: DataApiRequest): DataApiAnswer {

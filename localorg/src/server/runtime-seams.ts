@@ -5,6 +5,7 @@
  */
 import type { CommittedChange, FieldInfo, ObjectInfo, QueryTextOptions } from '../data/org.js';
 import type { DataPlatform, DeferredWork } from '../runtime/data-platform.js';
+import type { EventStore } from '../data/events/event-store.js';
 import type { SObject, TypeRef, Value } from '../values/values.js';
 import type { RunningUser } from '../values/user.js';
 
@@ -105,6 +106,11 @@ export interface ServerDataPlatform extends DataPlatform {
   readonly user: RunningUser;
   /** Runs work whose writes are never kept and never reach commit listeners (Apex tests run from the API). */
   isolated<T>(work: () => T): T;
+  /** The platform event bus: which objects are events, and their stored messages (replay, new ones). */
+  readonly events: {
+    isEventObject(name: string): boolean;
+    readonly store: Pick<EventStore, 'replay' | 'listen'>;
+  };
 }
 
 /** What `executeAnonymous` answers (the SOAP Apex API's ExecuteAnonymousResult) plus the run's debug lines. */

@@ -210,6 +210,8 @@ export class PlatformEventBus {
 
   private stamp(d: Draft, replayId: number): EventMessage {
     const record = copy(d.record);
+    // Every field is in the message, null when not set (subscribers see the whole schema).
+    for (const f of d.object.fields.values()) if (f.custom && !record.has(f.name)) record.set(f.name, null);
     record.set('ReplayId', String(replayId));
     record.set('EventUuid', d.uuid);
     record.set('CreatedDate', new ApexDatetime(d.createdDate));
