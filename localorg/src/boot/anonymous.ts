@@ -9,6 +9,7 @@ import type { LoadedProject } from './project.js';
 import type { Interpreter } from '../runtime/interpreter.js';
 import type { DataPlatform } from '../runtime/data-platform.js';
 import { SourceError } from '../syntax/diagnostics.js';
+import { formatDiagnostic } from '../semantics/resolver.js';
 
 export function runAnonymousFile(project: LoadedProject, file: string, displayName = file): Failure | null {
   const text = fs.readFileSync(file, 'utf8');
@@ -23,11 +24,25 @@ export function runAnonymousText(project: LoadedProject, text: string, file = 'a
   } catch (e) {
     return describeFailure(e, interp);
   }
+  let members;
+  try {
+    members = interp.registry.all.get('anonymousblock') ?? interp.addClass(unit.members);
+    interp.link();
+  } catch (e) {
+    return describeFailure(e, interp);
+  }
+  // A block that does not compile runs nothing, as executeAnonymous refuses it before any statement.
+  const diagnostics = interp.resolveAnonymous(unit.stmts, members, file);
+  if (diagnostics.length)
+    return {
+      kind: 'source',
+      typeName: 'CompileError',
+      message: diagnostics.map(formatDiagnostic).join('\n'),
+      stack: []
+    };
   platform.beginTransaction();
   interp.resetCpuClock();
   try {
-    const members = interp.registry.all.get('anonymousblock') ?? interp.addClass(unit.members);
-    interp.link();
     interp.runAnonymous(unit.stmts, members, file);
     // Queued async work runs after the block, in its own transaction on the platform; here, before commit.
     for (let i = 0; i < interp.asyncQueue.length; i++) interp.asyncQueue[i]();
@@ -89,6 +104,9 @@ export function executeAnonymous(interp: Interpreter, platform: DataPlatform, te
     }
     const members = interp.addClass(unit.members);
     interp.link();
+    // A block that does not compile runs nothing.
+    const [problem] = interp.resolveAnonymous(unit.stmts, members, 'anonymous.apex');
+    if (problem) throw new SourceError(problem.file, problem.line, problem.col, problem.message);
     interp.runAnonymous(unit.stmts, members, 'anonymous.apex');
     for (let i = 0; i < interp.asyncQueue.length; i++) interp.asyncQueue[i]();
     return outcome;

@@ -15,6 +15,7 @@ import type { TypeDecl, TriggerDecl } from '../syntax/ast.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { cacheFor } from '../syntax/cache.js';
 import { lowerClassText, lowerTriggerText } from '../syntax/lower.js';
+import { formatDiagnostic } from '../semantics/resolver.js';
 import { Interpreter } from '../runtime/interpreter.js';
 
 export class ProjectLoadError extends Error {
@@ -33,6 +34,11 @@ export interface LoadedProject {
   lowerMs: number;
   /** With `lenient`, the source errors that did not stop loading (each `file:line:column message`). */
   loadErrors: string[];
+  /**
+   * What the platform's compiler would reject (`file:line:column Method does not exist…`). Loading goes on: the rest
+   * serves and tests, and code reaching a broken line fails there.
+   */
+  compileErrors: string[];
 }
 
 export interface LoadOptions {
@@ -142,7 +148,8 @@ export function loadProject(opts: LoadOptions): LoadedProject {
     errors.push((e as Error).message);
   }
   if (errors.length && !opts.lenient) throw new ProjectLoadError(errors);
-  return { interp, platform, sources, classes, triggers, lowerMs, loadErrors: errors };
+  const compileErrors = interp.compileErrors().map(formatDiagnostic);
+  return { interp, platform, sources, classes, triggers, lowerMs, loadErrors: errors, compileErrors };
 }
 
 /** `<apiVersion>` of a class's `-meta.xml`, when it has one (sharing and access defaults depend on it). */

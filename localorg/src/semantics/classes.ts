@@ -5,7 +5,7 @@
  * classes, then the System namespace.
  */
 import type { CtorDecl, FieldDecl, MethodDecl, PropertyDecl, TypeDecl } from '../syntax/ast.js';
-import { ApexEnumValue, type ClassHandle } from '../values/values.js';
+import { ApexEnumValue, type ClassHandle, type TypeRef } from '../values/values.js';
 
 export interface MethodInfo {
   decl: MethodDecl;
@@ -203,9 +203,14 @@ function ancestry(c: ClassInfo): ClassInfo[] {
   return out;
 }
 
+/** Same parameter types, type arguments included: `f(List<String>)` does not override `f(List<Object>)`. */
 function sameSignature(a: MethodDecl, b: MethodDecl): boolean {
   if (a.params.length !== b.params.length) return false;
-  return a.params.every((p, i) => p.type.name === b.params[i].type.name);
+  return a.params.every((p, i) => sameType(p.type, b.params[i].type));
+}
+
+function sameType(a: TypeRef, b: TypeRef): boolean {
+  return a.name === b.name && a.args.length === b.args.length && a.args.every((x, i) => sameType(x, b.args[i]));
 }
 
 export class ClassRegistry {

@@ -10,15 +10,10 @@
 import type { Block, Expr, Stmt, TypeDecl } from '../syntax/ast.js';
 import type { TypeRef } from '../values/values.js';
 import type { ClassInfo, ClassRegistry, MethodInfo } from './classes.js';
-import {
-  NULL_T,
-  canonicalType,
-  literalType,
-  simple,
-  staticScore,
-  widerNumeric,
-  type TypeWorld
-} from './static-types.js';
+import { Overloads, type ArgTypes } from './overloads.js';
+import { NULL_T, canonicalType, literalType, simple, widerNumeric, type TypeWorld } from './static-types.js';
+
+export type { ArgTypes };
 
 export interface Diagnostic {
   file: string;
@@ -26,9 +21,6 @@ export interface Diagnostic {
   col: number;
   message: string;
 }
-
-/** Static argument types per call or `new`, null where unknown. */
-export type ArgTypes = (TypeRef | null)[];
 
 /** Methods every object answers, and those every exception adds (never "does not exist"). */
 const OBJECT_METHODS = new Set(['tostring', 'equals', 'hashcode']);
@@ -63,54 +55,14 @@ interface Ctx {
 export class Resolver {
   private readonly argTypes = new WeakMap<object, ArgTypes>();
 
+  /** Overload choice by static types, shared with the interpreter. */
+  readonly overloads: Overloads;
+
   constructor(
     private readonly registry: ClassRegistry,
     private readonly world: TypeWorld
-  ) {}
-
-  private readonly paramTypes = new WeakMap<object, TypeRef[]>();
-
-  /**
-   * Overload choice at run time: among candidates of the right arity, the best fit of the arguments' static types,
-   * with `runtimeScore` standing in for an argument whose static type is unknown. Null when no candidate fits
-   * statically (the caller then chooses by run-time values alone).
-   */
-  choose<M extends { decl: { params: { type: TypeRef }[] }; owner: ClassInfo }>(
-    cands: M[],
-    types: ArgTypes,
-    runtimeScore: (i: number, param: TypeRef) => number
-  ): M | null {
-    let best: M | null = null;
-    let bestScore = -1;
-    for (const m of cands) {
-      const ps = m.decl.params;
-      if (ps.length !== types.length) continue;
-      const pts = this.paramTypesOf(m);
-      let score = 0;
-      for (let i = 0; i < ps.length; i++) {
-        const t = types[i];
-        const s = t ? staticScore(t, pts[i], this.registry, this.world) : runtimeScore(i, ps[i].type);
-        if (s < 0) {
-          score = -1;
-          break;
-        }
-        score += s;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = m;
-      }
-    }
-    return best;
-  }
-
-  private paramTypesOf(m: { decl: { params: { type: TypeRef }[] }; owner: ClassInfo }): TypeRef[] {
-    let pts = this.paramTypes.get(m.decl);
-    if (!pts) {
-      pts = m.decl.params.map((p) => this.canon(p.type, m.owner));
-      this.paramTypes.set(m.decl, pts);
-    }
-    return pts;
+  ) {
+    this.overloads = new Overloads(registry, world);
   }
 
   /** The static argument types recorded for a call or `new` expression, when resolved. */
@@ -410,7 +362,7 @@ export class Resolver {
       }
       return null;
     }
-    const m = this.select(cands, types);
+    const m = this.overloads.select(cands, types);
     return m?.decl.returnType ? this.canon(m.decl.returnType, m.owner) : null;
   }
 
@@ -419,31 +371,6 @@ export class Resolver {
     const out = [...owner.methods(name)];
     if (bareCall) for (let o = owner.outer; o; o = o.outer) out.push(...o.methods(name));
     return out;
-  }
-
-  /** Selects by static types where every argument's type is known; null otherwise (left to run time). */
-  private select(cands: MethodInfo[], types: ArgTypes): MethodInfo | null {
-    let best: MethodInfo | null = null;
-    let bestScore = -1;
-    for (const m of cands) {
-      if (m.decl.params.length !== types.length) continue;
-      let score = 0;
-      for (let i = 0; i < types.length; i++) {
-        const t = types[i];
-        if (!t) return null;
-        const s = staticScore(t, this.paramTypesOf(m)[i], this.registry, this.world);
-        if (s < 0) {
-          score = -1;
-          break;
-        }
-        score += s;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = m;
-      }
-    }
-    return best;
   }
 
   /** Whether a method of that name certainly does not exist on `owner` (its whole hierarchy is user code). */

@@ -7,8 +7,9 @@
  * Control flow: statements return a completion signal (normal/break/continue/return) instead of throwing, and Apex
  * exceptions travel as {@link ApexThrow} (no JS stack capture), so the hot paths stay cheap.
  */
+import type { Diagnostic } from '../../semantics/resolver.js';
 import type { Stmt, TriggerDecl, TypeDecl } from '../../syntax/ast.js';
-import { type ClassInfo } from '../../semantics/classes.js';
+import { ClassInfo } from '../../semantics/classes.js';
 import { UnsupportedFeatureError } from '../../values/errors.js';
 import { RETURN, Scope, type Frame } from '../scope.js';
 import { type ApexObject, type Value } from '../../values/values.js';
@@ -32,8 +33,41 @@ export class Interpreter extends Triggers {
     this.triggers.set(key, list);
   }
 
+  /** Links superclasses and interfaces, then resolves each class and trigger not resolved yet (static types, errors). */
   link(): void {
     this.registry.link();
+    for (const c of this.registry.top.values())
+      if (c.decl && !this.diagnostics.has(c)) this.diagnostics.set(c, this.resolver.resolveClass(c));
+    for (const list of this.triggers.values())
+      for (const t of list)
+        if (!this.diagnostics.has(t))
+          this.diagnostics.set(t, this.resolver.resolveStatements(t.body.stmts, this.triggerClass(t), t.file));
+  }
+
+  /** What the resolver found per class and trigger, once each is linked (see {@link link}). */
+  private readonly diagnostics = new Map<ClassInfo | TriggerDecl, Diagnostic[]>();
+
+  /**
+   * What the platform's compiler would reject in the loaded classes and triggers (the code still loads; what reaches
+   * a broken line fails there). The prelude's own code is trusted and not listed.
+   */
+  compileErrors(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const [owner, found] of this.diagnostics) {
+      if (
+        owner instanceof ClassInfo &&
+        (owner.name === 'anonymousblock' || owner.decl?.file.startsWith('localorg-prelude/'))
+      )
+        continue;
+      out.push(...found);
+    }
+    return out;
+  }
+
+  /** Resolves an anonymous block (its members and statements); a non-empty answer means it must not run. */
+  resolveAnonymous(stmts: Stmt[], members: ClassInfo, file: string): Diagnostic[] {
+    const own = this.diagnostics.get(members) ?? this.resolver.resolveClass(members);
+    return [...own, ...this.resolver.resolveStatements(stmts, members, file)];
   }
 
   /** Executes anonymous Apex statements with `members` (methods/classes declared in the block). */

@@ -308,7 +308,7 @@ export abstract class Invocation extends Members {
    */
   selectMethod<M extends MethodInfo>(cands: M[], args: Value[], types?: ArgTypes): M | null {
     if (types && cands.length > 1) {
-      const m = this.resolver.choose(cands, types, (i, p) => matchScore(args[i], p, this));
+      const m = this.resolver.overloads.choose(cands, types, (i, p) => matchScore(args[i], p, this));
       if (m) return m;
     }
     let best: M | null = null;
