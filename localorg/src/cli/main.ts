@@ -137,7 +137,8 @@ export async function main(argv: string[]): Promise<number> {
       const report = gaugeReport(
         dirs.map((d) => path.resolve(d)),
         run,
-        project.loadErrors
+        project.loadErrors,
+        project.compileErrors
       );
       gaugeTable(report, { top: o.top, examples: o.examples ?? 1 }).forEach(out);
       if (o.json) {

@@ -31,6 +31,8 @@ export interface GaugeReport {
   causes: CauseGroup[];
   /** Sources left out of a lenient load (`file:line:column message`); the tests reaching them fail. */
   loadErrors: string[];
+  /** What the platform's compiler would reject (`file:line:column message`); the rest of those classes still ran. */
+  compileErrors: string[];
   emulated: true;
 }
 
@@ -64,7 +66,12 @@ export function causeOf(r: TestResult): { cause: string; where: string | null } 
   return { cause: r.failure?.setup ? `${cause} (in @TestSetup)` : cause, where };
 }
 
-export function gaugeReport(projects: string[], run: TestRun, loadErrors: string[] = []): GaugeReport {
+export function gaugeReport(
+  projects: string[],
+  run: TestRun,
+  loadErrors: string[] = [],
+  compileErrors: string[] = []
+): GaugeReport {
   const groups = new Map<string, CauseGroup>();
   for (const r of run.results) {
     if (r.outcome !== 'fail') continue;
@@ -85,6 +92,7 @@ export function gaugeReport(projects: string[], run: TestRun, loadErrors: string
     ms: Math.round(run.ms),
     causes: [...groups.values()].sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause)),
     loadErrors,
+    compileErrors,
     emulated: true
   };
 }
@@ -98,6 +106,13 @@ export function gaugeTable(report: GaugeReport, opts: { top?: number; examples?:
   if (report.loadErrors.length) {
     out.push('', `${report.loadErrors.length} source(s) did not load (tests reaching them fail):`);
     for (const e of report.loadErrors) out.push(`  ${e}`);
+  }
+  if (report.compileErrors.length) {
+    out.push(
+      '',
+      `${report.compileErrors.length} compile error(s) the platform would refuse (the rest of those classes ran):`
+    );
+    for (const e of report.compileErrors) out.push(`  ${e}`);
   }
   if (!report.causes.length) return out;
   const shown = report.causes.slice(0, opts.top ?? report.causes.length);
