@@ -12,6 +12,7 @@ import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
 import { natives as requestContext } from './request-context.js';
 import { natives as schema } from './schema.js';
+import { natives as security } from './security.js';
 import { natives as sobject } from './sobject.js';
 import { generalPurposeNatives } from './stdlib-index.js';
 import { natives as system } from './system.js';
@@ -29,6 +30,7 @@ export function standardLibrary(): NativeLibrary {
     type,
     userinfo,
     schema,
+    security,
     database,
     eventbus,
     sobject,

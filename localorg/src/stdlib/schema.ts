@@ -6,6 +6,7 @@
 import { LocalOrg } from '../data/org.js';
 import type { FieldDef, ObjectDef } from '../data/schema/types.js';
 import { defaultValueFor } from '../data/schema/schema.js';
+import { UserPermissions } from '../data/security/permissions.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
@@ -230,11 +231,11 @@ natives.defineClass({
     getlabelplural: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).labelPlural,
     getkeyprefix: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).keyPrefix,
     getsobjecttype: (_ctx, _a, self) => sobjectTypeToken(state<ObjectTokenState>(self).object),
-    iscreateable: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).createable,
-    isupdateable: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).updateable,
-    isdeletable: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).deletable,
-    isundeletable: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).deletable,
-    isaccessible: () => true,
+    iscreateable: (ctx, _a, self) => objectAccess(ctx, self, 'create'),
+    isupdateable: (ctx, _a, self) => objectAccess(ctx, self, 'edit'),
+    isdeletable: (ctx, _a, self) => objectAccess(ctx, self, 'delete'),
+    isundeletable: (ctx, _a, self) => objectAccess(ctx, self, 'delete'),
+    isaccessible: (ctx, _a, self) => objectAccess(ctx, self, 'read'),
     isqueryable: () => true,
     issearchable: (ctx, _a, self) => !objectDef(ctx, state<ObjectTokenState>(self).object).customMetadata,
     iscustom: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).custom,
@@ -342,6 +343,24 @@ natives.defineClass({
   }
 });
 
+/** Describe's object access: what the object allows and what the running user's permissions grant. */
+function objectAccess(ctx: NativeContext, self: Value, right: 'read' | 'create' | 'edit' | 'delete'): boolean {
+  const object = objectDef(ctx, state<ObjectTokenState>(self).object);
+  const allowedByObject =
+    right === 'read' ||
+    (right === 'create' ? object.createable : right === 'edit' ? object.updateable : object.deletable);
+  return allowedByObject && new UserPermissions(orgOf(ctx).store, ctx.user.id.value).object(object)[right];
+}
+
+/** Describe's field access: the running user's field-level security. */
+function fieldAccess(ctx: NativeContext, self: Value): { read: boolean; edit: boolean } {
+  const s = state<FieldTokenState>(self);
+  const object = objectDef(ctx, s.object);
+  const field = fieldDefOf(ctx, s.object, s.field);
+  const permissions = new UserPermissions(orgOf(ctx).store, ctx.user.id.value);
+  return { read: permissions.canReadField(object, field), edit: permissions.field(object, field).edit };
+}
+
 function fd(ctx: NativeContext, self: Value): FieldDef {
   const s = state<FieldTokenState>(self);
   return fieldDefOf(ctx, s.object, s.field);
@@ -377,8 +396,8 @@ natives.defineClass({
       return sobjectFieldToken(s.object, s.field);
     },
     getsoaptype: (ctx, _a, self) => SOAP_TYPE.value(soapType(fd(ctx, self))),
-    iscreateable: (ctx, _a, self) => fd(ctx, self).createable,
-    isupdateable: (ctx, _a, self) => fd(ctx, self).updateable,
+    iscreateable: (ctx, _a, self) => fd(ctx, self).createable && fieldAccess(ctx, self).edit,
+    isupdateable: (ctx, _a, self) => fd(ctx, self).updateable && fieldAccess(ctx, self).edit,
     isnillable: (ctx, _a, self) => fd(ctx, self).nillable,
     isexternalid: (ctx, _a, self) => fd(ctx, self).externalId,
     isunique: (ctx, _a, self) => fd(ctx, self).unique,
@@ -392,7 +411,7 @@ natives.defineClass({
     isnamepointing: (ctx, _a, self) => fd(ctx, self).polymorphic,
     isrestrictedpicklist: (ctx, _a, self) => fd(ctx, self).restrictedPicklist,
     isdefaultedoncreate: (ctx, _a, self) => fd(ctx, self).defaultValue !== null || fd(ctx, self).name === 'OwnerId',
-    isaccessible: () => true,
+    isaccessible: (ctx, _a, self) => fieldAccess(ctx, self).read,
     isfilterable: (ctx, _a, self) => fd(ctx, self).type !== 'textarea' || fd(ctx, self).length <= 255,
     issortable: (ctx, _a, self) =>
       fd(ctx, self).type !== 'multipicklist' && (fd(ctx, self).type !== 'textarea' || fd(ctx, self).length <= 255),
