@@ -6,6 +6,7 @@
  * long-running org accumulates (bookings moved, reassigned, closed), so that compaction has something to fold.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sampleBookingChange } from '../src/server/banner.js';
@@ -65,12 +66,8 @@ async function batchThroughput(root: string, rows: ServeBenchRow[], result: Reco
             change.booking.uid = `bk-bench-${c}-${b}-${i}`;
             return change;
           });
-          const res = await fetch(`${started.url}/services/apexrest/booking-sync/v1/bookings`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ changes })
-          });
-          const body = (await res.json()) as unknown;
+          const res = await postJson(`${started.url}/services/apexrest/booking-sync/v1/bookings`, { changes });
+          const body = res.body;
           answered++;
           const results = (body as { results?: { outcome: string; errors?: { code: string }[] }[] }).results ?? [];
           const bad = results.filter((r) => r.outcome === 'failed' || r.outcome === 'rejected');
@@ -106,6 +103,44 @@ async function batchThroughput(root: string, rows: ServeBenchRow[], result: Reco
     reasons: Object.fromEntries(reasons)
   };
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * POSTs with no response deadline. The org runs one transaction at a time, so the 50th client's batch waits for the 49
+ * before it (minutes on a busy machine): fetch's 300 s headers timeout would count that designed queueing as a failure.
+ */
+function postJson(url: string, value: unknown): Promise<{ status: number; body: unknown }> {
+  const payload = Buffer.from(JSON.stringify(value), 'utf8');
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${TOKEN}`,
+          'Content-Type': 'application/json',
+          'Content-Length': payload.length
+        }
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON: reported as is
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+        res.on('error', reject);
+      }
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** Writes a journal of about `bytes` through the real writer (checksums and all). */
