@@ -14,6 +14,7 @@ import { renderIdentity, type IdentityFacts } from './identity.js';
 import { DAILY_API_REQUESTS, localOrgLimitsHeader, NO_USAGE } from './limits-headers.js';
 import { staticFile } from './lightning/static-files.js';
 import type { Json } from './sobject-json.js';
+import { refuseUpgrades } from './streaming/cometd.js';
 
 export interface FrontOptions {
   token: string;
@@ -125,6 +126,8 @@ export function createFront(options: FrontOptions): Front {
     if (answer) send(res, req, answer);
     else forward(req, res);
   });
+  // Faye tries a WebSocket before long polling: answer 405 as the in-process server does rather than drop the socket.
+  refuseUpgrades(server);
   return { server, inFlight: () => open };
 }
 

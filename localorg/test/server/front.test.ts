@@ -105,3 +105,21 @@ test('when the org thread is gone, a forwarded request gets 503 SERVER_UNAVAILAB
   assert.equal((r.json as { errorCode: string }[])[0].errorCode, 'SERVER_UNAVAILABLE');
   org = http.createServer();
 });
+
+test('a WebSocket upgrade (Faye tries one before long polling) is refused with 405, not dropped', async () => {
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(`${url}/cometd/62.0`, {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ=='
+      }
+    });
+    req.on('response', (res) => resolve(res.statusCode ?? 0));
+    req.on('upgrade', () => reject(new Error('upgraded')));
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(status, 405);
+});
