@@ -11,13 +11,33 @@ export interface Pos {
   col: number;
 }
 
+/**
+ * Where a member access sits in a chain with safe navigation (`a?.b.c`): Apex skips the whole rest of the chain when
+ * a `?.` meets null, so the chain's outermost access answers null rather than its next link throwing.
+ * `chained`: this access is the target of a further member access or index; `shortCircuits`: a `?.` link lies below
+ * it; `parenthesized`: written in parentheses, which end the chain (`(a?.b).c` throws when a is null).
+ */
+export interface SafeChain {
+  chained?: boolean;
+  shortCircuits?: boolean;
+  parenthesized?: boolean;
+}
+
 export type Expr =
   | { kind: 'literal'; pos: Pos; value: Value }
   | { kind: 'name'; pos: Pos; name: string; display: string }
-  | { kind: 'field'; pos: Pos; target: Expr; name: string; display: string; safe: boolean }
-  | { kind: 'call'; pos: Pos; target: Expr | null; name: string; display: string; args: Expr[]; safe: boolean }
+  | ({ kind: 'field'; pos: Pos; target: Expr; name: string; display: string; safe: boolean } & SafeChain)
+  | ({
+      kind: 'call';
+      pos: Pos;
+      target: Expr | null;
+      name: string;
+      display: string;
+      args: Expr[];
+      safe: boolean;
+    } & SafeChain)
   | { kind: 'ctorCall'; pos: Pos; which: 'this' | 'super'; args: Expr[] }
-  | { kind: 'index'; pos: Pos; target: Expr; index: Expr }
+  | ({ kind: 'index'; pos: Pos; target: Expr; index: Expr } & SafeChain)
   | { kind: 'new'; pos: Pos; type: TypeRef; args: Expr[] }
   | { kind: 'newArray'; pos: Pos; type: TypeRef /* List<T> */; size: Expr | null; items: Expr[] | null }
   | { kind: 'newCollection'; pos: Pos; type: TypeRef; items: Expr[] }

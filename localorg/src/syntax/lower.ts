@@ -653,6 +653,7 @@ export class Lowerer {
     if (e instanceof DotExpressionContext) {
       const safe = has(e.QUESTIONDOT());
       const target = this.expr(e.expression());
+      const chain = linkChain(target);
       const dm = e.dotMethodCall();
       if (has(dm)) {
         const display = dm.anyId().getText();
@@ -663,11 +664,12 @@ export class Lowerer {
           name: display.toLowerCase(),
           display,
           args: this.args(dm.expressionList()),
-          safe
+          safe,
+          ...chain
         };
       }
       const display = e.anyId().getText();
-      return { kind: 'field', pos, target, name: display.toLowerCase(), display, safe };
+      return { kind: 'field', pos, target, name: display.toLowerCase(), display, safe, ...chain };
     }
     if (e instanceof MethodCallExpressionContext) {
       const mc = e.methodCall();
@@ -729,7 +731,12 @@ export class Lowerer {
       const [t, a, b] = e.expression_list();
       return { kind: 'cond', pos, test: this.expr(t), then: this.expr(a), else: this.expr(b) };
     }
-    if (e instanceof SubExpressionContext) return this.expr(e.expression());
+    if (e instanceof SubExpressionContext) {
+      const inner = this.expr(e.expression());
+      return inner.kind === 'field' || inner.kind === 'call' || inner.kind === 'index'
+        ? { ...inner, parenthesized: true }
+        : inner;
+    }
     if (e instanceof NegExpressionContext)
       return { kind: 'unary', pos, op: has(e.BANG()) ? '!' : '~', operand: this.expr(e.expression()) };
     if (e instanceof PreOpExpressionContext) {
@@ -758,7 +765,8 @@ export class Lowerer {
       return { kind: 'instanceof', pos, expr: this.expr(e.expression()), type: this.typeRef(e.typeRef()) };
     if (e instanceof ArrayExpressionContext) {
       const [t, i] = e.expression_list();
-      return { kind: 'index', pos, target: this.expr(t), index: this.expr(i) };
+      const target = this.expr(t);
+      return { kind: 'index', pos, target, index: this.expr(i), ...linkChain(target) };
     }
     if (e instanceof NewExpressionContext) return this.creator(e.creator(), pos);
     if (e instanceof BitAndExpressionContext) return this.bin(e, '&', pos);
@@ -952,4 +960,14 @@ export function lowerTriggerText(text: string, file: string): TriggerDecl {
 
 export function lowerAnonymousText(text: string, file: string): AnonymousUnit {
   return new Lowerer(file).anonymousUnit(parseApex(text, file, 'anonymousUnit'));
+}
+
+/**
+ * Links a member access's target into its chain (see SafeChain): the target no longer ends the chain, and the new
+ * access short-circuits when a `?.` lies anywhere below it.
+ */
+function linkChain(target: Expr): { shortCircuits?: true } {
+  if ((target.kind !== 'field' && target.kind !== 'call' && target.kind !== 'index') || target.parenthesized) return {};
+  target.chained = true;
+  return (target.kind !== 'index' && target.safe) || target.shortCircuits ? { shortCircuits: true } : {};
 }

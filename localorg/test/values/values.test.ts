@@ -94,6 +94,28 @@ test('instanceof, safe navigation and null coalescing', () => {
   );
 });
 
+test('a ?. that meets null skips the rest of its chain; a null met after a non-null ?. still throws', () => {
+  const r = apex(
+    [
+      'Account a;',
+      'System.debug(a?.Owner.Name);',
+      'System.debug(a?.Name.length());',
+      'System.debug(a?.Name.trim().length() ?? -1);',
+      'a = new Account();',
+      'System.debug(a?.Owner?.Name);',
+      'System.debug(a?.Name.length());'
+    ].join(' ')
+  );
+  assert.deepEqual(r.debug, ['null', 'null', '-1', 'null']);
+  assert.equal(r.fatal, 'System.NullPointerException: Attempt to de-reference a null object');
+});
+
+test('a ?. chain also skips an index after it, and parentheses end the chain', () => {
+  assert.deepEqual(out('Account a; System.debug(a?.Contacts[0]);'), ['null']);
+  const r = apex('Account a; System.debug((a?.Owner).Name);');
+  assert.equal(r.fatal, 'System.NullPointerException: Attempt to de-reference a null object');
+});
+
 test('comparisons with null are false rather than throwing', () => {
   assert.deepEqual(out('Integer n; System.debug(n > 1); System.debug(n < 1);'), ['false', 'false']);
 });

@@ -28,6 +28,8 @@ import {
 
 export const C = (o: ApexObject): ClassInfo => o.cls as ClassInfo;
 export const NPE = 'Attempt to de-reference a null object';
+/** Thrown by a `?.` that meets null inside a chain; the chain's outermost access catches it and answers null. */
+export const SHORT_CIRCUIT = new Error('safe navigation short circuit');
 export const OBJECT_T = typeRef('Object');
 export const MAX_DEPTH = 1000;
 

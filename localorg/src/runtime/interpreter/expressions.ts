@@ -8,10 +8,33 @@ import { arith, bitwise, compare, negate } from '../operators.js';
 import type { Frame } from '../scope.js';
 import { cast, coerce, isInstance, runtimeTypeName, stripSystem } from '../types.js';
 import { ApexList, ApexMap, ApexSet, ApexTypeValue, type Value } from '../../values/values.js';
-import { NPE, OBJECT_T } from './engine.js';
+import { NPE, OBJECT_T, SHORT_CIRCUIT } from './engine.js';
 import { Construction } from './construction.js';
 
 export abstract class Expressions extends Construction {
+  /** The outermost access of a chain with `?.`: a link that met null skips the rest, and the chain is null. */
+  private chainTop(run: () => Value): Value {
+    try {
+      return run();
+    } catch (x) {
+      if (x === SHORT_CIRCUIT) return null;
+      throw x;
+    }
+  }
+
+  private evalIndex(e: Extract<Expr, { kind: 'index' }>, f: Frame): Value {
+    const t = this.eval(e.target, f);
+    const i = this.eval(e.index, f);
+    if (t === null) this.throwApex('System.NullPointerException', NPE);
+    if (t instanceof ApexList) {
+      if (typeof i !== 'number') return this.throwApex('System.TypeException', 'List index must be an Integer');
+      if (i < 0 || i >= t.items.length) this.throwApex('System.ListException', `List index out of bounds: ${i}`);
+      return t.items[i];
+    }
+    if (t instanceof ApexMap) return t.get(i);
+    return this.throwApex('System.TypeException', `Cannot index ${runtimeTypeName(t)}`);
+  }
+
   eval(e: Expr, f: Frame): Value {
     switch (e.kind) {
       case 'literal':
@@ -19,9 +42,9 @@ export abstract class Expressions extends Construction {
       case 'name':
         return this.evalName(e, f);
       case 'field':
-        return this.evalField(e, f);
+        return e.shortCircuits && !e.chained ? this.chainTop(() => this.evalField(e, f)) : this.evalField(e, f);
       case 'call':
-        return this.evalCall(e, f);
+        return e.shortCircuits && !e.chained ? this.chainTop(() => this.evalCall(e, f)) : this.evalCall(e, f);
       case 'binary':
         return this.evalBinary(e, f);
       case 'assign':
@@ -59,18 +82,8 @@ export abstract class Expressions extends Construction {
         return f.self;
       case 'super':
         return f.self;
-      case 'index': {
-        const t = this.eval(e.target, f);
-        const i = this.eval(e.index, f);
-        if (t === null) this.throwApex('System.NullPointerException', NPE);
-        if (t instanceof ApexList) {
-          if (typeof i !== 'number') return this.throwApex('System.TypeException', 'List index must be an Integer');
-          if (i < 0 || i >= t.items.length) this.throwApex('System.ListException', `List index out of bounds: ${i}`);
-          return t.items[i];
-        }
-        if (t instanceof ApexMap) return t.get(i);
-        return this.throwApex('System.TypeException', `Cannot index ${runtimeTypeName(t)}`);
-      }
+      case 'index':
+        return e.shortCircuits && !e.chained ? this.chainTop(() => this.evalIndex(e, f)) : this.evalIndex(e, f);
       case 'new':
         f.pos = e.pos;
         return this.evalNew(e, f);

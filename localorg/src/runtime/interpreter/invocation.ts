@@ -21,7 +21,7 @@ import {
   type TypeRef,
   type Value
 } from '../../values/values.js';
-import { C, NPE, hashString, type TypeTarget } from './engine.js';
+import { C, NPE, SHORT_CIRCUIT, hashString, type TypeTarget } from './engine.js';
 import type { ExceptionState } from './exceptions.js';
 import { Members } from './members.js';
 
@@ -68,6 +68,7 @@ export abstract class Invocation extends Members {
     const types = this.resolver.argTypesOf(e);
     if ('type' in r) return this.callStatic(r.type, e.name, e.display, args, f, types);
     if (r.value === null) {
+      if (e.safe && e.chained) throw SHORT_CIRCUIT;
       if (e.safe) return null;
       return this.throwApex('System.NullPointerException', NPE);
     }

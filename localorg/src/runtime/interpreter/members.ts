@@ -8,7 +8,7 @@ import { nativeKindOf } from '../natives.js';
 import { RETURN, Scope, type Frame } from '../scope.js';
 import { coerce, runtimeTypeName } from '../types.js';
 import { ApexId, ApexList, ApexObject, SObject, typeRef, type Value } from '../../values/values.js';
-import { C, NPE, type TypeTarget } from './engine.js';
+import { C, NPE, SHORT_CIRCUIT, type TypeTarget } from './engine.js';
 import { TypeEnvironment } from './type-environment.js';
 
 export type Resolved = { value: Value } | { type: TypeTarget };
@@ -154,8 +154,13 @@ export abstract class Members extends TypeEnvironment {
     return this.throwApex('System.SObjectException', `Trigger.${name} is not a trigger context variable`);
   }
 
-  readField(target: Value, e: { name: string; display: string; safe: boolean; pos: Pos }, f: Frame): Value {
+  readField(
+    target: Value,
+    e: { name: string; display: string; safe: boolean; pos: Pos; chained?: boolean },
+    f: Frame
+  ): Value {
     if (target === null) {
+      if (e.safe && e.chained) throw SHORT_CIRCUIT;
       if (e.safe) return null;
       f.pos = e.pos;
       return this.throwApex('System.NullPointerException', NPE);
