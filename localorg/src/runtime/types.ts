@@ -5,6 +5,7 @@
  */
 import { apexThrow } from '../values/errors.js';
 import type { ClassInfo } from '../semantics/classes.js';
+import { PRIMITIVES, stripSystem } from '../semantics/static-types.js';
 import { to18 } from '../values/ids.js';
 import {
   ApexBlob,
@@ -33,24 +34,7 @@ export interface TypeEnv {
   sobjectName(name: string): string | null;
 }
 
-const PRIMITIVES = new Set([
-  'string',
-  'integer',
-  'long',
-  'double',
-  'decimal',
-  'boolean',
-  'id',
-  'date',
-  'datetime',
-  'time',
-  'blob',
-  'object'
-]);
-
-export function stripSystem(name: string): string {
-  return name.startsWith('system.') ? name.slice(7) : name;
-}
+export { stripSystem };
 
 export function isPrimitiveName(name: string): boolean {
   return PRIMITIVES.has(stripSystem(name));

@@ -22,7 +22,8 @@ export interface TypeWorld {
 /** The static type of the `null` literal: assignable to every type. */
 export const NULL_T: TypeRef = { name: '<null>', args: [], display: 'null' };
 
-const PRIMITIVES = new Set([
+/** Apex's primitive type names (lower case, without `System.`), `Object` included. */
+export const PRIMITIVES: ReadonlySet<string> = new Set([
   'string',
   'integer',
   'long',
@@ -38,7 +39,8 @@ const PRIMITIVES = new Set([
 ]);
 const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, decimal: 3, double: 3 };
 
-export function bare(name: string): string {
+/** A canonical type name without its `system.` namespace. */
+export function stripSystem(name: string): string {
   return name.startsWith('system.') ? name.slice(7) : name;
 }
 
@@ -48,7 +50,7 @@ export function simple(name: string, display: string): TypeRef {
 
 /** Canonical form of a declared type as seen from `from`. */
 export function canonicalType(t: TypeRef, from: ClassInfo | null, registry: ClassRegistry, world: TypeWorld): TypeRef {
-  const n = bare(t.name);
+  const n = stripSystem(t.name);
   if (PRIMITIVES.has(n)) return n === t.name && t.args.length === 0 ? t : { name: n, args: [], display: t.display };
   if (n === 'list' || n === 'set' || n === 'map' || n === 'iterable' || n === 'iterator') {
     return { name: n, args: t.args.map((a) => canonicalType(a, from, registry, world)), display: t.display };
