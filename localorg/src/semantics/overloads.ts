@@ -28,28 +28,12 @@ export class Overloads {
     types: ArgTypes,
     runtimeScore: (i: number, param: TypeRef) => number
   ): M | null {
-    let best: M | null = null;
-    let bestScore = -1;
-    for (const m of cands) {
-      const ps = m.decl.params;
-      if (ps.length !== types.length) continue;
-      const pts = this.paramTypesOf(m);
-      let score = 0;
-      for (let i = 0; i < ps.length; i++) {
-        const t = types[i];
-        const s = t ? staticScore(t, pts[i], this.registry, this.world) : runtimeScore(i, ps[i].type);
-        if (s < 0) {
-          score = -1;
-          break;
-        }
-        score += s;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = m;
-      }
-    }
-    return best;
+    return bestFit(cands, types.length, (m, i) => {
+      const t = types[i];
+      return t
+        ? staticScore(t, this.paramTypesOf(m)[i], this.registry, this.world)
+        : runtimeScore(i, m.decl.params[i].type);
+    });
   }
 
   paramTypesOf(m: { decl: { params: { type: TypeRef }[] }; owner: ClassInfo }): TypeRef[] {
@@ -63,26 +47,39 @@ export class Overloads {
 
   /** Selects by static types where every argument's type is known; null otherwise (left to run time). */
   select(cands: MethodInfo[], types: ArgTypes): MethodInfo | null {
-    let best: MethodInfo | null = null;
-    let bestScore = -1;
-    for (const m of cands) {
-      if (m.decl.params.length !== types.length) continue;
-      let score = 0;
-      for (let i = 0; i < types.length; i++) {
-        const t = types[i];
-        if (!t) return null;
-        const s = staticScore(t, this.paramTypesOf(m)[i], this.registry, this.world);
-        if (s < 0) {
-          score = -1;
-          break;
-        }
-        score += s;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = m;
-      }
-    }
-    return best;
+    if (types.some((t) => !t)) return null;
+    return bestFit(cands, types.length, (m, i) =>
+      staticScore(types[i]!, this.paramTypesOf(m)[i], this.registry, this.world)
+    );
   }
+}
+
+/**
+ * The candidate of the given arity whose arguments fit it best: the sum of `score(candidate, argument index)`, where
+ * any negative score rules the candidate out; the first declared wins a tie. Null when no candidate fits.
+ */
+export function bestFit<M extends { decl: { params: unknown[] } }>(
+  cands: M[],
+  arity: number,
+  score: (m: M, i: number) => number
+): M | null {
+  let best: M | null = null;
+  let bestScore = -1;
+  for (const m of cands) {
+    if (m.decl.params.length !== arity) continue;
+    let total = 0;
+    for (let i = 0; i < arity; i++) {
+      const s = score(m, i);
+      if (s < 0) {
+        total = -1;
+        break;
+      }
+      total += s;
+    }
+    if (total > bestScore) {
+      bestScore = total;
+      best = m;
+    }
+  }
+  return best;
 }

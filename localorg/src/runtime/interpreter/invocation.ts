@@ -5,6 +5,7 @@
 import type { ArgTypes } from '../../semantics/resolver.js';
 import type { Expr, MethodDecl } from '../../syntax/ast.js';
 import { type ClassInfo, type MethodInfo } from '../../semantics/classes.js';
+import { bestFit } from '../../semantics/overloads.js';
 import { nativeKindOf } from '../natives.js';
 import { unsupported, UnsupportedFeatureError } from '../../values/errors.js';
 import { RETURN, Scope, type Frame } from '../scope.js';
@@ -312,28 +313,12 @@ export abstract class Invocation extends Members {
       const m = this.resolver.overloads.choose(cands, types, (i, p) => matchScore(args[i], p, this));
       if (m) return m;
     }
-    let best: M | null = null;
-    let bestScore = -1;
-    let count = 0;
-    for (const m of cands) {
-      if (m.decl.params.length !== args.length) continue;
-      count++;
-      if (count === 1) best = m;
-      let score = 0;
-      for (let i = 0; i < args.length; i++) {
-        const s = matchScore(args[i], m.decl.params[i].type, this);
-        if (s < 0) {
-          score = -1;
-          break;
-        }
-        score += s;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = m;
-      }
-    }
-    return best;
+    // When nothing fits the values either, the first of the right arity is called (and fails on its parameters).
+    return (
+      bestFit(cands, args.length, (m, i) => matchScore(args[i], m.decl.params[i].type, this)) ??
+      cands.find((m) => m.decl.params.length === args.length) ??
+      null
+    );
   }
 
   /** Runs a user method with a fresh frame. */
