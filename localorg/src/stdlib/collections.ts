@@ -298,6 +298,11 @@ function map(v: Value): ApexMap {
   return v as ApexMap;
 }
 
+/** The entries slot of key `k` in map `m`, with user classes' hashCode/equals and describe maps' folded case. */
+function slot(ctx: NativeContext, m: ApexMap, k: Value): string {
+  return m.slotOf(k, (v) => ctx.keyOf(v));
+}
+
 /** Map.putAll(List<SObject>) / new Map<Id, SObject>(list): keys are the records' Ids. */
 export function putAllSObjects(ctx: NativeContext, m: ApexMap, records: Value[]): void {
   for (const r of records) {
@@ -315,12 +320,14 @@ const mapInstance: Record<string, NativeMethod> = {
   },
   clone: (_c, _a, s) => {
     const copy = new ApexMap(map(s).keyType, map(s).valueType);
+    copy.caseInsensitive = map(s).caseInsensitive;
     for (const [k, e] of map(s).entries) copy.entries.set(k, [e[0], e[1]]);
     return copy;
   },
-  containskey: (ctx, a, s) => map(s).entries.has(ctx.keyOf(a[0])),
+  containskey: (ctx, a, s) => map(s).entries.has(slot(ctx, map(s), a[0])),
   deepclone: (_c, _a, s) => {
     const copy = new ApexMap(map(s).keyType, map(s).valueType);
+    copy.caseInsensitive = map(s).caseInsensitive;
     for (const [k, e] of map(s).entries) copy.entries.set(k, [e[0], deepCloneValue(e[1], true, true)]);
     return copy;
   },
@@ -333,7 +340,7 @@ const mapInstance: Record<string, NativeMethod> = {
     }
     return true;
   },
-  get: (ctx, a, s) => map(s).entries.get(ctx.keyOf(a[0]))?.[1] ?? null,
+  get: (ctx, a, s) => map(s).entries.get(slot(ctx, map(s), a[0]))?.[1] ?? null,
   hashcode: (ctx, _a, s) => {
     let h = 0;
     for (const [, [k, v]] of map(s).entries) h = (h + (apexHashCode(ctx, k) ^ apexHashCode(ctx, v))) | 0;
@@ -346,7 +353,7 @@ const mapInstance: Record<string, NativeMethod> = {
     return out;
   },
   put: (ctx, a, s) => {
-    const k = ctx.keyOf(a[0]);
+    const k = slot(ctx, map(s), a[0]);
     const prev = map(s).entries.get(k);
     map(s).entries.set(k, [a[0], a[1]]);
     return prev ? prev[1] : null;
@@ -355,14 +362,15 @@ const mapInstance: Record<string, NativeMethod> = {
     const src = a[0];
     if (src === null) npeArgument();
     if (src instanceof ApexMap) {
-      for (const [k, e] of src.entries) map(s).entries.set(k, [e[0], e[1]]);
+      for (const [k, e] of src.entries)
+        map(s).entries.set(map(s).caseInsensitive ? slot(ctx, map(s), e[0]) : k, [e[0], e[1]]);
     } else if (src instanceof ApexList) {
       putAllSObjects(ctx, map(s), src.items);
     } else throw new ArgTypeError('putAll takes a Map or a List of SObjects');
     return null;
   },
   remove: (ctx, a, s) => {
-    const k = ctx.keyOf(a[0]);
+    const k = slot(ctx, map(s), a[0]);
     const prev = map(s).entries.get(k);
     map(s).entries.delete(k);
     return prev ? prev[1] : null;

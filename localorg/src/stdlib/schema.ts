@@ -159,6 +159,7 @@ natives.defineClass({
   statics: {
     getglobaldescribe(ctx) {
       const m = new ApexMap(typeRef('String'), typeRef('Schema.SObjectType'));
+      m.caseInsensitive = true;
       for (const name of orgOf(ctx).schema.names()) m.put(name.toLowerCase(), sobjectTypeToken(name));
       return m;
     },
@@ -336,6 +337,7 @@ natives.defineClass({
     getmap(ctx, _args, self) {
       const object = state<ObjectTokenState>(self).object;
       const m = new ApexMap(typeRef('String'), typeRef('Schema.SObjectField'));
+      m.caseInsensitive = true;
       for (const f of objectDef(ctx, object).fields.values())
         m.put(f.name.toLowerCase(), sobjectFieldToken(object, f.name));
       return m;

@@ -115,25 +115,34 @@ export class ApexSet {
 /** Apex Map: insertion-ordered, keyed by {@link keyOf}. Each entry keeps the original key value. */
 export class ApexMap {
   readonly entries = new Map<string, [Value, Value]>();
+  /**
+   * True for the maps describe hands out (`Schema.getGlobalDescribe()`, `fields.getMap()`, `fieldSets.getMap()`):
+   * their String keys are matched case-insensitively, so `get('Account')` finds the `account` entry.
+   */
+  caseInsensitive = false;
   constructor(
     public keyType: TypeRef,
     public valueType: TypeRef
   ) {}
+  /** The `entries` slot of key `k`; `keyOfValue` is the caller's key function (user classes' hashCode/equals). */
+  slotOf(k: Value, keyOfValue: (v: Value) => string = keyOf): string {
+    return keyOfValue(this.caseInsensitive && typeof k === 'string' ? k.toLowerCase() : k);
+  }
   get(k: Value): Value {
-    const e = this.entries.get(keyOf(k));
+    const e = this.entries.get(this.slotOf(k));
     return e ? e[1] : null;
   }
   put(k: Value, v: Value): Value {
-    const key = keyOf(k);
+    const key = this.slotOf(k);
     const prev = this.entries.get(key);
     this.entries.set(key, [k, v]);
     return prev ? prev[1] : null;
   }
   has(k: Value): boolean {
-    return this.entries.has(keyOf(k));
+    return this.entries.has(this.slotOf(k));
   }
   delete(k: Value): Value {
-    const key = keyOf(k);
+    const key = this.slotOf(k);
     const prev = this.entries.get(key);
     this.entries.delete(key);
     return prev ? prev[1] : null;
