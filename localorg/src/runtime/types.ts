@@ -135,6 +135,19 @@ export function isInstance(v: Value, t: TypeRef, env: TypeEnv): boolean {
   return false;
 }
 
+/**
+ * The `instanceof` operator. Unlike assignment compatibility (isInstance, used by casts and overload choice), a number
+ * is an instance of every wider numeric type: Integer < Long < Double < Decimal, and a Decimal is also a Double.
+ */
+export function instanceOfOperator(v: Value, t: TypeRef, env: TypeEnv): boolean {
+  const n = stripSystem(t.name);
+  if (n === 'decimal' || n === 'double') {
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal || v instanceof ApexDouble) return true;
+  }
+  if (n === 'long' && typeof v === 'number') return true;
+  return isInstance(v, t, env);
+}
+
 /** Overload score of an argument against a parameter type: higher is better, -1 incompatible. */
 export function matchScore(v: Value, t: TypeRef, env: TypeEnv): number {
   if (v === null) return 1;
@@ -201,6 +214,33 @@ export function toId(s: string): ApexId {
   return new ApexId(id);
 }
 
+const PRIMITIVE_SPELLING: Record<string, string> = {
+  string: 'String',
+  integer: 'Integer',
+  long: 'Long',
+  double: 'Double',
+  decimal: 'Decimal',
+  boolean: 'Boolean',
+  id: 'Id',
+  date: 'Date',
+  datetime: 'Datetime',
+  time: 'Time',
+  blob: 'Blob',
+  object: 'Object'
+};
+
+/** A type's name as the platform spells it in messages (`Datetime`, `Account`, `List<String>`), not as written. */
+export function typeDisplayName(t: TypeRef, env: TypeEnv): string {
+  const n = stripSystem(t.name);
+  const primitive = PRIMITIVE_SPELLING[n];
+  if (primitive) return primitive;
+  const args = () => t.args.map((a) => typeDisplayName(a, env)).join(',');
+  if (n === 'list' || n === 'set' || n === 'map') return `${n[0].toUpperCase()}${n.slice(1)}<${args()}>`;
+  const cls = env.classFor(t);
+  if (cls) return cls.display;
+  return env.sobjectName(t.name) ?? t.display;
+}
+
 /** Explicit cast `(T) v`: numeric conversions Apex allows, otherwise an instance check raising TypeException. */
 export function cast(v: Value, t: TypeRef, env: TypeEnv): Value {
   if (v === null) return null;
@@ -222,5 +262,8 @@ export function cast(v: Value, t: TypeRef, env: TypeEnv): Value {
   )
     return v;
   if (isInstance(v, t, env)) return v;
-  return apexThrow('TypeException', `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${t.display}`);
+  return apexThrow(
+    'TypeException',
+    `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeDisplayName(t, env)}`
+  );
 }

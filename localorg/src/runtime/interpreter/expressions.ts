@@ -6,7 +6,7 @@ import { SourceError } from '../../syntax/diagnostics.js';
 
 import { arith, bitwise, compare, negate } from '../operators.js';
 import type { Frame } from '../scope.js';
-import { cast, coerce, isInstance, runtimeTypeName, stripSystem } from '../types.js';
+import { cast, coerce, instanceOfOperator, runtimeTypeName, stripSystem } from '../types.js';
 import { ApexList, ApexMap, ApexSet, ApexTypeValue, type Value } from '../../values/values.js';
 import { NPE, OBJECT_T, SHORT_CIRCUIT } from './engine.js';
 import { Construction } from './construction.js';
@@ -76,7 +76,7 @@ export abstract class Expressions extends Construction {
       case 'cast':
         return cast(this.eval(e.expr, f), e.type, this);
       case 'instanceof':
-        return isInstance(this.eval(e.expr, f), e.type, this);
+        return instanceOfOperator(this.eval(e.expr, f), e.type, this);
       case 'this':
         if (!f.self) return this.throwCompile(f, e.pos, 'Illegal access to this in a static context');
         return f.self;
