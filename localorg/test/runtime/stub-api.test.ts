@@ -77,3 +77,15 @@ test('createStub refuses a provider that is not a StubProvider and a system type
   const system = apex(`Object o = Test.createStub(String.class, new Recorder());`, [PROVIDER, GREETER]);
   assert.match(system.fatal ?? '', /^System\.TypeException: Test\.createStub cannot stub String/);
 });
+
+test('a stub is an instance of the generated class <Type>__sfdc_ApexStub, as String.valueOf shows', () => {
+  const lines = out(
+    `Greeter g = (Greeter) Test.createStub(Greeter.class, new Recorder());
+     System.debug(String.valueOf(g).split(':')[0]);
+     Outer.Shape s = (Outer.Shape) Test.createStub(Outer.Shape.class, new Recorder());
+     System.debug(String.valueOf(s).split(':')[0]);
+     System.debug(String.valueOf(new Greeter()).split(':')[0]);`,
+    [PROVIDER, GREETER, 'public class Outer { public interface Shape { Integer sides(); } }']
+  );
+  assert.deepEqual(lines, ['Greeter__sfdc_ApexStub', 'Shape__sfdc_ApexStub', 'Greeter']);
+});

@@ -297,11 +297,14 @@ export abstract class Invocation extends Members {
     const m = this.selectMethod(C(o).methods('tostring'), []);
     if (m && m.decl.body) return this.toApexString(this.invoke(m, o, []));
     if (C(o).isException) return `${o.cls.display}: ${(o.native as ExceptionState).message ?? 'null'}`;
-    // Default Apex rendering of a user object [mem]: `Name:[field=value, …]`, an inner class by its own name.
+    // Default Apex rendering of a user object [mem]: `Name:[field=value, …]`, an inner class by its own name; a
+    // `Test.createStub` object is an instance of the platform's generated `<Name>__sfdc_ApexStub` class.
+    const name = o.cls.display.split('.').pop() ?? o.cls.display;
+    const shown = o.native.stubProvider ? `${name}__sfdc_ApexStub` : name;
     const parts = C(o)
       .instanceMembers()
       .map((m2) => `${m2.decl.display}=${this.toApexString(o.fields.get(m2.decl.name) ?? null)}`);
-    return `${o.cls.display.split('.').pop()}:[${parts.join(', ')}]`;
+    return `${shown}:[${parts.join(', ')}]`;
   }
 
   /**
