@@ -7,6 +7,7 @@
  */
 import { ApexDatetime, SObject, type ApexId, type Value } from '../values/values.js';
 import { CoercionError, parseFieldText, toFieldValue } from './coerce.js';
+import { isMetadataReference, metadataRecordId } from './metadata-records.js';
 import type { Schema } from './schema/schema.js';
 import type { Store } from './store.js';
 
@@ -118,6 +119,10 @@ function plan(schema: Schema, store: Store, c: CustomMetadataComponent, userId: 
       return failure(fullName, `${f.name}: bad value for restricted picklist field: ${v.value}.`);
     }
     try {
+      if (typeof v.value === 'string' && isMetadataReference(schema, f)) {
+        row.set(f.name, metadataRecordId(schema, store, f, v.value));
+        continue;
+      }
       const value = typeof v.value === 'string' && f.type !== 'string' ? parseFieldText(f, v.value) : v.value;
       row.set(f.name, toFieldValue(f, value));
     } catch (e) {

@@ -73,6 +73,30 @@ test('custom metadata relationships to EntityDefinition, FieldDefinition and ano
   assert.equal((children[0].get('Rel_Rule__r') as { items: unknown[] }).items.length, 1);
 });
 
+test('a relationship to another custom metadata type holds the related record Id, so Id semi-joins match', () => {
+  const org = createDataPlatform(discoverSources(mdtProject()));
+  const [onContact] = rows(org, "SELECT Id FROM Rule__mdt WHERE DeveloperName = 'OnContact'");
+  const [step] = rows(org, 'SELECT Rule__c FROM Step__mdt');
+  assert.equal(String((step.get('Rule__c') as { value: string }).value), onContact.id!.value);
+  const joined = rows(org, 'SELECT DeveloperName FROM Rule__mdt WHERE Id IN (SELECT Rule__c FROM Step__mdt)');
+  assert.deepEqual(
+    joined.map((r) => r.get('DeveloperName')),
+    ['OnContact']
+  );
+});
+
+test('a custom metadata record naming a related record that does not exist is refused at load', () => {
+  const dir = mdtProject();
+  fs.writeFileSync(
+    path.join(dir, 'customMetadata', 'Step.Second.md-meta.xml'),
+    '<CustomMetadata xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><label>Second</label><values><field>Rule__c</field><value xsi:type="xsd:string">Nowhere</value></values></CustomMetadata>'
+  );
+  assert.throws(
+    () => createDataPlatform(discoverSources(dir)),
+    /Step\.Second\.md-meta\.xml: Rule__c: no Rule__mdt record named 'Nowhere'/
+  );
+});
+
 test('EntityDefinition and FieldDefinition rows come from the schema, with the Fields child relationship', () => {
   const org = newOrg();
   const fds = rows(

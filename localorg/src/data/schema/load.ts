@@ -92,6 +92,12 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
   let type: FieldType | undefined = METADATA_TYPES[rawType.toLowerCase()];
   if (summary) type = 'double';
   if (!type) throw new MetadataError(`${file.relative}: field type '${rawType}' is not supported by localorg`);
+  const referenceTo = ((x.referenceTo as unknown[] | undefined) ?? []).map((r) => String(r as string));
+  // A metadata relationship to EntityDefinition/FieldDefinition holds a name; one to another custom metadata type
+  // holds the related record's Id, like a lookup (its files name the record; see metadata-records.ts).
+  const toDefinition = referenceTo.length === 1 && /^(EntityDefinition|FieldDefinition)$/i.test(referenceTo[0]);
+  const isMetadataRelationship = rawType.toLowerCase() === 'metadatarelationship' && referenceTo.length === 1;
+  if (isMetadataRelationship && !toDefinition) type = 'reference';
   const length =
     int(x, 'length') ??
     (type === 'textarea' && rawType.toLowerCase() === 'textarea'
@@ -134,12 +140,11 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
   const pickDefault = picklist?.find((p) => p.isDefault);
   if (pickDefault && defaultValue === null) defaultValue = pickDefault.value;
 
-  const referenceTo = ((x.referenceTo as unknown[] | undefined) ?? []).map((r) => String(r as string));
   const relName = str(x, 'relationshipName');
   const metadataRelationship =
-    rawType.toLowerCase() === 'metadatarelationship' && referenceTo.length === 1
+    isMetadataRelationship && toDefinition
       ? {
-          key: /^(EntityDefinition|FieldDefinition)$/i.test(referenceTo[0]) ? 'QualifiedApiName' : 'DeveloperName',
+          key: 'QualifiedApiName',
           controllingField: str(x, 'metadataRelationshipControllingField')?.split('.').pop() ?? null
         }
       : null;
