@@ -120,6 +120,17 @@ test('Trigger context variables describe the event', () => {
   ]);
 });
 
+test('an after undelete trigger sees the restored records in Trigger.new and Trigger.newMap, and no old ones', () => {
+  const trg = `trigger AccountTrigger on Account (after delete, after undelete) {
+    System.debug(Trigger.operationType + ' new=' + (Trigger.new == null ? null : Trigger.new.size()) + ' newMap=' + (Trigger.newMap == null ? null : Trigger.newMap.size()) + ' old=' + (Trigger.old == null ? null : Trigger.old.size()) + ' oldMap=' + (Trigger.oldMap == null ? null : Trigger.oldMap.size()));
+  }`;
+  const body = "Account a = new Account(Name = 'A'); insert a; delete a; undelete a;";
+  assert.deepEqual(out(body, [trg]), [
+    'AFTER_DELETE new=null newMap=null old=1 oldMap=1',
+    'AFTER_UNDELETE new=1 newMap=1 old=null oldMap=null'
+  ]);
+});
+
 test('AuraHandledException hides its constructor message until setMessage', () => {
   const body =
     "AuraHandledException e = new AuraHandledException('secret'); System.debug(e.getMessage()); e.setMessage('shown'); System.debug(e.getMessage());";

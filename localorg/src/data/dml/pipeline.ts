@@ -496,7 +496,8 @@ function undeleteRows(org: OrgContext, object: ObjectDef, rows: Row[]): void {
 function fire(org: OrgContext, object: ObjectDef, event: TriggerEventName, rows: Row[]): void {
   const host = org.triggers;
   if (!host || rows.length === 0 || !host.hasTriggers(object.name, event)) return;
-  const isDelete = event.endsWith('delete');
+  // Trigger.new is null in delete triggers only: an after undelete trigger sees the restored records.
+  const isDelete = event === 'before delete' || event === 'after delete';
   for (let i = 0; i < rows.length; i += TRIGGER_CHUNK) {
     const chunk = rows.slice(i, i + TRIGGER_CHUNK);
     for (const r of chunk) {
