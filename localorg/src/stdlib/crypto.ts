@@ -26,12 +26,18 @@ import { apexThrow, unsupported } from '../values/errors.js';
 export const natives = new NativeDefinitions();
 
 const MACS: Record<string, string> = { hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha256: 'sha256', hmacsha512: 'sha512' };
+/**
+ * The documented names, plus the dash-less `SHA256`/`SHA512` spellings the platform's Java digest provider also accepts
+ * (apex-recipes' EncryptionRecipes hashes with `'SHA512'` and its tests pass on orgs).
+ */
 const DIGESTS: Record<string, string> = {
   md5: 'md5',
   sha1: 'sha1',
   'sha-1': 'sha1',
   'sha-256': 'sha256',
+  sha256: 'sha256',
   'sha-512': 'sha512',
+  sha512: 'sha512',
   'sha3-256': 'sha3-256',
   'sha3-384': 'sha3-384',
   'sha3-512': 'sha3-512'

@@ -232,6 +232,21 @@ const decimalInstance: Record<string, NativeMethod> = {
   toplainstring: (_c, _a, s) => dec(s).toString()
 };
 
+/**
+ * `Boolean.valueOf(String)` is true for `true` in any case and false for any other text, like Java's; a null argument
+ * throws, as the Boolean class reference says. `valueOf(Object)` (history `OldValue`/`NewValue`) passes a Boolean through.
+ */
+const booleanStatics: Record<string, NativeMethod> = {
+  valueof: (_c, a) => {
+    const v = a[0];
+    if (v === null || v === undefined) return apexThrow('NullPointerException', 'Argument cannot be null.');
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'string') return v.toLowerCase() === 'true';
+    return conversionError(v, 'Boolean');
+  }
+};
+
+defineStdlibClass(natives, { name: 'Boolean', statics: booleanStatics });
 defineStdlibClass(natives, { name: 'Integer', statics: integerStatics, instance: integerInstance });
 defineStdlibClass(natives, { name: 'Long', statics: longStatics, instance: longInstance });
 defineStdlibClass(natives, { name: 'Double', statics: doubleStatics, instance: doubleInstance });

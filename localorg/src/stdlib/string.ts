@@ -556,7 +556,8 @@ const statics: Record<string, NativeMethod> = {
   },
   valueof: (ctx, a) => {
     if (a.length !== 1) return apexThrow('TypeException', 'String.valueOf takes one argument');
-    return ctx.toApexString(a[0]);
+    // A null argument answers null, not 'null' (apex-recipes' TestFactory relies on it; only concatenation says 'null').
+    return a[0] === null ? null : ctx.toApexString(a[0]);
   },
   valueofgmt: (_c, a) => {
     const v = a[0];

@@ -47,6 +47,21 @@ test('generateDigest produces the standard digests', () => {
   assert.equal(hex(callStatic(ctx, 'Crypto', 'generateDigest', 'MD5', text(''))), 'd41d8cd98f00b204e9800998ecf8427e');
 });
 
+test('generateDigest also takes the dash-less SHA256 and SHA512 and rejects unknown names', () => {
+  assert.equal(
+    hex(callStatic(ctx, 'Crypto', 'generateDigest', 'SHA256', text('abc'))),
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+  );
+  assert.equal(
+    hex(callStatic(ctx, 'Crypto', 'generateDigest', 'SHA512', text('abc'))).slice(0, 32),
+    'ddaf35a193617abacc417349ae204131'
+  );
+  assert.match(
+    apexError(() => callStatic(ctx, 'Crypto', 'generateDigest', 'SHA-999', text('abc'))),
+    /InvalidParameterValueException: Invalid algorithm: SHA-999\. Valid values: MD5, SHA1, SHA-256, SHA-512/
+  );
+});
+
 test('AES128 encrypt matches the NIST SP 800-38A CBC vector and decrypts back', () => {
   const key = blob('2b7e151628aed2a6abf7158809cf4f3c');
   const iv = blob('000102030405060708090a0b0c0d0e0f');

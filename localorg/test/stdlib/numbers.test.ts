@@ -149,3 +149,13 @@ test('Integer.valueOf(Object) narrows Decimal, Long and Double values', () => {
     /TypeException: Invalid conversion from runtime type Boolean to Integer/
   );
 });
+
+test('Boolean.valueOf: true in any case, false for other text, an exception for null', () => {
+  assert.equal(callStatic(ctx, 'Boolean', 'valueOf', 'TRUE'), true);
+  assert.equal(callStatic(ctx, 'Boolean', 'valueOf', 'yes'), false);
+  assert.equal(callStatic(ctx, 'Boolean', 'valueOf', false), false);
+  assert.match(
+    apexError(() => callStatic(ctx, 'Boolean', 'valueOf', null)),
+    /NullPointerException/
+  );
+});

@@ -250,3 +250,8 @@ test('out-of-range code points and oversized strings are Apex errors, not JS err
     /LimitException/
   );
 });
+
+test('String.valueOf(null) is null, not the text null (only concatenation writes null)', () => {
+  assert.equal(callStatic(ctx, 'String', 'valueOf', null), null);
+  assert.equal(callStatic(ctx, 'String', 'valueOf', 5), '5');
+});
