@@ -89,6 +89,8 @@ export interface LimitsTracker {
   pushFreshSet(): () => void;
   /** Charges `ms` of CPU time; throws System.LimitException past the CPU limit. */
   chargeCpu(ms: number): void;
+  /** Charges one DML statement of `rows` rows; throws System.LimitException past the statement or row limit. */
+  chargeDml(rows: number): void;
   /** Charges the CPU time this thread spent since the last charge (or reset); throws past the CPU limit. */
   chargeElapsedCpu(): void;
   /** Starts CPU accounting afresh from now (a new transaction or test method). */

@@ -135,6 +135,19 @@ export interface NativeClassDef {
   dynamicStaticProp?: (ctx: NativeContext, name: string) => Value | undefined;
   /** `new X(args)` for native types that can be constructed (e.g. `new Blob`: none; `new JSONGenerator`: none). */
   construct?: NativeMethod;
+  /** For built-ins the platform (de)serializes as plain JSON objects (`Database.SaveResult`): their JSON shape. */
+  json?: NativeJsonShape;
+}
+
+/**
+ * The JSON form of a built-in type: `JSON.serialize` writes each property (read through the class's `props` of the
+ * same name), `JSON.deserialize` converts each property given to its type and builds the object from them.
+ */
+export interface NativeJsonShape {
+  /** The properties in serialization order, as the JSON spells them. */
+  properties: { name: string; type: TypeRef }[];
+  /** An object from the converted values, keyed by lower-case property name; absent properties are missing. */
+  create(values: Map<string, Value>): NativeObject;
 }
 
 /**

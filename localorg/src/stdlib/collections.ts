@@ -385,7 +385,8 @@ const mapInstance: Record<string, NativeMethod> = {
   getsobjecttype: (_c, a) => unsupported('Map', 'getSObjectType', a)
 };
 
-const iteratorInstance: Record<string, NativeMethod> = {
+/** `hasNext()`/`next()` over a snapshot of items; Database.QueryLocatorIterator shares them. */
+export const iteratorInstance: Record<string, NativeMethod> = {
   hasnext: (_c, _a, s) => {
     const st = (s as NativeObject<{ items: Value[]; index: number }>).state;
     return st.index < st.items.length;

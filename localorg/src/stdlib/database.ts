@@ -19,8 +19,9 @@ import {
 } from '../values/values.js';
 import type { DataAccess } from '../runtime/data-platform.js';
 import { argString } from './native-args.js';
+import { iteratorInstance } from './collections.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
-import { apexThrow, unsupported } from '../values/errors.js';
+import { apexThrow } from '../values/errors.js';
 import { fieldNameArg, orgOf } from './schema.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
@@ -192,19 +193,58 @@ natives.defineClass({
       if (typeof r !== 'number') return apexThrow('QueryException', 'countQueryWithBinds needs a SELECT COUNT() query');
       return r;
     },
-    setsavepoint: (ctx) => new NativeObject('system.savepoint', { id: ctx.platform.setSavepoint() }),
+    // Setting a savepoint and rolling back each count as a DML statement (of no rows).
+    setsavepoint: (ctx) => {
+      ctx.platform.limits.chargeDml(0);
+      return new NativeObject('system.savepoint', { id: ctx.platform.setSavepoint() });
+    },
     rollback(ctx, args) {
       const sp = args[0];
       if (!(sp instanceof NativeObject) || sp.nativeType !== 'system.savepoint') {
         return apexThrow('NullPointerException', 'Argument cannot be null.');
       }
+      ctx.platform.limits.chargeDml(0);
       ctx.platform.rollbackTo((sp.state as { id: number }).id);
       return null;
     },
     releasesavepoint: () => null,
-    getquerylocator: (_ctx, args) => unsupported('Database', 'getQueryLocator', args)
+    getquerylocator: (ctx, args) => queryLocator(ctx, args)
   }
 });
+
+interface QueryLocatorState {
+  /** The SOQL text of the String form; null for the inline-query form (its text is not kept). */
+  query: string | null;
+  records: Value[];
+}
+
+/**
+ * `Database.getQueryLocator(String)` runs the query now (binds from the caller's scope); the inline form
+ * `getQueryLocator([SELECT …])` receives the rows already queried. Iteration walks those rows.
+ */
+function queryLocator(ctx: NativeContext, args: Value[]): NativeObject<QueryLocatorState> {
+  const arg = args[0];
+  if (arg === null || arg === undefined) return apexThrow('NullPointerException', 'Argument cannot be null.');
+  if (arg instanceof ApexList) return new NativeObject('database.querylocator', { query: null, records: arg.items });
+  const text = argString(args, 0);
+  const rows = ctx.platform.query(parseDynamic(ctx, text), (b) => ctx.evaluateInCallerScope(b), accessArg(ctx, args));
+  if (!(rows instanceof ApexList))
+    return apexThrow('QueryException', 'getQueryLocator needs a query that returns rows');
+  return new NativeObject('database.querylocator', { query: text, records: rows.items });
+}
+
+natives.defineClass({
+  name: 'Database.QueryLocator',
+  instance: {
+    getquery: (_c, _a, self) => (self as NativeObject<QueryLocatorState>).state.query,
+    iterator: (_c, _a, self) =>
+      new NativeObject('database.querylocatoriterator', {
+        items: (self as NativeObject<QueryLocatorState>).state.records,
+        index: 0
+      })
+  }
+});
+natives.defineClass({ name: 'Database.QueryLocatorIterator', instance: { ...iteratorInstance } });
 
 natives.defineClass({ name: 'System.Savepoint' });
 
@@ -223,32 +263,98 @@ function errorObjects(errors: DmlError[]): ApexList {
   );
 }
 
+function row(self: Value): DmlRowResult {
+  return (self as NativeObject<DmlRowResult>).state;
+}
+
+/**
+ * The result classes: methods, and the properties `success`, `id`, `errors` (and `created` on UpsertResult) that Apex
+ * code reads directly and JSON carries, as the SOAP API's SaveResult names them.
+ */
 const resultMethods = {
-  getid: (_c: NativeContext, _a: Value[], self: Value) => (self as NativeObject<DmlRowResult>).state.id,
-  issuccess: (_c: NativeContext, _a: Value[], self: Value) => (self as NativeObject<DmlRowResult>).state.success,
-  geterrors: (_c: NativeContext, _a: Value[], self: Value) =>
-    errorObjects((self as NativeObject<DmlRowResult>).state.errors)
+  getid: (_c: NativeContext, _a: Value[], self: Value) => row(self).id,
+  issuccess: (_c: NativeContext, _a: Value[], self: Value) => row(self).success,
+  geterrors: (_c: NativeContext, _a: Value[], self: Value) => errorObjects(row(self).errors)
 };
+const resultProps = {
+  id: (_c: NativeContext, self: Value) => row(self).id,
+  success: (_c: NativeContext, self: Value) => row(self).success,
+  errors: (_c: NativeContext, self: Value) => errorObjects(row(self).errors)
+};
+const RESULT_JSON = [
+  { name: 'id', type: typeRef('Id') },
+  { name: 'success', type: typeRef('Boolean') },
+  { name: 'errors', type: typeRef('List', [typeRef('Database.Error')]) }
+];
+
+/** A result built by `JSON.deserialize`: absent `success` is false, absent `errors` an empty list [mem]. */
+function resultFromJson(nativeType: string, values: Map<string, Value>, upsert: boolean): NativeObject<DmlRowResult> {
+  const errors = values.get('errors');
+  const state: DmlRowResult = {
+    success: values.get('success') === true,
+    id: (values.get('id') as ApexId | null | undefined) ?? null,
+    errors: errors instanceof ApexList ? errors.items.map((e) => ({ ...(e as NativeObject<DmlError>).state })) : []
+  };
+  if (upsert) state.created = values.get('created') === true;
+  return new NativeObject(nativeType, state);
+}
 
 for (const name of ['Database.SaveResult', 'Database.DeleteResult', 'Database.UndeleteResult']) {
-  natives.defineClass({ name, instance: { ...resultMethods } });
+  natives.defineClass({
+    name,
+    instance: { ...resultMethods },
+    props: { ...resultProps },
+    json: { properties: RESULT_JSON, create: (values) => resultFromJson(name.toLowerCase(), values, false) }
+  });
 }
 natives.defineClass({
   name: 'Database.UpsertResult',
   instance: {
     ...resultMethods,
-    iscreated: (_c, _a, self) => (self as NativeObject<DmlRowResult>).state.created ?? false
+    iscreated: (_c, _a, self) => row(self).created ?? false
+  },
+  props: { ...resultProps, created: (_c, self) => row(self).created ?? false },
+  json: {
+    properties: [...RESULT_JSON, { name: 'created', type: typeRef('Boolean') }],
+    create: (values) => resultFromJson('database.upsertresult', values, true)
   }
 });
+
+function dmlError(self: Value): DmlError {
+  return (self as NativeObject<DmlError>).state;
+}
+
+function statusCodeOf(self: Value): ApexEnumValue {
+  const code = dmlError(self).statusCode;
+  return STATUS_CODES.includes(code) ? STATUS_CODE.value(code) : STATUS_CODE.value('UNKNOWN_EXCEPTION');
+}
 
 natives.defineClass({
   name: 'Database.Error',
   instance: {
-    getstatuscode: (_c, _a, self) => {
-      const code = (self as NativeObject<DmlError>).state.statusCode;
-      return STATUS_CODES.includes(code) ? STATUS_CODE.value(code) : STATUS_CODE.value('UNKNOWN_EXCEPTION');
-    },
-    getmessage: (_c, _a, self) => (self as NativeObject<DmlError>).state.message,
-    getfields: (_c, _a, self) => new ApexList(typeRef('String'), [...(self as NativeObject<DmlError>).state.fields])
+    getstatuscode: (_c, _a, self) => statusCodeOf(self),
+    getmessage: (_c, _a, self) => dmlError(self).message,
+    getfields: (_c, _a, self) => new ApexList(typeRef('String'), [...dmlError(self).fields])
+  },
+  props: {
+    statuscode: (_c, self) => statusCodeOf(self),
+    message: (_c, self) => dmlError(self).message,
+    fields: (_c, self) => new ApexList(typeRef('String'), [...dmlError(self).fields])
+  },
+  json: {
+    properties: [
+      { name: 'statusCode', type: typeRef('String') },
+      { name: 'message', type: typeRef('String') },
+      { name: 'fields', type: typeRef('List', [typeRef('String')]) }
+    ],
+    create: (values) => {
+      const fields = values.get('fields');
+      const error: DmlError = {
+        statusCode: (values.get('statuscode') as string | null | undefined) ?? 'UNKNOWN_EXCEPTION',
+        message: (values.get('message') as string | null | undefined) ?? '',
+        fields: fields instanceof ApexList ? fields.items.map(String) : []
+      };
+      return new NativeObject('database.error', error);
+    }
   }
 });

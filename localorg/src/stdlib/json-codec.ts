@@ -105,7 +105,7 @@ export class Serializer {
     if (v instanceof SObject) return this.sobject(v, depth);
     if (v instanceof ApexObject) return this.object(v, depth);
     if (v instanceof ApexTypeValue) apexThrow('JSONException', `Type ${v.type.display} cannot be serialized`);
-    if (v instanceof NativeObject) return unsupported('JSON', `serialize of ${v.nativeType}`, [v]);
+    if (v instanceof NativeObject) return this.native(v, depth);
     return unsupported('JSON', 'serialize', [v]);
   }
 
@@ -136,6 +136,20 @@ export class Serializer {
         continue;
       }
       entries.push([name, this.value(v, depth + 1)]);
+    }
+    return { kind: 'object', entries };
+  }
+
+  /** A built-in with a JSON shape (Database.SaveResult…): its properties, read as Apex code reads them. */
+  private native(o: NativeObject, depth: number): Out {
+    const def = this.ctx.natives.classFor(o.nativeType);
+    if (!def?.json) return unsupported('JSON', `serialize of ${def?.name ?? o.nativeType}`, [o]);
+    const entries: [string, Out][] = [];
+    for (const p of def.json.properties) {
+      const read = def.props?.[p.name.toLowerCase()];
+      const v = read ? read(this.ctx, o) : null;
+      if (v === null && this.suppressNulls) continue;
+      entries.push([p.name, this.value(v, depth + 1)]);
     }
     return { kind: 'object', entries };
   }
@@ -334,8 +348,26 @@ export class Deserializer {
         return obj;
       }
       case 'unknown':
-        return fail(`Type ${t.display} cannot be deserialized`);
+        return this.native(n, t, depth);
     }
+  }
+
+  /** A built-in with a JSON shape (Database.SaveResult…); unknown keys are skipped, or rejected when strict. */
+  private native(n: JsonNode, t: TypeRef, depth: number): Value {
+    const shape = this.ctx.natives.classFor(t.name)?.json;
+    if (!shape) return fail(`Type ${t.display} cannot be deserialized`);
+    if (n.kind !== 'object') fail(`Expected ${t.display} but found ${describe(n)} ${where(n)}`);
+    const byKey = new Map(shape.properties.map((p) => [p.name.toLowerCase(), p]));
+    const values = new Map<string, Value>();
+    for (const [k, v] of n.entries) {
+      const p = byKey.get(k.toLowerCase());
+      if (!p) {
+        if (this.strict) fail(`No such column '${k}' on object of type ${t.display} ${where(v)}`);
+        continue;
+      }
+      values.set(k.toLowerCase(), this.convert(v, p.type, depth + 1));
+    }
+    return shape.create(values);
   }
 
   private primitive(n: JsonNode, name: string, t: TypeRef): Value {

@@ -157,6 +157,15 @@ test('Database.setSavepoint and rollback undo later DML', () => {
   assert.equal(rows(org, 'SELECT Id FROM Contact').length, 0);
 });
 
+test('setting a savepoint and rolling back each count as one DML statement of no rows', () => {
+  const org = newOrg();
+  const ctx = ctxFor(org);
+  const sp = call('database', 'setsavepoint', ctx, []);
+  assert.equal(org.limits.current().dmlStatements, 1);
+  call('database', 'rollback', ctx, [sp]);
+  assert.deepEqual([org.limits.current().dmlStatements, org.limits.current().dmlRows], [2, 0]);
+});
+
 test('getGlobalDescribe maps lower-case names to SObjectType tokens', () => {
   const org = newOrg();
   const ctx = ctxFor(org);
