@@ -192,20 +192,39 @@ export function coerce(v: Value, t: TypeRef, env: TypeEnv): Value {
     case 'id':
       if (typeof v === 'string') return toId(v);
       return v;
+    case 'datetime':
+      // A Date stored into a Datetime (an argument, a field, a variable) becomes midnight GMT of that day, not local
+      // midnight (salesforce.stackexchange.com/questions/281180).
+      if (v instanceof ApexDate) return new ApexDatetime(Date.UTC(v.year, v.month - 1, v.day));
+      return v;
     case 'list':
     case 'set':
     case 'map':
       return v;
   }
-  if (v instanceof ApexList && !(t.name === 'list')) {
-    const isSObjectSlot = t.name === 'sobject' || env.sobjectName(t.name) !== null;
-    if (isSObjectSlot && v.elementType && (v.items.length === 0 || v.items[0] instanceof SObject)) {
-      if (v.items.length === 0) apexThrow('QueryException', 'List has no rows for assignment to SObject');
-      if (v.items.length > 1) apexThrow('QueryException', 'List has more than 1 row for assignment to SObject');
-      return v.items[0];
-    }
-  }
+  if (v instanceof ApexList && !(t.name === 'list')) return singleRow(v, t, env) ?? v;
   return v;
+}
+
+/**
+ * A list of SObjects (a query's rows) stored into or cast to a single SObject: its one row, or the platform's
+ * QueryException for none or several; undefined when `t` is not an SObject type.
+ */
+function singleRow(v: ApexList, t: TypeRef, env: TypeEnv): Value | undefined {
+  const n = stripSystem(t.name);
+  const isSObjectSlot = n === 'sobject' || env.sobjectName(t.name) !== null;
+  if (!isSObjectSlot || !v.elementType || !(v.items.length === 0 || v.items[0] instanceof SObject)) return undefined;
+  if (v.items.length === 0) apexThrow('QueryException', 'List has no rows for assignment to SObject');
+  if (v.items.length > 1) apexThrow('QueryException', 'List has more than 1 row for assignment to SObject');
+  return v.items[0];
+}
+
+/**
+ * A value written to an SObject field by Apex code (`a.Id = '001…'`, `new Account(Id = '001…')`): the Id field takes
+ * a String as an Id, validated (`StringException: Invalid id: x`), as the platform converts it on assignment.
+ */
+export function sobjectFieldValue(field: string, v: Value): Value {
+  return typeof v === 'string' && field.toLowerCase() === 'id' ? toId(v) : v;
 }
 
 export function toId(s: string): ApexId {
@@ -262,6 +281,9 @@ export function cast(v: Value, t: TypeRef, env: TypeEnv): Value {
   )
     return v;
   if (isInstance(v, t, env)) return v;
+  // `(Account) Database.query(…)`: a dynamic query's rows cast to one record, as inline SOQL assigns them.
+  const row = v instanceof ApexList ? singleRow(v, t, env) : undefined;
+  if (row !== undefined) return isInstance(row, t, env) ? row : cast(row, t, env);
   return apexThrow(
     'TypeException',
     `Invalid conversion from runtime type ${runtimeTypeName(v)} to ${typeDisplayName(t, env)}`

@@ -139,6 +139,36 @@ test('Type.forName and newInstance create a user class', () => {
   );
 });
 
+test('Type.forName of a collection type and newInstance make an empty collection of that type', () => {
+  assert.deepEqual(
+    out(`Map<String, SObject> m = (Map<String, SObject>) Type.forName('Map<String,Account>').newInstance();
+      m.put('a', new Account(Name = 'x'));
+      List<Object> l = (List<Object>) Type.forName('List<Integer>').newInstance();
+      l.add(1);
+      System.debug(m.size() + ' ' + l + ' ' + (m instanceof Map<String, Account>));`),
+    ['1 (1) true']
+  );
+});
+
+test('an exception that declares a constructor keeps the four built-in ones', () => {
+  const cls = `public class Fail extends Exception {
+    public Integer code;
+    public Fail(Integer code) { this('code ' + code); this.code = code; }
+  }`;
+  assert.deepEqual(
+    out(
+      `for (Exception e : new List<Exception>{ new Fail(), new Fail('m'), new Fail(7), new Fail('w', new Fail('c')) })
+         System.debug(e.getMessage() + ' ' + e.getCause());`,
+      [cls]
+    ),
+    ['null null', 'm null', 'code 7 null', 'w Fail: c']
+  );
+  assert.match(
+    apex("new Fail(1, 'x');", [cls]).fatal ?? '',
+    /^System\.TypeException: Constructor not defined: \[Fail\]\.<Constructor>\(Integer, String\)/
+  );
+});
+
 test('a deep recursion ends in an uncatchable LimitException', () => {
   const cls = 'public class Deep { public static Integer down(Integer n) { return down(n + 1); } }';
   const r = apex("try { Deep.down(0); } catch (Exception e) { System.debug('caught'); }", [cls]);

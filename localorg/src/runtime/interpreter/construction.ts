@@ -7,7 +7,7 @@ import type { Expr, MethodDecl, Pos, Stmt, CtorDecl, InitStep } from '../../synt
 import type { ClassInfo } from '../../semantics/classes.js';
 import { unsupported } from '../../values/errors.js';
 import { NORMAL, Scope, type Frame, type Signal } from '../scope.js';
-import { coerce, runtimeTypeName, stripSystem } from '../types.js';
+import { coerce, matchScore, runtimeTypeName, sobjectFieldValue, stripSystem } from '../types.js';
 import { ApexList, ApexMap, ApexObject, ApexSet, SObject, type TypeRef, type Value } from '../../values/values.js';
 import { NPE, OBJECT_T } from './engine.js';
 import { Invocation } from './invocation.js';
@@ -24,7 +24,7 @@ export abstract class Construction extends Invocation {
           return this.throwCompile(f, a.pos, `new ${api}(...) takes Field = value pairs`);
         const field = this.platform.schema.fieldName(api, a.target.display);
         if (!field) this.throwApex('System.SObjectException', `Invalid field ${a.target.display} for ${api}`);
-        o.set(field, this.eval(a.value, f));
+        o.set(field, sobjectFieldValue(field, this.eval(a.value, f)));
       }
       return o;
     }
@@ -98,6 +98,9 @@ export abstract class Construction extends Invocation {
 
   /** `new T(args)` for user classes, built-in exceptions and native classes. */
   instantiate(t: TypeRef, args: Value[], pos: Pos, types?: ArgTypes): Value {
+    const n = stripSystem(t.name);
+    // `Type.forName('Map<String,Account>').newInstance()` reaches here as well as `new`.
+    if (n === 'list' || n === 'set' || n === 'map') return this.newCollection(t, args);
     const cls = this.classFor(t);
     if (cls) {
       if (cls.kind !== 'class') this.throwApex('System.TypeException', `Cannot instantiate ${cls.kind} ${cls.display}`);
@@ -148,6 +151,13 @@ export abstract class Construction extends Invocation {
         );
     } else {
       ctor = this.selectCtor(cls, args, types);
+      const fits = (c: CtorDecl) => c.params.every((p, i) => matchScore(args[i], p.type, this) >= 0);
+      if (cls.isException && builtinExceptionArgs(args) && !(ctor && fits(ctor))) {
+        // Declaring constructors does not remove an exception's four built-in ones (fflib's InvalidFieldException).
+        if (cls.superclass) this.construct(cls.superclass, o, args, pos);
+        this.runInstanceInit(cls, o);
+        return;
+      }
       if (!ctor)
         return void this.throwApex(
           'System.TypeException',
@@ -264,4 +274,13 @@ export abstract class Construction extends Invocation {
       return NORMAL;
     });
   }
+}
+
+/** Arguments one of the built-in exception constructors takes: (), (String), (Exception), (String, Exception). */
+function builtinExceptionArgs(args: Value[]): boolean {
+  const isCause = (v: Value) => v === null || (v instanceof ApexObject && v.cls.isSubtypeOf('system.exception'));
+  const isText = (v: Value) => v === null || typeof v === 'string';
+  if (args.length === 0) return true;
+  if (args.length === 1) return isText(args[0]) || isCause(args[0]);
+  return args.length === 2 && isText(args[0]) && isCause(args[1]);
 }

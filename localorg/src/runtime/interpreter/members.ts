@@ -6,8 +6,8 @@ import type { Block, Expr, Pos, PropertyDecl } from '../../syntax/ast.js';
 import { type ClassInfo, type MemberInfo } from '../../semantics/classes.js';
 import { nativeKindOf } from '../natives.js';
 import { RETURN, Scope, type Frame } from '../scope.js';
-import { coerce, runtimeTypeName } from '../types.js';
-import { ApexId, ApexList, ApexObject, SObject, typeRef, type Value } from '../../values/values.js';
+import { coerce, runtimeTypeName, sobjectFieldValue } from '../types.js';
+import { ApexList, ApexObject, SObject, typeRef, type Value } from '../../values/values.js';
 import { C, NPE, SHORT_CIRCUIT, type TypeTarget } from './engine.js';
 import { TypeEnvironment } from './type-environment.js';
 
@@ -274,7 +274,8 @@ export abstract class Members extends TypeEnvironment {
         const obj = inner.value;
         if (obj === null) return this.throwApex('System.NullPointerException', NPE);
         if (obj instanceof SObject) {
-          obj.set(this.fieldSpelling(obj, target.display), v instanceof ApexId || typeof v !== 'string' ? v : v);
+          const field = this.fieldSpelling(obj, target.display);
+          obj.set(field, sobjectFieldValue(field, v));
           return v;
         }
         if (obj instanceof ApexObject) {
