@@ -377,6 +377,7 @@ export class Resolver {
   private missingIsCertain(owner: ClassInfo, name: string, staticCall: boolean): boolean {
     if (owner.kind === 'enum') return false;
     if (!staticCall && (OBJECT_METHODS.has(name) || (owner.isException && EXCEPTION_METHODS.has(name)))) return false;
+    if (!staticCall && name === 'getinaccessiblefields' && owner.isSubtypeOf('system.queryexception')) return false;
     if (owner.name.startsWith('trigger.')) return false;
     for (let o: ClassInfo | null = owner; o; o = o.outer) if (!this.knowsHierarchy(o)) return false;
     return true;

@@ -32,20 +32,40 @@ export class AccessCheck {
     this.records = new RecordAccess(org.schema, org.store, this.permissions);
   }
 
-  /** User mode: the object must be readable; throws `System.QueryException`. */
+  /** Objects the query may not read and fields it may not read, by object: what `getInaccessibleFields()` answers. */
+  private readonly deniedFields = new Map<string, Set<string>>();
+  private deniedObject: string | null = null;
+
+  /** User mode: the object must be readable; noted now, thrown by {@link throwIfDenied} once the query is resolved. */
   requireReadable(object: ObjectDef): void {
-    if (this.access.permissions && !this.permissions.object(object).read) {
-      throw new ApexRuntimeError('System.QueryException', accessMessages.objectNotReadable(object.name));
-    }
+    if (this.access.permissions && !this.permissions.object(object).read) this.deniedObject ??= object.name;
   }
 
-  /** User mode: every field a query names (in any clause, along any path) must be readable. */
+  /**
+   * User mode: every field a query names (in any clause, along any path) must be readable; a field of an object the
+   * user cannot read is unreadable too. Noted, so one exception can list them all.
+   */
   requireReadableField(object: ObjectDef, field: FieldDef | undefined): void {
     if (!this.access.permissions) return;
     this.requireReadable(object);
-    if (!this.permissions.canReadField(object, field)) {
-      throw new ApexRuntimeError('System.QueryException', accessMessages.fieldNotReadable());
-    }
+    if (this.permissions.canReadField(object, field)) return;
+    const fields = this.deniedFields.get(object.name) ?? new Set<string>();
+    fields.add(field?.name ?? 'Id');
+    this.deniedFields.set(object.name, fields);
+  }
+
+  /**
+   * Throws the `System.QueryException` for what the query may not read: the object message when an object is
+   * unreadable, else the field message; the exception carries every unreadable field by object name.
+   */
+  throwIfDenied(): void {
+    if (!this.deniedObject && this.deniedFields.size === 0) return;
+    const message = this.deniedObject
+      ? accessMessages.objectNotReadable(this.deniedObject)
+      : accessMessages.fieldNotReadable();
+    const inaccessibleFields: Record<string, string[]> = {};
+    for (const [object, fields] of this.deniedFields) inaccessibleFields[object] = [...fields];
+    throw new ApexRuntimeError('System.QueryException', message, { inaccessibleFields });
   }
 
   /**

@@ -52,8 +52,10 @@ export function runQuery(org: OrgContext, query: SoqlQuery, bind: BindEvaluator,
   org.limits.chargeQuery(metadata);
   const check = accessCheck(org, queryAccess(query.withMode, access));
   check?.requireReadable(object);
-  const ex = new Execution(org, q, object, bind, check);
-  return ex.run();
+  const result = new Execution(org, q, object, bind, check).run();
+  // Names resolve while the query runs (ORDER BY among the last); nothing is returned if any was unreadable.
+  check?.throwIfDenied();
+  return result;
 }
 
 /**
@@ -113,6 +115,7 @@ class Execution {
     // Resolve every name before reading any row, so a bad query fails even on an empty table.
     const selected = q.select.map((s) => this.checkSelect(s));
     const predicate = q.where ? this.compile(q.where, this.object) : () => true;
+    this.check?.throwIfDenied();
     let rows = this.visibleRows(this.object, q.allRows).filter(predicate);
 
     const isAggregate = q.groupBy.length > 0 || q.select.some((s) => s.kind === 'aggregate');

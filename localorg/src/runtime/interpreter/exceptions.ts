@@ -17,6 +17,8 @@ export interface ExceptionState {
   stack?: string[];
   line?: number;
   dmlRows?: { index: number; id: ApexId | null; statusCode: string; message: string; fields: string[] }[];
+  /** QueryException of a user-mode query: the unreadable fields by object name (`getInaccessibleFields()`). */
+  inaccessibleFields?: Record<string, string[]>;
 }
 
 export abstract class Exceptions extends Engine {

@@ -13,6 +13,8 @@ import { cast, coerce, matchScore, runtimeTypeName } from '../types.js';
 import {
   ApexEnumValue,
   ApexList,
+  ApexMap,
+  ApexSet,
   ApexObject,
   ApexTypeValue,
   NativeObject,
@@ -267,6 +269,9 @@ export abstract class Invocation extends Members {
         }
         case 'getdmlstatuscode':
           return row(args[0])?.statusCode ?? null;
+        case 'getinaccessiblefields':
+          if (C(o).isSubtypeOf('system.queryexception')) return inaccessibleFieldsMap(n.inaccessibleFields ?? {});
+          break;
       }
     }
     switch (name) {
@@ -350,4 +355,15 @@ export abstract class Invocation extends Members {
     this.retVal = null;
     return coerce(rv, d.returnType, this);
   }
+}
+
+/** `QueryException.getInaccessibleFields()`: a `Map<String, Set<String>>` of field names by object name. */
+function inaccessibleFieldsMap(byObject: Record<string, string[]>): ApexMap {
+  const m = new ApexMap(typeRef('String'), typeRef('Set', [typeRef('String')]));
+  for (const [object, fields] of Object.entries(byObject)) {
+    const s = new ApexSet(typeRef('String'));
+    for (const f of fields) s.entries.set(keyOf(f), f);
+    m.put(object, s);
+  }
+  return m;
 }
