@@ -127,6 +127,10 @@ export class ClassInfo implements ClassHandle {
     );
   }
 
+  hasMethod(name: string): boolean {
+    return this.methods(name).length > 0;
+  }
+
   get isException(): boolean {
     return this.isSubtypeOf('system.exception');
   }

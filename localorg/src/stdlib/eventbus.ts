@@ -3,10 +3,14 @@
  * the result rather than thrown [doc: EventBus Class]), `getOperationId`, and the test event bus that
  * `Test.getEventBus()` returns (`EventBus.TestBroker`: `deliver()` runs subscribers of the messages queued in the test,
  * `fail()` drops them undelivered). Publishing itself is the data platform's (data/events/event-bus.ts).
+ *
+ * `publish(events, callback)` registers an Apex publish callback for the messages that were enqueued: in a test its
+ * `onSuccess` runs when the test bus delivers them and its `onFailure` when `fail()` drops them; outside tests the
+ * success callback runs as async work at the end of the transaction [doc: Apex Publish Callback Class].
  */
 import type { DmlRowResult } from '../runtime/data-platform.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
-import { ApexList, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
+import { ApexList, ApexObject, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { apexThrow } from '../values/errors.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
@@ -24,9 +28,55 @@ function publish(ctx: NativeContext, args: Value[]): Value {
   if (!items || items.some((x) => x !== null && !(x instanceof SObject))) {
     return apexThrow('TypeException', 'EventBus.publish expects a platform event SObject or a List<SObject>');
   }
+  const callback = args.length > 1 ? args[1] : undefined;
+  if (callback !== undefined && !(callback instanceof ApexObject)) {
+    return apexThrow('NullPointerException', 'Argument cannot be null.');
+  }
   const rows = ctx.platform.publishEvents(items as SObject[], { testContext: ctx.runningTest });
+  if (callback) registerCallback(ctx, callback, rows);
   const results = rows.map(saveResult);
   return single ? results[0] : new ApexList(typeRef('Database.SaveResult'), results);
+}
+
+interface PendingCallback {
+  callback: ApexObject;
+  uuids: string[];
+}
+
+/** The EventUuid of each message that was enqueued (failed messages never reach the bus). */
+function enqueuedUuids(rows: DmlRowResult[]): string[] {
+  return rows.flatMap((r) => r.errors.filter((e) => e.statusCode === 'OPERATION_ENQUEUED').map((e) => e.message));
+}
+
+function registerCallback(ctx: NativeContext, callback: ApexObject, rows: DmlRowResult[]): void {
+  const uuids = enqueuedUuids(rows);
+  if (uuids.length === 0) return;
+  if (ctx.runningTest) {
+    const pending = (ctx.testState['publishCallbacks'] ??= []) as PendingCallback[];
+    pending.push({ callback, uuids });
+    return;
+  }
+  ctx.asyncQueue.push(() => void runCallback(ctx, { callback, uuids }, true));
+}
+
+/** Calls `onSuccess` / `onFailure` when the callback's class declares it (it implements that interface). */
+function runCallback(ctx: NativeContext, p: PendingCallback, success: boolean): void {
+  const method = success ? 'onsuccess' : 'onfailure';
+  if (!p.callback.cls.hasMethod(method)) return;
+  const type = success ? 'eventbus.successresult' : 'eventbus.failureresult';
+  ctx.call(p.callback, method, [new NativeObject(type, { uuids: p.uuids })]);
+}
+
+function settleCallbacks(ctx: NativeContext, success: boolean): void {
+  const pending = (ctx.testState['publishCallbacks'] ?? []) as PendingCallback[];
+  ctx.testState['publishCallbacks'] = [];
+  for (const p of pending) runCallback(ctx, p, success);
+}
+
+/** The test event bus delivers its queued messages, then their publish callbacks hear of the success. */
+export function deliverTestEvents(ctx: NativeContext): void {
+  ctx.platform.deliverTestEvents();
+  settleCallbacks(ctx, true);
 }
 
 natives.defineClass({
@@ -46,15 +96,26 @@ natives.defineClass({
   name: 'EventBus.TestBroker',
   instance: {
     deliver(ctx) {
-      ctx.platform.deliverTestEvents();
+      deliverTestEvents(ctx);
       return null;
     },
     fail(ctx) {
       ctx.platform.failTestEvents();
+      settleCallbacks(ctx, false);
       return null;
     }
   }
 });
+
+for (const name of ['EventBus.SuccessResult', 'EventBus.FailureResult']) {
+  natives.defineClass({
+    name,
+    instance: {
+      geteventuuids: (_c, _a, self) =>
+        new ApexList(typeRef('String'), [...(self as NativeObject<{ uuids: string[] }>).state.uuids])
+    }
+  });
+}
 
 /** `Test.getEventBus()`. */
 export function testBroker(): NativeObject {

@@ -3,6 +3,7 @@
  * (`fields.getMap()`, `fields.Subject`), DescribeFieldResult, PicklistEntry and the `Schema.DisplayType` enum, all read
  * from the data platform's schema. Tokens are cached per name so that `==` between tokens holds.
  */
+import { randomUUID } from 'node:crypto';
 import { LocalOrg } from '../data/org.js';
 import type { FieldDef, ObjectDef } from '../data/schema/types.js';
 import { defaultValueFor } from '../data/schema/schema.js';
@@ -195,6 +196,8 @@ natives.defineClass({
           const d = defaultValueFor(f);
           if (d !== null) rec.set(f.name, d);
         }
+        // A platform event made with defaults has its EventUuid already, to match publish callbacks' results.
+        if (loadDefaults && o.platformEvent) rec.set('EventUuid', randomUUID());
       }
       return rec;
     },

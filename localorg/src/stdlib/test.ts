@@ -6,7 +6,7 @@ import { ApexObject, ApexTypeValue } from '../values/values.js';
 import { NativeDefinitions } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf } from './schema.js';
-import { testBroker } from './eventbus.js';
+import { deliverTestEvents, testBroker } from './eventbus.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -26,7 +26,7 @@ natives.defineClass({
       // Async work runs inside the fresh limit set, then the outer limits return.
       for (const job of queue) job();
       // Platform event messages published in the test are delivered now [doc: "Deliver Test Event Messages"].
-      ctx.platform.deliverTestEvents();
+      deliverTestEvents(ctx);
       const restore = ctx.testState['restoreLimits'] as (() => void) | undefined;
       if (restore) restore();
       ctx.testState['restoreLimits'] = () => undefined;

@@ -204,6 +204,8 @@ export interface ClassHandle {
   readonly display: string;
   /** True when this class is, or descends from, the named canonical class or interface. */
   isSubtypeOf(canonicalName: string): boolean;
+  /** True when its instances have a method of this lower-case name, declared or inherited (a callback's `onsuccess`). */
+  hasMethod(name: string): boolean;
 }
 
 export class ApexEnumValue {

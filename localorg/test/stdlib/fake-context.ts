@@ -264,7 +264,8 @@ export function fakeClass(display: string, supertypes: string[] = []): ClassHand
   return {
     name,
     display,
-    isSubtypeOf: (c: string) => c === name || supertypes.includes(c)
+    isSubtypeOf: (c: string) => c === name || supertypes.includes(c),
+    hasMethod: () => false
   };
 }
 

@@ -10,5 +10,5 @@ test('platform events in Apex tests: publish results, Test.stopTest() and Test.g
   const run = runTests(loadProject({ sources: FIX }), { classes: ['Publisher_Tests'] });
   const failures = run.results.filter((r) => r.outcome === 'fail').map((r) => `${r.methodName}: ${r.message}`);
   assert.deepEqual(failures, []);
-  assert.equal(run.passed, 9);
+  assert.equal(run.passed, 11);
 });
