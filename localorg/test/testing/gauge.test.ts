@@ -34,6 +34,22 @@ test('record Ids and numbers are masked; assertion text is the user’s, so it i
   );
 });
 
+test('numbers that are part of a name stay, so a message listing algorithm names reads as written', () => {
+  assert.equal(
+    causeOf(
+      failed(
+        'System.InvalidParameterValueException: Invalid algorithm: X. Valid values: MD5, SHA-256, SHA3-512',
+        'apex'
+      )
+    ).cause,
+    'System.InvalidParameterValueException: Invalid algorithm: X. Valid values: MD5, SHA-256, SHA3-512'
+  );
+  assert.equal(
+    causeOf(failed('System.ListException: List index out of bounds: -1', 'apex')).cause,
+    'System.ListException: List index out of bounds: -N'
+  );
+});
+
 test('a @TestSetup failure says so, and an internal error loses its position', () => {
   assert.equal(
     causeOf(failed('@TestSetup A_Tests: src/A.cls:4:2 Variable does not exist: Label', 'source', true)).cause,
