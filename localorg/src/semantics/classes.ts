@@ -127,6 +127,14 @@ export class ClassInfo implements ClassHandle {
     );
   }
 
+  /**
+   * A class of localorg's prelude (boot loads them as `localorg-prelude/<file>`): a partial stand-in for a platform
+   * class or namespace, so what it lacks is "not supported by localorg", never "does not exist".
+   */
+  get isPrelude(): boolean {
+    return this.decl?.file.startsWith('localorg-prelude/') ?? false;
+  }
+
   hasMethod(name: string): boolean {
     return this.methods(name).length > 0;
   }

@@ -386,7 +386,7 @@ export class Resolver {
   /** Whether every supertype of `cls` is declared in source (or is System.Exception's family), so lookups are exact. */
   private knowsHierarchy(cls: ClassInfo): boolean {
     for (let s: ClassInfo | null = cls; s; s = s.superclass) {
-      if (!s.decl && !s.isException) return false;
+      if ((!s.decl && !s.isException) || s.isPrelude) return false;
       if (s.decl && s.decl.extends && !s.superclass && s.kind !== 'interface') return false;
       for (const i of s.interfaces) if (!i.decl || !this.knowsHierarchy(i)) return false;
     }

@@ -46,3 +46,11 @@ test('text attachments and headers have their documented properties; unknown one
   );
   assert.match(apex('Messaging.InboundEnvelope e = new Messaging.InboundEnvelope(); e.nope = 1;').fatal ?? '', /nope/);
 });
+
+test('what the Messaging prelude lacks is "not supported by localorg", not a compile error the platform would not give', () => {
+  const r = apex('Mailer.send();', [
+    'public class Mailer { public static void send() { Messaging.sendEmail(new List<Object>()); } }'
+  ]);
+  assert.match(r.fatal ?? '', /Messaging\.sendEmail\(1 argument\) is not supported by localorg/);
+  assert.deepEqual(r.project.interp.compileErrors(), []);
+});

@@ -54,11 +54,7 @@ export class Interpreter extends Triggers {
   compileErrors(): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const [owner, found] of this.diagnostics) {
-      if (
-        owner instanceof ClassInfo &&
-        (owner.name === 'anonymousblock' || owner.decl?.file.startsWith('localorg-prelude/'))
-      )
-        continue;
+      if (owner instanceof ClassInfo && (owner.name === 'anonymousblock' || owner.isPrelude)) continue;
       out.push(...found);
     }
     return out;

@@ -122,6 +122,8 @@ export abstract class Invocation extends Members {
           types
         );
         if (m) return this.invoke(m, null, args);
+        // The prelude stands in for platform classes and namespaces (Messaging): what it lacks is not emulated.
+        if (cls.isPrelude) return this.native(() => unsupported(cls.display, display, args));
         break;
       }
       case 'nativeEnum': {
@@ -223,6 +225,7 @@ export abstract class Invocation extends Members {
   }
 
   protected throwMissing(f: Frame | null, display: string, target: Value, args: Value[]): never {
+    if (target instanceof ApexObject && C(target).isPrelude) return unsupported(target.cls.display, display, args);
     const msg = `Method does not exist or incorrect signature: void ${display}(${args.map(runtimeTypeName).join(', ')}) from the type ${runtimeTypeName(target)}`;
     if (f) this.throwCompile(f, f.pos, msg);
     throw new UnsupportedFeatureError(msg);
