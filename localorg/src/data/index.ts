@@ -12,6 +12,8 @@ import { Schema } from './schema/schema.js';
 import { seedOrg, type UserOptions } from './seed.js';
 import { loadSetupRecords } from './setup-records.js';
 import { loadPermissionSets } from './security/permission-sets.js';
+import { loadCachePartitions } from './platform-cache.js';
+import { loadCustomLabels } from './custom-labels.js';
 import { Store } from './store.js';
 
 export { LocalOrg } from './org.js';
@@ -44,10 +46,12 @@ export function createDataPlatform(
   const seed = seedOrg(store, schema, options.user ?? {}, now());
   loadCustomMetadataRecords(schema, store, sources.customMetadataRecords, seed.user.id, now());
   loadRecordTypes(objects, store, recordTypes, seed.user.id, now());
-  loadSetupRecords(schema, store, sources, seed.user.id, now());
+  const cachePartitions = loadCachePartitions(sources.other ?? []);
+  loadSetupRecords(schema, store, { ...sources, cachePartitions }, seed.user.id, now());
   loadPermissionSets(schema, store, sources.other ?? [], seed.user.id, now());
   store.clearJournal();
-  return new LocalOrg(schema, store, seed, settings, now);
+  const customLabels = loadCustomLabels(sources.other ?? []);
+  return new LocalOrg(schema, store, seed, settings, now, { cachePartitions, customLabels });
 }
 
 /** The running user of an org made by {@link createDataPlatform} (UserInfo, time zones, OwnerId defaults). */

@@ -31,6 +31,14 @@ import { PlatformEventBus, messageFromRecord } from './events/event-bus.js';
 import type { EventMessage } from './events/event-store.js';
 import { makeId } from '../values/ids.js';
 import { userFromRow } from './security/running-user.js';
+import { PlatformCache, type CachePartitionDef } from './platform-cache.js';
+import { CustomLabels } from './custom-labels.js';
+
+/** Metadata of the project the org holds besides its schema: cache partitions and custom labels. */
+export interface OrgMetadata {
+  cachePartitions?: CachePartitionDef[];
+  customLabels?: CustomLabels;
+}
 
 export type { OrgContext, OrgSettings } from './context.js';
 
@@ -85,15 +93,24 @@ export class LocalOrg implements DataPlatform, OrgContext {
   /** Platform events: the event bus (replay ids, retention) and publishing in this transaction. */
   readonly events: PlatformEventBus;
 
+  /** The org's Platform Cache: outside database transactions, inside the test runner's snapshots. */
+  readonly platformCache: PlatformCache;
+
+  /** `System.Label`: the project's custom labels and their translations. */
+  readonly customLabels: CustomLabels;
+
   constructor(
     readonly schema: Schema,
     store: Store,
     readonly seed: SeedResult,
     readonly settings: OrgSettings,
-    private readonly clock: () => number
+    private readonly clock: () => number,
+    metadata: OrgMetadata = {}
   ) {
     this.store = store;
     this.events = new PlatformEventBus(this);
+    this.platformCache = new PlatformCache(metadata.cachePartitions ?? [], clock);
+    this.customLabels = metadata.customLabels ?? new CustomLabels([]);
   }
 
   private runningUser: RunningUser | null = null;
@@ -218,11 +235,13 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   snapshot(): unknown {
-    return this.store.snapshot();
+    return { store: this.store.snapshot(), cache: this.platformCache.snapshot() };
   }
 
   restore(snapshot: unknown): void {
-    this.store.restore(snapshot as StoreSnapshot);
+    const { store, cache } = snapshot as { store: StoreSnapshot; cache: unknown };
+    this.store.restore(store);
+    this.platformCache.restore(cache);
     this.savepoints = [];
     this.limits.reset();
     this.events.begin();
@@ -234,6 +253,9 @@ export class LocalOrg implements DataPlatform, OrgContext {
    */
   isolated<T>(work: () => T): T {
     const snapshot = this.store.snapshot();
+    // Tests see an empty cache and leave the org's as it was.
+    const cache = this.platformCache.snapshot();
+    this.platformCache.clear();
     const listeners = this.commitListeners.splice(0);
     const [pending, committed] = [this.pendingWork, this.committedWork];
     this.pendingWork = [];
@@ -242,6 +264,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
       return work();
     } finally {
       this.store.restore(snapshot);
+      this.platformCache.restore(cache);
       this.store.clearJournal();
       this.savepoints = [];
       this.limits.reset();

@@ -1,7 +1,9 @@
 /**
  * Setup records built from the project's sources, as a deployed org holds them: one `ApexClass` per `.cls` and one
  * `ApexTrigger` per `.trigger` (Name, Body, ApiVersion from the `-meta.xml`, Status Active), and one `StaticResource`
- * per `staticresources/*.resource-meta.xml` (Name, ContentType, Body). Setup objects are visible in tests [mem].
+ * per `staticresources/*.resource-meta.xml` (Name, ContentType, Body), one `PlatformCachePartition` (with its
+ * `PlatformCachePartitionType` rows) per `cachePartitions/*.cachePartition-meta.xml`. Setup objects are visible in
+ * tests [mem].
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,17 +11,19 @@ import { ApexBlob, ApexDatetime, Decimal, SObject, type ApexId, type Value } fro
 import type { SourceFile } from '../syntax/sources.js';
 import type { Schema } from './schema/schema.js';
 import type { Store } from './store.js';
+import type { CachePartitionDef } from './platform-cache.js';
 
 export interface SetupSources {
   apexClasses?: SourceFile[];
   triggers?: SourceFile[];
   other?: SourceFile[];
+  cachePartitions?: CachePartitionDef[];
 }
 
 export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSources, userId: ApexId, now: number) {
-  const put = (type: string, values: Record<string, Value>) => {
+  const put = (type: string, values: Record<string, Value>): ApexId | null => {
     const object = schema.object(type);
-    if (!object?.keyPrefix) return;
+    if (!object?.keyPrefix) return null;
     const row = new SObject(object.name);
     for (const f of object.fields.values()) row.set(f.name, f.type === 'boolean' ? false : null);
     row.set('Id', store.nextId(object.keyPrefix));
@@ -29,6 +33,7 @@ export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSou
       if (object.fields.has(k.toLowerCase())) row.set(k, ts);
     for (const k of ['CreatedById', 'LastModifiedById']) if (object.fields.has(k.toLowerCase())) row.set(k, userId);
     store.put(row);
+    return row.id;
   };
   for (const file of sources.apexClasses ?? []) {
     const body = fs.readFileSync(file.path, 'utf8');
@@ -55,6 +60,25 @@ export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSou
       CacheControl: /<cacheControl>([^<]*)</.exec(meta)?.[1] ?? 'Private',
       NamespacePrefix: null
     });
+  }
+  for (const p of sources.cachePartitions ?? []) {
+    const partitionId = put('PlatformCachePartition', {
+      DeveloperName: p.name,
+      MasterLabel: p.label,
+      IsDefaultPartition: p.isDefault,
+      NamespacePrefix: null,
+      Language: 'en_US'
+    });
+    for (const t of p.types) {
+      put('PlatformCachePartitionType', {
+        PlatformCachePartitionId: partitionId,
+        CacheType: t.cacheType,
+        AllocatedCapacity: t.allocated,
+        AllocatedPartnerCapacity: t.partner,
+        AllocatedPurchasedCapacity: t.purchased,
+        AllocatedTrialCapacity: t.trial
+      });
+    }
   }
 }
 

@@ -8,8 +8,10 @@ import { natives as assert } from './assert.js';
 import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
 import { natives as eventbus } from './eventbus.js';
+import { natives as label } from './label.js';
 import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
+import { natives as platformCache } from './platform-cache.js';
 import { natives as requestContext } from './request-context.js';
 import { natives as schema } from './schema.js';
 import { natives as security } from './security.js';
@@ -37,6 +39,8 @@ export function standardLibrary(): NativeLibrary {
     custommetadata,
     limits,
     metadataDeploy,
+    platformCache,
+    label,
     requestContext
   ]);
 }

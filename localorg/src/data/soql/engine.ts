@@ -644,7 +644,8 @@ function normaliseBind(v: Value): Value {
 
 /** The value used for equality and ordering; strings fold case, Ids compare in 18-character form. */
 export function comparisonKey(v: Value, f: FieldDef): Key {
-  if (v === null) return null;
+  // The platform keeps no empty strings: `Field = ''` finds the rows where the field is null [mem].
+  if (v === null || v === '') return null;
   if (f.type === 'id' || f.type === 'reference') {
     if (v instanceof ApexId) return v.value;
     if (typeof v === 'string') return to18(v) ?? `!${v}`;
