@@ -49,8 +49,8 @@ test('text attachments and headers have their documented properties; unknown one
 
 test('what the Messaging prelude lacks is "not supported by localorg", not a compile error the platform would not give', () => {
   const r = apex('Mailer.send();', [
-    'public class Mailer { public static void send() { Messaging.sendEmail(new List<Object>()); } }'
+    'public class Mailer { public static void send() { Messaging.renderStoredEmailTemplate(null, null, null); } }'
   ]);
-  assert.match(r.fatal ?? '', /Messaging\.sendEmail\(1 argument\) is not supported by localorg/);
+  assert.match(r.fatal ?? '', /Messaging\.renderStoredEmailTemplate\(3 arguments\) is not supported by localorg/);
   assert.deepEqual(r.project.interp.compileErrors(), []);
 });
