@@ -42,6 +42,7 @@ export function runAnonymousText(project: LoadedProject, text: string, file = 'a
     };
   platform.beginTransaction();
   interp.resetCpuClock();
+  interp.quiddity = 'ANONYMOUS';
   try {
     interp.runAnonymous(unit.stmts, members, file);
     // Queued async work runs after the block, in its own transaction on the platform; here, before commit.
@@ -95,6 +96,7 @@ export function executeAnonymous(interp: Interpreter, platform: DataPlatform, te
   interp.debugSink = (line, level, message) => debug.push({ line, level, message });
   const savepoint = platform.setSavepoint();
   interp.resetStatics();
+  interp.quiddity = 'ANONYMOUS';
   interp.resetCpuClock();
   try {
     // Each request is a new block: the previous block's methods and inner types must not linger.

@@ -87,6 +87,7 @@ export class ApexHostImpl {
   withRestContext<T>(request: RestRequestInput, fn: () => T) {
     const it = this.interp;
     it.resetStatics();
+    it.quiddity = 'REST';
     const ctxCls = it.registry.resolve('system.restcontext', null)!;
     const req = it.newObject('System.RestRequest', []) as ApexObject;
     const res = it.newObject('System.RestResponse', []) as ApexObject;
@@ -149,6 +150,7 @@ export class ApexHostImpl {
   /** Runs a static method as its own Apex transaction: statics start fresh, as for every Lightning action. */
   invokeInFreshContext(className: string, methodName: string, args: Value[]): Value {
     this.interp.resetStatics();
+    this.interp.quiddity = 'AURA';
     return this.invokeStatic(className, methodName, args);
   }
 

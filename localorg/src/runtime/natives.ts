@@ -70,6 +70,11 @@ export interface TransactionState {
   asyncQueue: (() => void)[];
   /** Per-test state native modules may keep, reset with statics. */
   testState: Record<string, unknown>;
+  /**
+   * What started the running transaction, as a `System.Quiddity` value name (`ANONYMOUS`, `REST`, `QUEUEABLE`…), set
+   * by whoever starts it; null (reset with statics) reads as `RUNTEST_SYNC` in a test and `SYNCHRONOUS` otherwise.
+   */
+  quiddity: string | null;
   /** Fresh static variables: a new transaction (an async callback's own transaction, say). */
   resetStatics(): void;
 }

@@ -1,6 +1,7 @@
 /**
  * What Apex can learn about the request it runs in and the org around it: `System.Request` and `System.Quiddity`,
- * `System.UUID`, `System.URL` (the org's own URLs are localorg's, see FIDELITY.md) and `System.OrgLimits`.
+ * `System.UUID`, `System.URL` (the org's own URLs are localorg's, see FIDELITY.md), `System.OrgLimits` and
+ * `System.Network`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
@@ -42,6 +43,11 @@ const QUIDDITY = natives.defineEnum('System.Quiddity', [
   'VF'
 ]);
 
+/** The running transaction's Quiddity: what its starter set, else a test method's or a synchronous request's. */
+export function quiddityOf(ctx: NativeContext): string {
+  return ctx.quiddity ?? (ctx.runningTest ? 'RUNTEST_SYNC' : 'SYNCHRONOUS');
+}
+
 /** One request Id per transaction (a test method, a server request): kept with the transaction's test state. */
 function requestId(ctx: NativeContext): string {
   const state = ctx.testState;
@@ -55,10 +61,7 @@ natives.defineClass({
   },
   instance: {
     getrequestid: (_ctx, _a, self) => (self as NativeObject<{ id: string }>).state.id,
-    getquiddity: (ctx) => {
-      const quiddity = ctx.runningTest ? 'RUNTEST_SYNC' : 'SYNCHRONOUS';
-      return QUIDDITY.value(quiddity);
-    }
+    getquiddity: (ctx) => QUIDDITY.value(quiddityOf(ctx))
   }
 });
 
@@ -128,6 +131,7 @@ natives.defineClass({
   statics: {
     getorgdomainurl: () => url(new URL(ORG_DOMAIN), ORG_DOMAIN),
     getsalesforcebaseurl: () => url(new URL(ORG_DOMAIN), ORG_DOMAIN),
+    getcurrentrequesturl: () => url(new URL(ORG_DOMAIN), ORG_DOMAIN),
     getfilefieldurl: (_ctx, args) => unsupported('URL', 'getFileFieldURL', args)
   },
   instance: {
@@ -196,5 +200,22 @@ natives.defineClass({
     getname: (_c, _a, self) => (self as NativeObject<OrgLimitState>).state.name,
     getlimit: (_c, _a, self) => (self as NativeObject<OrgLimitState>).state.max,
     getvalue: () => 0
+  }
+});
+
+// --------------------------------------------------------------------------------------------------------- Network
+/** The org has no Experience Cloud sites: the running user is always in the internal org, so every answer is null. */
+const noSite = () => null;
+
+natives.defineClass({
+  name: 'System.Network',
+  construct: () => new NativeObject('system.network', {}),
+  statics: {
+    getnetworkid: noSite,
+    communitieslanding: noSite,
+    forwardtoauthpage: noSite,
+    getloginurl: noSite,
+    getlogouturl: noSite,
+    getselfregurl: noSite
   }
 });

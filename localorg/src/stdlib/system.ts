@@ -8,6 +8,7 @@ import { makeId } from '../values/ids.js';
 import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+import { quiddityOf } from './request-context.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -52,6 +53,17 @@ export function assertEqual(ctx: NativeContext, a: Value, b: Value): boolean {
 }
 
 let asyncCounter = 0;
+
+/** Runs an async job's body with the job's Quiddity (System.isQueueable() and Request.getQuiddity() see it). */
+function runAs(ctx: NativeContext, quiddity: string, body: () => unknown): void {
+  const outer = ctx.quiddity;
+  ctx.quiddity = quiddity;
+  try {
+    body();
+  } finally {
+    ctx.quiddity = outer;
+  }
+}
 
 function today(ctx: NativeContext): ApexDate {
   const d = DateTime.fromMillis(ctx.now(), { zone: ctx.user.timeZone });
@@ -105,28 +117,21 @@ natives.defineClass({
     hashcode(ctx, args) {
       return ctx.call(args[0], 'hashCode', []);
     },
-    isbatch() {
-      return false;
-    },
-    isfuture() {
-      return false;
-    },
-    isqueueable() {
-      return false;
-    },
-    isscheduled() {
-      return false;
-    },
+    isbatch: (ctx) => /^BATCH_/.test(quiddityOf(ctx)),
+    isfuture: (ctx) => quiddityOf(ctx) === 'FUTURE',
+    isqueueable: (ctx) => quiddityOf(ctx) === 'QUEUEABLE',
+    isscheduled: (ctx) => quiddityOf(ctx) === 'SCHEDULED',
     enqueuejob(ctx, args) {
       const job = args[0];
       if (!(job instanceof ApexObject)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      ctx.asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
+      ctx.asyncQueue.push(() => runAs(ctx, 'QUEUEABLE', () => ctx.call(job, 'execute', [null])));
       return new ApexId(makeId('707', ++asyncCounter));
     },
     schedule(ctx, args) {
       // Scheduling records the job; scheduled Apex never fires inside a local run [mem: tests run it at stopTest].
       const job = args[2];
-      if (job instanceof ApexObject) ctx.asyncQueue.push(() => void ctx.call(job, 'execute', [null]));
+      if (job instanceof ApexObject)
+        ctx.asyncQueue.push(() => runAs(ctx, 'SCHEDULED', () => ctx.call(job, 'execute', [null])));
       return new ApexId(makeId('08e', ++asyncCounter));
     },
     abortjob() {

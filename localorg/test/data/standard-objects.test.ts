@@ -22,6 +22,8 @@ test('catalogued standard objects load with their fields, key prefixes and relat
   assert.equal(org.schema.field(org.schema.object('Profile')!, 'PermissionsModifyAllData')!.type, 'boolean');
   assert.equal(org.schema.field(org.schema.object('Organization')!, 'TrialExpirationDate')!.type, 'datetime');
   assert.equal(org.schema.object('CurrencyType') !== undefined, true);
+  // DatedConversionRate exists only with advanced currency management (multi-currency orgs).
+  assert.equal(org.schema.object('DatedConversionRate'), undefined);
   // Multi-currency and record-type fields exist only when the org has them.
   assert.equal(org.schema.field(org.schema.object('Account')!, 'CurrencyIsoCode'), undefined);
   // Child relationships come from the catalogue's child lists.

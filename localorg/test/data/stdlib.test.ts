@@ -41,6 +41,7 @@ function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext
     runningTest: false,
     asyncQueue: [],
     testState: {},
+    quiddity: null,
     resetStatics: () => {},
     resolveType: () => null,
     typeInfo: () => ({ kind: 'unknown' }),

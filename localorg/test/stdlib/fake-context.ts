@@ -66,6 +66,7 @@ export class FakeContext implements NativeContext {
   readonly runningTest = true;
   asyncQueue: (() => void)[] = [];
   testState: Record<string, unknown> = {};
+  quiddity: string | null = null;
   private readonly opts: FakeOptions;
 
   constructor(opts: FakeOptions = {}) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apex, out } from '../runtime/helpers.js';
+import { runTests } from '../../src/testing/runner.js';
 
 test('LoggingLevel has INTERNAL and the platform order: NONE, INTERNAL, FINEST â€¦ DEBUG, INFO, WARN, ERROR', () => {
   assert.deepEqual(
@@ -12,13 +13,34 @@ test('LoggingLevel has INTERNAL and the platform order: NONE, INTERNAL, FINEST â
   );
 });
 
-test('Request.getCurrent(): one request Id per transaction; Quiddity RUNTEST_SYNC in tests, SYNCHRONOUS otherwise', () => {
-  const body = `System.debug(Request.getCurrent().getQuiddity());
-     System.debug(Request.getCurrent().getRequestId() == Request.getCurrent().getRequestId());
-     System.debug(Request.getCurrent().getRequestId().length());`;
-  assert.deepEqual(out(body), ['SYNCHRONOUS', 'true', '22']);
-  const inTest = apex(body, [], (p) => (p.interp.runningTest = true));
-  assert.equal(inTest.debug[0], 'RUNTEST_SYNC');
+test('Request.getCurrent(): one request Id per transaction; Quiddity ANONYMOUS for anonymous Apex, RUNTEST_SYNC in a test, QUEUEABLE in a queued job', () => {
+  const job = `public class QuiddityJob implements Queueable {
+      public void execute(QueueableContext c) { System.debug('job ' + Request.getCurrent().getQuiddity() + ' ' + System.isQueueable()); }
+    }`;
+  assert.deepEqual(
+    out(
+      `System.debug(Request.getCurrent().getQuiddity() + ' ' + System.isQueueable() + ' ' + System.isFuture() + ' ' + System.isBatch() + ' ' + System.isScheduled());
+       System.debug(Request.getCurrent().getRequestId() == Request.getCurrent().getRequestId());
+       System.debug(Request.getCurrent().getRequestId().length());
+       System.enqueueJob(new QuiddityJob());`,
+      [job]
+    ),
+    ['ANONYMOUS false false false false', 'true', '22', 'job QUEUEABLE true']
+  );
+  const testClass = `@IsTest private class Quiddity_Tests {
+      @IsTest static void itRunsAsATest() {
+        System.Assert.areEqual(Quiddity.RUNTEST_SYNC, Request.getCurrent().getQuiddity());
+        Test.startTest();
+        System.enqueueJob(new QuiddityJob());
+        Test.stopTest();
+        System.Assert.areEqual(Quiddity.RUNTEST_SYNC, Request.getCurrent().getQuiddity());
+      }
+    }`;
+  const { project, debug } = apex('', [job, testClass]);
+  debug.length = 0;
+  const run = runTests(project, { classes: ['Quiddity_Tests'] });
+  assert.equal(run.results[0].outcome, 'pass', run.results[0].message ?? '');
+  assert.deepEqual(debug, ['job QUEUEABLE true']);
 });
 
 test('URL: the org domain, parts of a URL, relative resolution, a bad URL is a StringException', () => {
@@ -68,5 +90,17 @@ test("an inner class's default toString() names the inner class alone", () => {
       'public class Outer { public class Inner { public Integer n = 1; } }'
     ]),
     ['Inner:[n=1]']
+  );
+});
+
+test('Network: the org has no Experience Cloud site, so the user is in the internal org and every answer is null', () => {
+  assert.deepEqual(
+    out(`System.debug(Network.getNetworkId());
+         System.debug(Network.communitiesLanding() == null);
+         System.debug(Network.forwardToAuthPage('/home') == null);
+         System.debug(Network.getLoginUrl(null) + ' ' + Network.getLogoutUrl('0DB000000000001') + ' ' + Network.getSelfRegUrl(null));
+         System.debug(new Network() != null);
+         System.debug(URL.getCurrentRequestUrl().getHost());`),
+    ['null', 'true', 'true', 'null null null', 'true', 'localorg.my.salesforce.com']
   );
 });

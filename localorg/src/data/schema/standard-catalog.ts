@@ -47,6 +47,9 @@ const SCALARS: Record<string, FieldType> = {
  */
 const LEFT_OUT = new Set(['currencyisocode', 'recordtypeid']);
 
+/** Objects left out: `DatedConversionRate` exists only in multi-currency orgs (advanced currency management). */
+const LEFT_OUT_OBJECTS = new Set(['DatedConversionRate']);
+
 /** System-maintained fields: never written by DML [mem]. */
 const SYSTEM_FIELDS = new Set([
   'id',
@@ -145,6 +148,7 @@ function buildCatalogObjects(): Map<string, ObjectDef> {
   const out = new Map<string, ObjectDef>();
   const objects = catalog().objects;
   for (const [objectName, entry] of Object.entries(objects)) {
+    if (LEFT_OUT_OBJECTS.has(objectName)) continue;
     const members = new Map<string, string>();
     for (const pair of entry.fields.split(' ')) {
       const i = pair.indexOf(':');

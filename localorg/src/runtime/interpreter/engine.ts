@@ -107,6 +107,9 @@ export abstract class Engine {
   /** Per-test state native modules may keep (Test.startTest's limit restorer, mocks…), reset with statics. */
   testState: Record<string, unknown> = {};
 
+  /** The running transaction's `System.Quiddity` name, when its starter set one (see NativeContext). */
+  quiddity: string | null = null;
+
   debugSink: (line: number, level: string, message: string) => void;
 
   protected readonly nowFn: () => number;
@@ -144,6 +147,7 @@ export abstract class Engine {
     this.staticGeneration++;
     this.asyncQueue = [];
     this.testState = {};
+    this.quiddity = null;
     this.triggerStack = [];
   }
 
