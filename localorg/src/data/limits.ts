@@ -14,11 +14,12 @@ const SYNC_LIMITS: LimitsSnapshot = Object.freeze({
   dmlStatements: 150,
   dmlRows: 10_000,
   cpuTimeMs: 10_000,
-  metadataQueries: Number.MAX_SAFE_INTEGER
+  metadataQueries: Number.MAX_SAFE_INTEGER,
+  searches: 20
 });
 
 function zero(): LimitsSnapshot {
-  return { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, cpuTimeMs: 0, metadataQueries: 0 };
+  return { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, cpuTimeMs: 0, metadataQueries: 0, searches: 0 };
 }
 
 /** `System.LimitException` cannot be caught in Apex; the interpreter checks `data.uncatchable`. */
@@ -100,6 +101,12 @@ export class TransactionLimits implements LimitsTracker {
     }
     this.top.queries++;
     if (this.top.queries > this.max.queries) throw limitException(limitMessage('queries', this.max.queries));
+  }
+
+  /** Counts one SOSL statement before it runs (20 per transaction). */
+  chargeSearch(): void {
+    this.top.searches++;
+    if (this.top.searches > this.max.searches) throw limitException(limitMessage('searches', this.max.searches));
   }
 
   private metered = true;

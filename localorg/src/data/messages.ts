@@ -3,7 +3,7 @@
  * Sources are in localorg/FIDELITY.md ("Data platform"); texts marked [mem] there were written from memory.
  */
 
-export type LimitKind = 'queries' | 'queryRows' | 'dmlStatements' | 'dmlRows' | 'cpu';
+export type LimitKind = 'queries' | 'queryRows' | 'dmlStatements' | 'dmlRows' | 'cpu' | 'searches';
 
 export function limitMessage(kind: LimitKind, max = 0): string {
   switch (kind) {
@@ -15,6 +15,8 @@ export function limitMessage(kind: LimitKind, max = 0): string {
       return `Too many DML statements: ${max + 1}`;
     case 'dmlRows':
       return `Too many DML rows: ${max + 1}`;
+    case 'searches':
+      return `Too many SOSL queries: ${max + 1}`;
     case 'cpu':
       return 'Apex CPU time limit exceeded';
   }

@@ -12,6 +12,7 @@ import type {
   DmlOptions,
   DmlRowResult,
   BindEvaluator,
+  SearchOptions,
   TriggerHost
 } from '../runtime/data-platform.js';
 import { TransactionLimits } from './limits.js';
@@ -20,8 +21,9 @@ import type { FieldDef, ObjectDef } from './schema/types.js';
 import { type Store, type StoreSnapshot } from './store.js';
 import { checkQuery } from './soql/check.js';
 import { runQuery } from './soql/engine.js';
+import { runSearch } from './soql/search.js';
 import { parseSoqlText } from '../syntax/soql/lower.js';
-import type { SoqlQuery } from '../syntax/soql/ast.js';
+import type { SoqlQuery, SoslQuery } from '../syntax/soql/ast.js';
 import { runDml } from './dml/pipeline.js';
 import { replayAutoNumbers } from './dml/auto-number.js';
 import type { SeedResult } from './seed.js';
@@ -136,6 +138,10 @@ export class LocalOrg implements DataPlatform, OrgContext {
 
   query(query: unknown, bind: BindEvaluator, access?: DataAccess): Value {
     return runQuery(this, query as SoqlQuery, bind, access);
+  }
+
+  search(query: unknown, bind: BindEvaluator, options: SearchOptions): Value {
+    return runSearch(this, query as SoslQuery, bind, options);
   }
 
   /**

@@ -79,6 +79,8 @@ export interface LimitsSnapshot {
   cpuTimeMs: number;
   /** Queries on custom metadata, reported separately because they do not count against `queries`. */
   metadataQueries: number;
+  /** SOSL statements (`[FIND …]`, `Search.query`, `Search.find`). */
+  searches: number;
 }
 
 export interface LimitsTracker {
@@ -109,6 +111,17 @@ export interface SchemaLookup {
   newRecordDefaults(objectApiName: string): Record<string, Value>;
 }
 
+/**
+ * What a SOSL search starts from. `fixedResults` null: the records whose text matches the term (outside tests);
+ * a list: exactly those records, before the RETURNING clauses filter them — a test method's `Test.setFixedSearchResults`
+ * ids, or none when it set none (in a test, SOSL finds nothing by itself).
+ */
+export interface SearchOptions {
+  fixedResults: ApexId[] | null;
+  /** As for {@link DataPlatform.query}: applies when the search says neither WITH USER_MODE nor SYSTEM_MODE. */
+  access?: DataAccess;
+}
+
 /** Work the platform runs after a transaction commits, in a transaction of its own (queued metadata deployments). */
 export interface DeferredWork {
   /** What the work is, for logs and the journal: `metadata deployment 0Af…`. */
@@ -132,6 +145,11 @@ export interface DataPlatform {
    * query says neither `WITH USER_MODE` nor `WITH SYSTEM_MODE` (absent: system mode without sharing).
    */
   query(query: unknown, bind: BindEvaluator, access?: DataAccess): Value;
+  /**
+   * Runs a lowered SOSL search (opaque like a query: produced by `syntax/soql/sosl-lower`) and returns one list of
+   * records per RETURNING object, as `List<List<SObject>>`.
+   */
+  search(query: unknown, bind: BindEvaluator, options: SearchOptions): Value;
   /** Runs DML. With allOrNone, any failed row rolls the statement back and throws System.DmlException. */
   dml(op: DmlOperation, records: SObject[], options: DmlOptions): DmlRowResult[];
 

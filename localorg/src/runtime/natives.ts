@@ -79,6 +79,23 @@ export interface TransactionState {
   resetStatics(): void;
 }
 
+/** The {@link TransactionState.testState} key under which `Test.setFixedSearchResults` keeps its ids. */
+const FIXED_SEARCH_RESULTS = 'fixedSearchResults';
+
+/** `Test.setFixedSearchResults(ids)`: what the test method's later SOSL searches return (null: nothing). */
+export function setFixedSearchResults(state: TransactionState, ids: ApexId[] | null): void {
+  state.testState[FIXED_SEARCH_RESULTS] = ids;
+}
+
+/**
+ * Where a SOSL search starts (see `SearchOptions.fixedResults`): outside tests null (a real search); in a test method
+ * the fixed ids, or none at all when the method set none [doc: "Adding SOSL Queries to Unit Tests"].
+ */
+export function searchFixture(state: TransactionState): ApexId[] | null {
+  if (!state.runningTest) return null;
+  return (state.testState[FIXED_SEARCH_RESULTS] as ApexId[] | null | undefined) ?? [];
+}
+
 /** Services the interpreter offers to native methods. */
 export interface NativeContext extends TypeEnv, TransactionState {
   readonly platform: DataPlatform;

@@ -302,6 +302,7 @@ export class Resolver {
       case 'typeLiteral':
         return simple('type', 'System.Type');
       case 'soql':
+      case 'sosl':
       case 'unsupported':
         return null;
     }

@@ -14,7 +14,8 @@ export const NO_USAGE: LimitsSnapshot = {
   dmlStatements: 0,
   dmlRows: 0,
   cpuTimeMs: 0,
-  metadataQueries: 0
+  metadataQueries: 0,
+  searches: 0
 };
 
 export function localOrgLimitsHeader(used: LimitsSnapshot, max: LimitsSnapshot): string {

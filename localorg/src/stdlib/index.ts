@@ -14,6 +14,7 @@ import { natives as metadataDeploy } from './metadata-deploy.js';
 import { natives as platformCache } from './platform-cache.js';
 import { natives as requestContext } from './request-context.js';
 import { natives as schema } from './schema.js';
+import { natives as search } from './search.js';
 import { natives as security } from './security.js';
 import { natives as sobject } from './sobject.js';
 import { generalPurposeNatives } from './stdlib-index.js';
@@ -34,6 +35,7 @@ export function standardLibrary(): NativeLibrary {
     schema,
     security,
     database,
+    search,
     eventbus,
     sobject,
     custommetadata,

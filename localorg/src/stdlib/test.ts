@@ -2,11 +2,12 @@
  * The Test class. `startTest` gives a fresh governor-limit set and `stopTest` runs queued async work, then restores
  * the outer limits. Features outside localorg (SOSL fixtures, static resources, stubs) fail loudly.
  */
-import { ApexObject, ApexTypeValue } from '../values/values.js';
-import { NativeDefinitions } from '../runtime/natives.js';
+import { ApexId, ApexList, ApexObject, ApexTypeValue, type Value } from '../values/values.js';
+import { NativeDefinitions, setFixedSearchResults } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf } from './schema.js';
 import { deliverTestEvents, testBroker } from './eventbus.js';
+import { to18 } from '../values/ids.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -57,12 +58,29 @@ natives.defineClass({
       stub.native.stubProvider = provider;
       return stub;
     },
+    setfixedsearchresults(ctx, args) {
+      const ids = args[0];
+      if (args.length !== 1 || (ids !== null && !(ids instanceof ApexList))) {
+        return unsupported('Test', 'setFixedSearchResults', args);
+      }
+      const list = ids === null ? [] : ids.items.map((v) => idOf(v));
+      setFixedSearchResults(ctx, list);
+      return null;
+    },
     geteventbus: () => testBroker(),
     getstandardpricebookid(ctx) {
       return orgOf(ctx).seed.standardPricebookId;
     }
   }
 });
+
+/** An element of `Test.setFixedSearchResults`'s list: an Id (a String holding one converts, as in `Id[]`). */
+function idOf(v: Value): ApexId {
+  if (v instanceof ApexId) return v;
+  const id = typeof v === 'string' ? to18(v) : null;
+  if (id) return new ApexId(id);
+  return apexThrow('StringException', `Invalid id: ${typeof v === 'string' ? v : '(not an Id)'}`);
+}
 
 /**
  * The seam between the prelude's `Http.send` and `Test.setMock`: the registered `HttpCalloutMock`, or a

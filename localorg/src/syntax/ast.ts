@@ -55,6 +55,8 @@ export type Expr =
   | { kind: 'super'; pos: Pos }
   | { kind: 'typeLiteral'; pos: Pos; type: TypeRef }
   | { kind: 'soql'; pos: Pos; query: unknown }
+  /** `[FIND … RETURNING …]`: a lowered SOSL search, opaque like `soql` (the data platform runs it). */
+  | { kind: 'sosl'; pos: Pos; query: unknown }
   | { kind: 'unsupported'; pos: Pos; construct: string };
 
 export type BinaryOp =

@@ -82,6 +82,7 @@ import type {
 import { ApexSyntaxError, SourceError, UnsupportedConstructError } from './diagnostics.js';
 import { parseApex } from './parse.js';
 import { lowerSoqlQuery } from './soql/lower.js';
+import { lowerSoslQuery } from './soql/sosl-lower.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment --
    apex-parser declares every child accessor as non-null although absent children return null at run time; this module
@@ -817,7 +818,19 @@ export class Lowerer {
         return { kind: 'unsupported', pos, construct: (err as Error).message };
       }
     }
-    if (p instanceof SoslPrimaryContext) return { kind: 'unsupported', pos, construct: 'SOSL query' };
+    if (p instanceof SoslPrimaryContext) {
+      const where = { file: this.file, line: pos.line, column: pos.col };
+      try {
+        return {
+          kind: 'sosl',
+          pos,
+          query: lowerSoslQuery(p.soslLiteral(), (ctx) => this.expr(ctx as ExpressionContext), where)
+        };
+      } catch (err) {
+        if (err instanceof SourceError) return { kind: 'unsupported', pos, construct: err.detail };
+        return { kind: 'unsupported', pos, construct: (err as Error).message };
+      }
+    }
     return this.unsupported(p, 'primary expression');
   }
 

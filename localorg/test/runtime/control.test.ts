@@ -97,9 +97,11 @@ test('reading a field that was not queried throws SObjectException', () => {
 });
 
 test('an unsupported construct fails at its file:line with the construct name when executed', () => {
-  const r = apex("System.debug('before');\nList<List<SObject>> r = [FIND 'x' IN ALL FIELDS RETURNING Account];");
+  const r = apex(
+    "System.debug('before');\nList<List<SObject>> r = [FIND 'xy' RETURNING Account(Id USING LISTVIEW = Recent)];"
+  );
   assert.deepEqual(r.debug, ['before']);
-  assert.match(r.fatal ?? '', /^test\.apex:2:\d+ unsupported construct: SOSL query/);
+  assert.match(r.fatal ?? '', /^test\.apex:2:\d+ unsupported construct: USING LISTVIEW is not supported by localorg/);
 });
 
 test('an exception escaping a trigger fails the DML statement with DmlException', () => {

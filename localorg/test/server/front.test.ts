@@ -28,7 +28,8 @@ const max = {
   dmlStatements: 150,
   dmlRows: 10_000,
   cpuTimeMs: 10_000,
-  metadataQueries: 0
+  metadataQueries: 0,
+  searches: 0
 };
 
 let org: http.Server;

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ApexSyntaxError } from '../../src/syntax/diagnostics.js';
 import { lowerAnonymousText, lowerClassText, lowerTriggerText } from '../../src/syntax/lower.js';
 import { Decimal } from '../../src/values/values.js';
+import type { SoslQuery } from '../../src/syntax/soql/ast.js';
 
 test('a syntax error names file, line and column', () => {
   assert.throws(
@@ -15,11 +16,24 @@ test('a syntax error names file, line and column', () => {
   );
 });
 
-test('SOSL lowers to an unsupported node that keeps its position', () => {
-  const u = lowerAnonymousText("List<List<SObject>> r = [FIND 'x' IN ALL FIELDS RETURNING Account];", 'a.apex');
+test('SOSL lowers to a search whose RETURNING entries are SOQL queries, keeping its position', () => {
+  const u = lowerAnonymousText(
+    "List<List<SObject>> r = [FIND 'Kan*' IN NAME FIELDS RETURNING Account(Name WHERE Name != null LIMIT 2), Contact];",
+    'a.apex'
+  );
   const init = u.stmts[0].kind === 'local' ? u.stmts[0].decls[0].init : null;
-  assert.equal(init?.kind, 'unsupported');
-  assert.deepEqual(init?.kind === 'unsupported' ? [init.construct, init.pos.line] : null, ['SOSL query', 1]);
+  assert.equal(init?.kind, 'sosl');
+  const q = (init?.kind === 'sosl' ? init.query : null) as SoslQuery;
+  assert.deepEqual(q.search, { kind: 'literal', value: { type: 'string', value: 'Kan*' } });
+  assert.equal(q.group, 'NAME');
+  assert.deepEqual(
+    q.returning.map((r) => [r.from, r.select.length, r.where?.kind, r.limit]),
+    [
+      ['Account', 1, 'cmp', { kind: 'literal', value: { type: 'number', text: '2' } }],
+      ['Contact', 1, undefined, null]
+    ]
+  );
+  assert.equal(init?.pos.line, 1);
 });
 
 test('names are canonicalised to lower case once, keeping the declared spelling', () => {

@@ -43,13 +43,22 @@ type Predicate = (row: SObject) => boolean;
 /** A comparable form of a value: numbers and strings compare natively; null stays null. */
 type Key = string | number | Decimal | null;
 
-/** Runs a query; returns an ApexList of SObjects (or AggregateResults), or an Integer for `COUNT()`. */
-export function runQuery(org: OrgContext, query: SoqlQuery, bind: BindEvaluator, access?: DataAccess): Value {
+/**
+ * Runs a query; returns an ApexList of SObjects (or AggregateResults), or an Integer for `COUNT()`. A SOSL search's
+ * RETURNING entries run here too (`statement` 'search'): the search was counted once, as a SOSL statement.
+ */
+export function runQuery(
+  org: OrgContext,
+  query: SoqlQuery,
+  bind: BindEvaluator,
+  access?: DataAccess,
+  statement: 'soql' | 'search' = 'soql'
+): Value {
   const object = org.schema.object(query.from);
   if (!object || object.queryableOnly) throw queryError(msg.noSuchObject(query.from), query.position);
   const q = expandFieldsFunction(org, query, object);
   const metadata = object.customMetadata;
-  org.limits.chargeQuery(metadata);
+  if (statement === 'soql') org.limits.chargeQuery(metadata);
   const check = accessCheck(org, queryAccess(query.withMode, access));
   check?.requireReadable(object);
   const result = new Execution(org, q, object, bind, check).run();

@@ -6,6 +6,7 @@ import { SourceError } from '../../syntax/diagnostics.js';
 
 import { arith, bitwise, compare, negate } from '../operators.js';
 import type { Frame } from '../scope.js';
+import { searchFixture } from '../natives.js';
 import { cast, coerce, instanceOfOperator, runtimeTypeName, stripSystem } from '../types.js';
 import { ApexList, ApexMap, ApexSet, ApexTypeValue, type Value } from '../../values/values.js';
 import { NPE, OBJECT_T, SHORT_CIRCUIT } from './engine.js';
@@ -125,6 +126,12 @@ export abstract class Expressions extends Construction {
         return new ApexTypeValue(this.canonicalType(e.type));
       case 'soql':
         return this.evalSoql(e, f);
+      case 'sosl':
+        f.pos = e.pos;
+        return this.platform.search(e.query, (bind) => this.eval(bind as Expr, f), {
+          fixedResults: searchFixture(this),
+          access: this.dataAccess(null)
+        });
       case 'ctorCall':
         return this.throwCompile(
           f,

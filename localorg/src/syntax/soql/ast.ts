@@ -86,3 +86,25 @@ export interface SoqlQuery {
   /** Source text of the query for messages (`[SELECT Id FROM Event]`). */
   text: string;
 }
+
+/** Which fields a SOSL search term is matched against (`IN NAME FIELDS`); ALL when the query names none. */
+export type SearchGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE' | 'SIDEBAR';
+
+/**
+ * A SOSL search after lowering. Each `RETURNING Account(Id, Name WHERE … ORDER BY … LIMIT n)` entry is kept as the
+ * SOQL query it amounts to over the records the search found: its field list (Id when none is named), WHERE, ORDER
+ * BY, LIMIT and OFFSET, so the SOQL engine applies them.
+ */
+export interface SoslQuery {
+  kind: 'sosl';
+  /** The search term: a literal (`FIND 'Kan*'`) or a bind (`FIND :keyword`). */
+  search: SoqlValue;
+  group: SearchGroup;
+  returning: SoqlQuery[];
+  /** The overall `LIMIT n` after the RETURNING list (the platform's default is 2,000 rows). */
+  limit: SoqlValue | null;
+  /** `WITH USER_MODE` / `WITH SYSTEM_MODE`; the other WITH clauses shape what a search shows, not what it finds. */
+  withMode: string | null;
+  position: SoqlPosition;
+  text: string;
+}

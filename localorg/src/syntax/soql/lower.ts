@@ -13,7 +13,7 @@ import {
   type BoundExpressionContext,
   type DateFormulaContext,
   type FieldNameContext,
-  type OrderByClauseContext,
+  type FieldOrderListContext,
   type SelectEntryContext,
   type SoqlFunctionContext,
   type SubFieldEntryContext,
@@ -73,7 +73,7 @@ export const MAX_SOQL_LENGTH = 100_000;
 export const MAX_SOQL_NESTING = 32;
 
 /** Refuses a query too long or nested too deep before the parser sees it. String literals are skipped. */
-function checkShape(text: string, position: SoqlPosition): void {
+export function checkShape(text: string, position: SoqlPosition): void {
   if (text.length > MAX_SOQL_LENGTH) {
     throw new SoqlSyntaxError(
       `Invalid SOQL: the query is ${text.length} characters long; the limit is ${MAX_SOQL_LENGTH}`,
@@ -140,25 +140,26 @@ const DATE_FUNCTIONS = new Set([
 ]);
 const AGGREGATES = new Set<AggregateName>(['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', 'MAX']);
 
-class Lowerer {
+/** Lowers one SOQL parse tree; ./sosl-lower.ts extends it for the RETURNING clauses of SOSL, which share its rules. */
+export class Lowerer {
   constructor(
     private readonly lowerBind: LowerBind,
-    private readonly base: SoqlPosition,
-    private readonly sourceText?: string
+    protected readonly base: SoqlPosition,
+    protected readonly sourceText?: string
   ) {}
 
-  private fail(message: string, at?: Node): never {
+  protected fail(message: string, at?: Node): never {
     throw new SoqlSyntaxError(message, this.pos(at));
   }
 
-  private pos(at?: Node): SoqlPosition {
+  protected pos(at?: Node): SoqlPosition {
     if (!at?.start) return this.base;
     // Dynamic SOQL is parsed on its own, so its lines are relative to the query text.
     if (this.sourceText !== undefined) return this.base;
     return { file: this.base.file, line: at.start.line, column: at.start.column + 1 };
   }
 
-  private text(ctx: Node): string {
+  protected text(ctx: Node): string {
     const s = ctx.start;
     const stream = s?.getInputStream?.();
     if (s && ctx.stop && stream) return stream.getText(s.start, ctx.stop.stop);
@@ -212,7 +213,7 @@ class Lowerer {
             })
         : [],
       having: groupBy?.HAVING() ? this.logical(groupBy.logicalExpression()) : null,
-      orderBy: q.orderByClause() ? this.orderBy(q.orderByClause()) : [],
+      orderBy: q.orderByClause() ? this.orderBy(q.orderByClause().fieldOrderList()) : [],
       limit: limit ? this.intOrBind(limit.IntegerLiteral()?.getText(), limit.boundExpression()) : null,
       offset: offset ? this.intOrBind(offset.IntegerLiteral()?.getText(), offset.boundExpression()) : null,
       forUpdate,
@@ -223,12 +224,12 @@ class Lowerer {
     };
   }
 
-  private intOrBind(literal: string | undefined, bound: BoundExpressionContext | null): SoqlValue {
+  protected intOrBind(literal: string | undefined, bound: BoundExpressionContext | null): SoqlValue {
     if (bound) return this.bind(bound);
     return { kind: 'literal', value: { type: 'number', text: literal ?? '0' } };
   }
 
-  private bind(b: BoundExpressionContext): SoqlValue {
+  protected bind(b: BoundExpressionContext): SoqlValue {
     return { kind: 'bind', expr: this.lowerBind(b.expression()), text: this.text(b.expression()) };
   }
 
@@ -291,36 +292,33 @@ class Lowerer {
     return this.fail(`${name}() is not supported by localorg`, f);
   }
 
-  private orderBy(o: OrderByClauseContext): OrderItem[] {
-    return o
-      .fieldOrderList()
-      .fieldOrder_list()
-      .map((f) => {
-        let path: FieldPath;
-        let aggregate: AggregateName | undefined;
-        if (f.fieldName()) path = this.path(f.fieldName());
-        else {
-          const fn = this.fn(f.soqlFunction());
-          if (!AGGREGATES.has(fn.name as AggregateName) || fn.path === null) {
-            this.fail(`ORDER BY ${fn.name}() is not supported by localorg`, f);
-          }
-          path = fn.path;
-          aggregate = fn.name as AggregateName;
+  protected orderBy(o: FieldOrderListContext): OrderItem[] {
+    return o.fieldOrder_list().map((f) => {
+      let path: FieldPath;
+      let aggregate: AggregateName | undefined;
+      if (f.fieldName()) path = this.path(f.fieldName());
+      else {
+        const fn = this.fn(f.soqlFunction());
+        if (!AGGREGATES.has(fn.name as AggregateName) || fn.path === null) {
+          this.fail(`ORDER BY ${fn.name}() is not supported by localorg`, f);
         }
-        return {
-          path,
-          ...(aggregate ? { aggregate } : {}),
-          descending: !!f.DESC(),
-          nullsFirst: f.NULLS() ? !!f.FIRST() : null
-        };
-      });
+        path = fn.path;
+        aggregate = fn.name as AggregateName;
+      }
+      return {
+        path,
+        ...(aggregate ? { aggregate } : {}),
+        descending: !!f.DESC(),
+        nullsFirst: f.NULLS() ? !!f.FIRST() : null
+      };
+    });
   }
 
   /**
    * WhereLogicalExpression / LogicalExpression: `NOT? cond ((AND|OR) cond)*`. Read through children so the same code
    * serves WHERE and HAVING, whose context classes differ.
    */
-  private logical(ctx: Node): WhereExpr {
+  protected logical(ctx: Node): WhereExpr {
     const kids = ctx.children ?? [];
     const conds: Node[] = [];
     let hasAnd = false;
