@@ -146,9 +146,13 @@ export class UserPermissions {
     return rights;
   }
 
-  private computeObject(object: ObjectDef): ObjectRights {
+  /**
+   * The rights the profile and the user permissions give without any `ObjectPermissions` row; with them come the
+   * standard fields (a standard object granted only by a permission set needs `FieldPermissions` for its fields).
+   */
+  private baseObject(object: ObjectDef): ObjectRights {
     const key = object.name.toLowerCase();
-    if (this.modifyAllData) return ALL;
+    if (this.modifyAllData) return { ...ALL };
     const rights: ObjectRights = { ...NONE };
     if (this.viewAllData) Object.assign(rights, { read: true, viewAll: true });
     if (object.setup || object.customMetadata || object.customSetting) rights.read = true;
@@ -162,6 +166,13 @@ export class UserPermissions {
         Object.assign(rights, { read: true, create: write, edit: write, delete: write });
       }
     }
+    return rights;
+  }
+
+  private computeObject(object: ObjectDef): ObjectRights {
+    const key = object.name.toLowerCase();
+    if (this.modifyAllData) return ALL;
+    const rights = this.baseObject(object);
     for (const row of this.store.rows('objectpermissions')) {
       if (!this.permissionSetIds.has(idText(row.get('parentid')) ?? '')) continue;
       if (textOf(row.get('sobjecttype')).toLowerCase() !== key) continue;
@@ -178,16 +189,19 @@ export class UserPermissions {
   }
 
   /**
-   * Field-level security. Standard fields follow the object's rights; custom fields need a `FieldPermissions` row
-   * (`Event.X__c` for Activity fields) unless the profile is System Administrator [mem] or the field is required
-   * (required fields are always readable and editable [mem]).
+   * Field-level security. Standard fields follow the object's rights when the profile gives the object; custom
+   * fields, and the standard fields of an object only a permission set gives, need a `FieldPermissions` row
+   * (`Event.X__c` for Activity fields) unless the profile is System Administrator [mem], the field is required
+   * (required fields are always readable and editable [mem]) or it is a system or name field.
    */
   field(object: ObjectDef, field: FieldDef): FieldRights {
     const rights = this.object(object);
     if (!rights.read) return { read: false, edit: false };
     const writable = rights.edit || rights.create;
-    if (!field.custom || this.isAdminProfile || field.required) {
-      return { read: true, edit: writable && !SYSTEM_FIELDS.has(field.name.toLowerCase()) };
+    const lower = field.name.toLowerCase();
+    const profileGivesStandard = !field.custom && this.baseObject(object).read;
+    if (profileGivesStandard || this.isAdminProfile || field.required || ALWAYS_READABLE.has(lower)) {
+      return { read: true, edit: writable && !SYSTEM_FIELDS.has(lower) };
     }
     const name = `${object.name}.${field.name}`.toLowerCase();
     const out: FieldRights = { read: false, edit: false };
