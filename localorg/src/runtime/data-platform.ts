@@ -107,6 +107,8 @@ export interface SchemaLookup {
   objectName(name: string): string | null;
   /** Field API name on an object (`EventStatus__c`), or null. Relationship names (`Who`, `Account`) are not fields. */
   fieldName(objectApiName: string, field: string): string | null;
+  /** Parent relationship name on an object as declared (`Account` on Opportunity, `Owner`), or null. */
+  relationshipName(objectApiName: string, relationship: string): string | null;
   /** Field values a record gets on `new X()` (checkbox false, metadata defaultValue), keyed by field API name. */
   newRecordDefaults(objectApiName: string): Record<string, Value>;
 }

@@ -55,6 +55,11 @@ export class Schema implements SchemaLookup {
     return o?.fields.get(field.toLowerCase())?.name ?? null;
   }
 
+  relationshipName(objectApiName: string, relationship: string): string | null {
+    const o = this.object(objectApiName);
+    return (o && this.relationship(o, relationship)?.relationshipName) ?? null;
+  }
+
   newRecordDefaults(objectApiName: string): Record<string, Value> {
     const o = this.object(objectApiName);
     const out: Record<string, Value> = {};

@@ -22,7 +22,9 @@ export abstract class Construction extends Invocation {
       for (const a of e.args) {
         if (a.kind !== 'assign' || a.target.kind !== 'name')
           return this.throwCompile(f, a.pos, `new ${api}(...) takes Field = value pairs`);
-        const field = this.platform.schema.fieldName(api, a.target.display);
+        const field =
+          this.platform.schema.fieldName(api, a.target.display) ??
+          this.platform.schema.relationshipName(api, a.target.display);
         if (!field) this.throwApex('System.SObjectException', `Invalid field ${a.target.display} for ${api}`);
         o.set(field, sobjectFieldValue(field, this.eval(a.value, f)));
       }
