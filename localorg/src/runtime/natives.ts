@@ -250,12 +250,22 @@ export class NativeLibrary {
     }
   }
 
+  /** A class by canonical name; the System and Schema namespaces are implied, as in Apex (`FieldSet`, `Schema.FieldSet`). */
   classFor(canonicalName: string): NativeClassDef | undefined {
-    return this.classes.get(canonicalName) ?? this.classes.get('system.' + canonicalName);
+    return (
+      this.classes.get(canonicalName) ??
+      this.classes.get('system.' + canonicalName) ??
+      this.classes.get('schema.' + canonicalName)
+    );
   }
 
+  /** An enum by canonical name; the System and Schema namespaces are implied (`DisplayType`, `SObjectDescribeOptions`). */
   enumFor(canonicalName: string): NativeEnumDef | undefined {
-    return this.enums.get(canonicalName) ?? this.enums.get('system.' + canonicalName);
+    return (
+      this.enums.get(canonicalName) ??
+      this.enums.get('system.' + canonicalName) ??
+      this.enums.get('schema.' + canonicalName)
+    );
   }
 
   enumValue(enumName: string, valueName: string): ApexEnumValue {

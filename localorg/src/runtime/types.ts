@@ -70,10 +70,15 @@ export function runtimeTypeName(v: Value): string {
   return 'Object';
 }
 
+function stripSchema(name: string): string {
+  return name.startsWith('schema.') ? name.slice('schema.'.length) : name;
+}
+
 function elementMatches(actual: TypeRef, wanted: TypeRef, env: TypeEnv): boolean {
   if (wanted.name === 'object') return true;
   if (actual.name === wanted.name) return true;
   if (stripSystem(actual.name) === stripSystem(wanted.name)) return true;
+  if (stripSchema(actual.name) === stripSchema(wanted.name)) return true;
   if (wanted.name === 'sobject' && (actual.name === 'sobject' || env.sobjectName(actual.name))) return true;
   const ac = env.classFor(actual);
   return ac ? ac.isSubtypeOf(wanted.name) : false;
@@ -128,10 +133,21 @@ export function isInstance(v: Value, t: TypeRef, env: TypeEnv): boolean {
     return api !== null && api.toLowerCase() === v.typeKey;
   }
   if (v instanceof ApexObject) return v.cls.isSubtypeOf(t.name) || v.cls.isSubtypeOf(env.classFor(t)?.name ?? t.name);
+  // The System and Schema namespaces are implied: `SObjectType` is `Schema.SObjectType`, `LoggingLevel` is System's.
   if (v instanceof ApexEnumValue)
-    return v.enumType === t.name || v.enumType === env.classFor(t)?.name || v.enumType === 'system.' + t.name;
+    return (
+      v.enumType === t.name ||
+      v.enumType === env.classFor(t)?.name ||
+      v.enumType === 'system.' + t.name ||
+      v.enumType === 'schema.' + t.name
+    );
   if (v instanceof NativeObject)
-    return v.nativeType === t.name || v.nativeType === 'system.' + t.name || stripSystem(v.nativeType) === n;
+    return (
+      v.nativeType === t.name ||
+      v.nativeType === 'system.' + t.name ||
+      v.nativeType === 'schema.' + t.name ||
+      stripSystem(v.nativeType) === n
+    );
   return false;
 }
 

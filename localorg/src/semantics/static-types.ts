@@ -60,6 +60,8 @@ export function canonicalType(t: TypeRef, from: ClassInfo | null, registry: Clas
   if (cls) return { name: cls.name, args: [], display: cls.display };
   const api = world.sobjectName(t.name.startsWith('schema.') ? t.name.slice(7) : t.name);
   if (api) return { name: api.toLowerCase(), args: [], display: api };
+  // The Schema namespace is implied: `SObjectField` and `Schema.SObjectField` are one type.
+  if (t.name.startsWith('schema.')) return { name: t.name.slice('schema.'.length), args: t.args, display: t.display };
   return t;
 }
 
