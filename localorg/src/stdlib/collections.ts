@@ -19,12 +19,13 @@ import {
   Decimal,
   NativeObject,
   SObject,
+  type TypeRef,
   type Value
 } from '../values/values.js';
 import { ArgTypeError, argBool, argInt, argItems, defineStdlibClass, npeArgument } from './native-args.js';
 import { javaCompare, javaHashCode } from './string.js';
 import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
-import { apexThrow, unsupported } from '../values/errors.js';
+import { apexThrow } from '../values/errors.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -49,7 +50,18 @@ export function cloneSObject(src: SObject, preserveId: boolean, preserveTimestam
     copy.set(src.names.get(k) ?? k, v instanceof SObject ? cloneSObject(v, true, true) : v);
   }
   copy.queried = src.queried ? new Set(src.queried) : null;
+  copy.cloneOf = { id: src.id };
   return copy;
+}
+
+/**
+ * `List.getSObjectType()` / `Map.getSObjectType()`: the token of the concrete SObject type the collection holds
+ * (`List<Account>` → `Account.SObjectType`); null for `List<SObject>` and for collections of other types.
+ */
+function sobjectTypeOfElements(ctx: NativeContext, t: TypeRef): Value {
+  const name = t.name.startsWith('schema.') ? t.name.slice('schema.'.length) : t.name;
+  const api = name === 'sobject' ? null : ctx.platform.schema.objectName(name);
+  return api ? ctx.natives.sobjectTypeStatics().staticProp(ctx, api, 'SObjectType') : null;
 }
 
 function sameKey(ctx: NativeContext, a: Value, b: Value): boolean {
@@ -224,7 +236,7 @@ const listInstance: Record<string, NativeMethod> = {
     return null;
   },
   tostring: (ctx, _a, s) => ctx.toApexString(s),
-  getsobjecttype: (_c, a) => unsupported('List', 'getSObjectType', a)
+  getsobjecttype: (ctx, _a, s) => sobjectTypeOfElements(ctx, lst(s).elementType)
 };
 
 function set(v: Value): ApexSet {
@@ -382,7 +394,7 @@ const mapInstance: Record<string, NativeMethod> = {
       map(s).valueType,
       [...map(s).entries.values()].map((e) => e[1])
     ),
-  getsobjecttype: (_c, a) => unsupported('Map', 'getSObjectType', a)
+  getsobjecttype: (ctx, _a, s) => sobjectTypeOfElements(ctx, map(s).valueType)
 };
 
 /** `hasNext()`/`next()` over a snapshot of items; Database.QueryLocatorIterator shares them. */

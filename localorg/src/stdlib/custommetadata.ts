@@ -108,6 +108,7 @@ natives.defineSObjectTypeHooks({
     const object = orgOf(ctx).schema.object(objectApiName);
     if (!object) return apexThrow('System.SObjectException', `Invalid sObject type: ${objectApiName}`);
     const m = method.toLowerCase();
+    if (m === 'getsobjecttype' && args.length === 0) return sobjectTypeToken(object.name);
     if (object.customMetadata) {
       if (m === 'getall' && args.length === 0) return getAll(ctx, object.name);
       if (m === 'getinstance' && args.length === 1) return getInstance(ctx, object.name, args);

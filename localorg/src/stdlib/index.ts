@@ -14,6 +14,8 @@ import { natives as metadataDeploy } from './metadata-deploy.js';
 import { natives as platformCache } from './platform-cache.js';
 import { natives as requestContext } from './request-context.js';
 import { natives as schema } from './schema.js';
+import { natives as schemaFieldSets } from './schema-field-sets.js';
+import { natives as schemaFields } from './schema-fields.js';
 import { natives as search } from './search.js';
 import { natives as security } from './security.js';
 import { natives as sobject } from './sobject.js';
@@ -33,6 +35,8 @@ export function standardLibrary(): NativeLibrary {
     type,
     userinfo,
     schema,
+    schemaFields,
+    schemaFieldSets,
     security,
     database,
     search,

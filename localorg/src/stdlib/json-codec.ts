@@ -105,6 +105,11 @@ export class Serializer {
     if (v instanceof SObject) return this.sobject(v, depth);
     if (v instanceof ApexObject) return this.object(v, depth);
     if (v instanceof ApexTypeValue) apexThrow('JSONException', `Type ${v.type.display} cannot be serialized`);
+    if (v instanceof NativeObject && v.nativeType.startsWith('schema.')) {
+      // Describe tokens and results are not serializable on the platform either [mem: message].
+      const display = this.ctx.natives.classFor(v.nativeType)?.name ?? v.nativeType;
+      apexThrow('JSONException', `Apex Type unsupported in JSON: ${display}`);
+    }
     if (v instanceof NativeObject) return this.native(v, depth);
     return unsupported('JSON', 'serialize', [v]);
   }

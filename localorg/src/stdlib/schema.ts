@@ -24,53 +24,7 @@ export interface FieldTokenState {
   field: string;
 }
 
-export const DISPLAY_TYPES = [
-  'ADDRESS',
-  'ANYTYPE',
-  'BASE64',
-  'BOOLEAN',
-  'COMBOBOX',
-  'COMPLEXVALUE',
-  'CURRENCY',
-  'DATACATEGORYGROUPREFERENCE',
-  'DATE',
-  'DATETIME',
-  'DOUBLE',
-  'EMAIL',
-  'ENCRYPTEDSTRING',
-  'ID',
-  'INTEGER',
-  'JSON',
-  'LOCATION',
-  'LONG',
-  'MULTIPICKLIST',
-  'PERCENT',
-  'PHONE',
-  'PICKLIST',
-  'REFERENCE',
-  'SOBJECT',
-  'STRING',
-  'TEXTAREA',
-  'TIME',
-  'URL'
-] as const;
-const DISPLAY_TYPE = natives.defineEnum('Schema.DisplayType', DISPLAY_TYPES);
-const SOAP_TYPE = natives.defineEnum('Schema.SOAPType', [
-  'ADDRESS',
-  'ANYTYPE',
-  'BASE64BINARY',
-  'BOOLEAN',
-  'DATE',
-  'DATETIME',
-  'DOUBLE',
-  'ID',
-  'INTEGER',
-  'JSON',
-  'LOCATION',
-  'LONG',
-  'STRING',
-  'TIME'
-]);
+natives.defineEnum('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL']);
 
 /** The in-memory org behind a native call; describe needs its full schema, not only the SchemaLookup seam. */
 export function orgOf(ctx: NativeContext): LocalOrg {
@@ -78,13 +32,13 @@ export function orgOf(ctx: NativeContext): LocalOrg {
   throw new Error('schema describe needs the localorg data platform');
 }
 
-function objectDef(ctx: NativeContext, name: string): ObjectDef {
+export function objectDef(ctx: NativeContext, name: string): ObjectDef {
   const o = orgOf(ctx).schema.object(name);
   if (!o) return apexThrow('System.SObjectException', `Invalid sObject type: ${name}`);
   return o;
 }
 
-function fieldDefOf(ctx: NativeContext, object: string, field: string): FieldDef {
+export function fieldDefOf(ctx: NativeContext, object: string, field: string): FieldDef {
   const f = objectDef(ctx, object).fields.get(field.toLowerCase());
   if (!f) return apexThrow('System.SObjectException', `Invalid field ${field} for ${object}`);
   return f;
@@ -118,7 +72,7 @@ function describeField(object: string, field: string): NativeObject<FieldTokenSt
   return new NativeObject('schema.describefieldresult', { object, field });
 }
 
-function state<S>(self: Value): S {
+export function state<S>(self: Value): S {
   return (self as NativeObject<S>).state;
 }
 
@@ -128,32 +82,6 @@ export function fieldNameArg(args: readonly Value[], i: number): string {
   if (v instanceof NativeObject && v.nativeType === 'schema.sobjectfield') return (v.state as FieldTokenState).field;
   return argString(args, i);
 }
-
-const DISPLAY: Record<string, string> = {
-  id: 'ID',
-  string: 'STRING',
-  textarea: 'TEXTAREA',
-  email: 'EMAIL',
-  phone: 'PHONE',
-  url: 'URL',
-  picklist: 'PICKLIST',
-  multipicklist: 'MULTIPICKLIST',
-  combobox: 'COMBOBOX',
-  boolean: 'BOOLEAN',
-  integer: 'INTEGER',
-  long: 'LONG',
-  double: 'DOUBLE',
-  currency: 'CURRENCY',
-  percent: 'PERCENT',
-  date: 'DATE',
-  datetime: 'DATETIME',
-  time: 'TIME',
-  reference: 'REFERENCE',
-  base64: 'BASE64',
-  encryptedstring: 'ENCRYPTEDSTRING',
-  address: 'ADDRESS',
-  location: 'LOCATION'
-};
 
 natives.defineClass({
   name: 'Schema',
@@ -181,6 +109,10 @@ natives.defineClass({
   dynamicStaticProp(ctx, name) {
     const o = orgOf(ctx).schema.object(name);
     return o && !o.queryableOnly ? describeObject(o.name) : undefined;
+  },
+  props: {
+    fields: (_ctx, self) =>
+      new NativeObject('schema.sobjecttypetokenfields', { object: state<ObjectTokenState>(self).object })
   },
   instance: {
     getdescribe: (ctx, _args, self) => describeObject(objectDef(ctx, state<ObjectTokenState>(self).object).name),
@@ -226,7 +158,9 @@ natives.defineClass({
   name: 'Schema.DescribeSObjectResult',
   props: {
     fields: (_ctx, self) =>
-      new NativeObject('schema.sobjecttypefields', { object: state<ObjectTokenState>(self).object })
+      new NativeObject('schema.sobjecttypefields', { object: state<ObjectTokenState>(self).object }),
+    fieldsets: (_ctx, self) =>
+      new NativeObject('schema.sobjecttypefieldsets', { object: state<ObjectTokenState>(self).object })
   },
   instance: {
     getname: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).name,
@@ -243,7 +177,12 @@ natives.defineClass({
     isqueryable: () => true,
     issearchable: (ctx, _a, self) => !objectDef(ctx, state<ObjectTokenState>(self).object).customMetadata,
     iscustom: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).custom,
-    iscustomsetting: () => false,
+    iscustomsetting: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).customSetting !== null,
+    ismergeable: (ctx, _a, self) =>
+      ['account', 'contact', 'lead', 'case'].includes(state<ObjectTokenState>(self).object.toLowerCase()),
+    isdeprecatedandhidden: () => false,
+    getassociateentitytype: () => null,
+    getassociateparententity: () => null,
     getrecordtypeinfos: (ctx, _a, self) => new ApexList(typeRef('Schema.RecordTypeInfo'), recordTypeInfos(ctx, self)),
     getrecordtypeinfosbydevelopername: (ctx, _a, self) => recordTypeMap(ctx, self, 'developerName', 'String'),
     getrecordtypeinfosbyname: (ctx, _a, self) => recordTypeMap(ctx, self, 'name', 'String'),
@@ -329,6 +268,28 @@ natives.defineClass({
   }
 });
 
+/** `Account.SObjectType.fields`: the same names as `describe.fields`, but `.Name` is the field token itself. */
+natives.defineClass({
+  name: 'Schema.SObjectTypeTokenFields',
+  dynamicProp(ctx, self, name) {
+    const object = state<ObjectTokenState>(self).object;
+    const f = objectDef(ctx, object).fields.get(name.toLowerCase());
+    return f ? sobjectFieldToken(object, f.name) : undefined;
+  },
+  instance: {
+    getmap: (ctx, _args, self) => fieldMap(ctx, state<ObjectTokenState>(self).object)
+  }
+});
+
+/** `fields.getMap()`: every field of the object by lower-case name, looked up case-insensitively. */
+function fieldMap(ctx: NativeContext, object: string): ApexMap {
+  const m = new ApexMap(typeRef('String'), typeRef('Schema.SObjectField'));
+  m.caseInsensitive = true;
+  for (const f of objectDef(ctx, object).fields.values())
+    m.put(f.name.toLowerCase(), sobjectFieldToken(object, f.name));
+  return m;
+}
+
 natives.defineClass({
   name: 'Schema.SObjectTypeFields',
   dynamicProp(ctx, self, name) {
@@ -337,14 +298,7 @@ natives.defineClass({
     return f ? describeField(object, f.name) : undefined;
   },
   instance: {
-    getmap(ctx, _args, self) {
-      const object = state<ObjectTokenState>(self).object;
-      const m = new ApexMap(typeRef('String'), typeRef('Schema.SObjectField'));
-      m.caseInsensitive = true;
-      for (const f of objectDef(ctx, object).fields.values())
-        m.put(f.name.toLowerCase(), sobjectFieldToken(object, f.name));
-      return m;
-    }
+    getmap: (ctx, _args, self) => fieldMap(ctx, state<ObjectTokenState>(self).object)
   }
 });
 
@@ -356,113 +310,6 @@ function objectAccess(ctx: NativeContext, self: Value, right: 'read' | 'create' 
     (right === 'create' ? object.createable : right === 'edit' ? object.updateable : object.deletable);
   return allowedByObject && new UserPermissions(orgOf(ctx).store, ctx.user.id.value).object(object)[right];
 }
-
-/** Describe's field access: the running user's field-level security. */
-function fieldAccess(ctx: NativeContext, self: Value): { read: boolean; edit: boolean } {
-  const s = state<FieldTokenState>(self);
-  const object = objectDef(ctx, s.object);
-  const field = fieldDefOf(ctx, s.object, s.field);
-  const permissions = new UserPermissions(orgOf(ctx).store, ctx.user.id.value);
-  return { read: permissions.canReadField(object, field), edit: permissions.field(object, field).edit };
-}
-
-function fd(ctx: NativeContext, self: Value): FieldDef {
-  const s = state<FieldTokenState>(self);
-  return fieldDefOf(ctx, s.object, s.field);
-}
-
-natives.defineClass({
-  name: 'Schema.DescribeFieldResult',
-  instance: {
-    getname: (ctx, _a, self) => fd(ctx, self).name,
-    getlocalname: (ctx, _a, self) => fd(ctx, self).name,
-    getlabel: (ctx, _a, self) => fd(ctx, self).label,
-    gettype: (ctx, _a, self) => DISPLAY_TYPE.value(DISPLAY[fd(ctx, self).type] ?? 'STRING'),
-    getlength: (ctx, _a, self) => fd(ctx, self).length,
-    getprecision: (ctx, _a, self) => fd(ctx, self).precision,
-    getscale: (ctx, _a, self) => fd(ctx, self).scale,
-    getdigits: (ctx, _a, self) => (fd(ctx, self).type === 'integer' ? fd(ctx, self).precision : 0),
-    getrelationshipname: (ctx, _a, self) => fd(ctx, self).relationshipName,
-    getreferenceto: (ctx, _a, self) =>
-      new ApexList(
-        typeRef('Schema.SObjectType'),
-        fd(ctx, self)
-          .referenceTo.filter((r) => orgOf(ctx).schema.object(r))
-          .map((r) => sobjectTypeToken(orgOf(ctx).schema.object(r)!.name))
-      ),
-    getpicklistvalues: (ctx, _a, self) =>
-      new ApexList(
-        typeRef('Schema.PicklistEntry'),
-        (fd(ctx, self).picklist ?? []).map((p) => new NativeObject('schema.picklistentry', p))
-      ),
-    getdefaultvalue: (ctx, _a, self) => defaultValueFor(fd(ctx, self)),
-    getsobjectfield: (_ctx, _a, self) => {
-      const s = state<FieldTokenState>(self);
-      return sobjectFieldToken(s.object, s.field);
-    },
-    getsoaptype: (ctx, _a, self) => SOAP_TYPE.value(soapType(fd(ctx, self))),
-    iscreateable: (ctx, _a, self) => fd(ctx, self).createable && fieldAccess(ctx, self).edit,
-    isupdateable: (ctx, _a, self) => fd(ctx, self).updateable && fieldAccess(ctx, self).edit,
-    isnillable: (ctx, _a, self) => fd(ctx, self).nillable,
-    isexternalid: (ctx, _a, self) => fd(ctx, self).externalId,
-    isunique: (ctx, _a, self) => fd(ctx, self).unique,
-    iscasesensitive: (ctx, _a, self) => fd(ctx, self).caseSensitive,
-    iscustom: (ctx, _a, self) => fd(ctx, self).custom,
-    iscalculated: (ctx, _a, self) => fd(ctx, self).calculated,
-    isautonumber: (ctx, _a, self) => fd(ctx, self).autoNumber,
-    iscascadedelete: (ctx, _a, self) => fd(ctx, self).cascadeDelete,
-    isidlookup: (ctx, _a, self) => fd(ctx, self).idLookup,
-    isnamefield: (ctx, _a, self) => fd(ctx, self).name === 'Name',
-    isnamepointing: (ctx, _a, self) => fd(ctx, self).polymorphic,
-    isrestrictedpicklist: (ctx, _a, self) => fd(ctx, self).restrictedPicklist,
-    isdefaultedoncreate: (ctx, _a, self) => fd(ctx, self).defaultValue !== null || fd(ctx, self).name === 'OwnerId',
-    isaccessible: (ctx, _a, self) => fieldAccess(ctx, self).read,
-    isfilterable: (ctx, _a, self) => fd(ctx, self).type !== 'textarea' || fd(ctx, self).length <= 255,
-    issortable: (ctx, _a, self) =>
-      fd(ctx, self).type !== 'multipicklist' && (fd(ctx, self).type !== 'textarea' || fd(ctx, self).length <= 255),
-    isgroupable: (ctx, _a, self) =>
-      !['double', 'currency', 'percent', 'textarea', 'datetime'].includes(fd(ctx, self).type),
-    ispermissionable: (ctx, _a, self) => fd(ctx, self).custom && !fd(ctx, self).required
-  }
-});
-
-function soapType(f: FieldDef): string {
-  switch (f.type) {
-    case 'id':
-    case 'reference':
-      return 'ID';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'integer':
-      return 'INTEGER';
-    case 'long':
-      return 'LONG';
-    case 'double':
-    case 'currency':
-    case 'percent':
-      return 'DOUBLE';
-    case 'date':
-      return 'DATE';
-    case 'datetime':
-      return 'DATETIME';
-    case 'time':
-      return 'TIME';
-    case 'base64':
-      return 'BASE64BINARY';
-    default:
-      return 'STRING';
-  }
-}
-
-natives.defineClass({
-  name: 'Schema.PicklistEntry',
-  instance: {
-    getvalue: (_c, _a, self) => state<{ value: string }>(self).value,
-    getlabel: (_c, _a, self) => state<{ label: string }>(self).label,
-    isactive: (_c, _a, self) => state<{ active: boolean }>(self).active,
-    isdefaultvalue: (_c, _a, self) => state<{ isDefault: boolean }>(self).isDefault
-  }
-});
 
 function hash(s: string): number {
   let h = 0;

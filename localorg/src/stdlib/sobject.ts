@@ -86,6 +86,7 @@ function cloneRecord(rec: SObject, preserveId: boolean, deep: boolean, keepTimes
     out.names.set(k, rec.names.get(k) ?? k);
   }
   out.queried = rec.queried ? new Set(rec.queried) : null;
+  out.cloneOf = { id: rec.id };
   return out;
 }
 
@@ -149,6 +150,8 @@ natives.defineClass({
       const flag = (i: number) => args[i] === true;
       return cloneRecord(self(v), flag(0), flag(1), flag(2));
     },
+    isclone: (_ctx, _args, v) => self(v).cloneOf !== null,
+    getclonesourceid: (_ctx, _args, v) => self(v).cloneOf?.id ?? null,
     adderror(ctx, args, v) {
       const rec = self(v);
       if (args.length === 0) return unsupported('SObject', 'addError', args);

@@ -18,7 +18,7 @@ export interface ProjectSources {
   packageDirectories: string[];
   apexClasses: SourceFile[]; // *.cls
   triggers: SourceFile[]; // *.trigger
-  /** Folders holding `<Object>.object-meta.xml` and/or `fields/*.field-meta.xml` (one per object). */
+  /** Folders holding `<Object>.object-meta.xml`, `fields/*.field-meta.xml` or `fieldSets/*.fieldSet-meta.xml` (one per object). */
   objectFolders: SourceFile[];
   customMetadataRecords: SourceFile[]; // customMetadata/*.md-meta.xml
   other: SourceFile[];
@@ -58,7 +58,11 @@ export function discoverSources(rootOrDirs: string | string[]): ProjectSources {
       if (base.endsWith('.cls')) out.apexClasses.push(file(p));
       else if (base.endsWith('.trigger')) out.triggers.push(file(p));
       else if (base.endsWith('.md-meta.xml') && parent === 'customMetadata') out.customMetadataRecords.push(file(p));
-      else if (base.endsWith('.object-meta.xml') || (base.endsWith('.field-meta.xml') && parent === 'fields')) {
+      else if (
+        base.endsWith('.object-meta.xml') ||
+        (base.endsWith('.field-meta.xml') && parent === 'fields') ||
+        (base.endsWith('.fieldSet-meta.xml') && parent === 'fieldSets')
+      ) {
         const folder = base.endsWith('.object-meta.xml') ? path.dirname(p) : path.dirname(path.dirname(p));
         if (!seenObjectFolders.has(folder)) {
           seenObjectFolders.add(folder);

@@ -164,6 +164,8 @@ export class SObject {
   queried: Set<string> | null = null;
   /** Errors added with `addError` while in a trigger; read by the DML pipeline. */
   errors: { message: string; field?: string }[] = [];
+  /** Set on records made by `clone()`: the Id of the record cloned (null when it had none); null for others. */
+  cloneOf: { id: ApexId | null } | null = null;
   constructor(public readonly type: string /* API name as declared, e.g. "Event" */) {}
   get typeKey(): string {
     return this.type.toLowerCase();

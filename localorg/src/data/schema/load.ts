@@ -5,56 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceFile } from '../../syntax/sources.js';
+import { readFieldSets } from './field-sets.js';
+import { bool, int, MetadataError, readMetadataXml, str, type XmlNode } from './metadata-xml.js';
 import { platformEventObject } from './platform-events.js';
 import { standardObjects } from './standard.js';
 import { fieldDef, labelFromName, type FieldDef, type FieldType, type ObjectDef, type PicklistEntry } from './types.js';
 
-/** A metadata file the loader cannot read; the message names file and, where known, line. */
-export class MetadataError extends Error {}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (name) => name === 'value' || name === 'values' || name === 'referenceTo'
-});
-
-type XmlNode = Record<string, unknown>;
-
-/** Parses one metadata XML file and returns its root element's content. */
-export function readMetadataXml(file: string, relative: string, rootTag: string): XmlNode {
-  const text = fs.readFileSync(file, 'utf8');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    throw new MetadataError(`${relative}:${valid.err.line}: malformed XML: ${valid.err.msg}`);
-  }
-  const doc = parser.parse(text) as XmlNode;
-  const root = doc[rootTag];
-  if (root === undefined || root === null || typeof root !== 'object') {
-    throw new MetadataError(`${relative}: expected a <${rootTag}> root element`);
-  }
-  return root as XmlNode;
-}
-
-function str(node: XmlNode, key: string): string | undefined {
-  const v = node[key];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'object') return undefined;
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-function bool(node: XmlNode, key: string): boolean | undefined {
-  const v = str(node, key);
-  return v === undefined ? undefined : v === 'true';
-}
-
-function int(node: XmlNode, key: string): number | undefined {
-  const v = str(node, key);
-  return v === undefined ? undefined : parseInt(v, 10);
-}
+export { MetadataError, readMetadataXml } from './metadata-xml.js';
 
 const METADATA_TYPES: Record<string, FieldType> = {
   text: 'string',
@@ -180,7 +138,11 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
     calculated,
     autoNumber,
     displayFormat: autoNumber ? (str(x, 'displayFormat') ?? '{0}') : null,
-    custom: custom || objectName.toLowerCase().endsWith('__mdt')
+    custom: custom || objectName.toLowerCase().endsWith('__mdt'),
+    inlineHelpText: str(x, 'inlineHelpText') ?? null,
+    formula: formula ?? null,
+    htmlFormatted: rawType.toLowerCase() === 'html',
+    controllingField: (valueSet && str(valueSet, 'controllingField')) ?? null
   });
 }
 
@@ -435,6 +397,12 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       collectFields(folder, objectName, collected);
       for (const c of collected) for (const t of targets) pendingFields.push({ object: t, field: c.field });
     }
+  }
+
+  for (const folder of folders) {
+    const sets = readFieldSets(folder);
+    const o = objects.get(path.basename(folder.path).toLowerCase());
+    if (sets.length > 0 && o) o.fieldSets = [...(o.fieldSets ?? []), ...sets];
   }
 
   for (const { object, field } of pendingFields) {

@@ -80,6 +80,23 @@ export interface FieldDef {
   custom: boolean;
   /** Name-like fields usable as an upsert key on standard objects (`idLookup` in describe). */
   idLookup: boolean;
+  /** Field-level help (`inlineHelpText` in the field metadata); null when none. */
+  inlineHelpText: string | null;
+  /** A formula field's formula text (`formula` in the metadata); null for other fields. */
+  formula: string | null;
+  /** Rich text (metadata type `Html`). */
+  htmlFormatted: boolean;
+  /** The controlling field of a dependent picklist (`valueSet.controllingField`); null otherwise. */
+  controllingField: string | null;
+}
+
+/** A field set (`objects/X/fieldSets/Name.fieldSet-meta.xml`): named, ordered field paths for forms and queries. */
+export interface FieldSetDef {
+  name: string;
+  label: string;
+  description: string;
+  /** Displayed fields in order; `field` may be a path through parent relationships (`Account.Name`). */
+  fields: { field: string; required: boolean }[];
 }
 
 export interface ChildRelationship {
@@ -113,6 +130,32 @@ export interface ObjectDef {
   childRelationships: ChildRelationship[];
   /** Platform event objects (`Name__e`): how EventBus.publish and the API publish their messages; absent otherwise. */
   platformEvent?: PlatformEventDef;
+  /** The project's field sets on this object, in file-name order; absent when it declares none. */
+  fieldSets?: FieldSetDef[];
+}
+
+/**
+ * Standard objects whose name field (`DescribeFieldResult.isNameField()`) is not `Name` [mem]; every other object
+ * that has a `Name` field uses it.
+ */
+const NAME_FIELDS: Record<string, string> = {
+  case: 'CaseNumber',
+  contract: 'ContractNumber',
+  order: 'OrderNumber',
+  task: 'Subject',
+  event: 'Subject',
+  solution: 'SolutionName',
+  idea: 'Title',
+  contentversion: 'Title',
+  contentdocument: 'Title',
+  note: 'Title',
+  emailmessage: 'Subject'
+};
+
+/** The object's name field as describe marks it, or null when it has none. */
+export function nameFieldOf(o: ObjectDef): FieldDef | null {
+  const special = NAME_FIELDS[o.name.toLowerCase()];
+  return (special && o.fields.get(special.toLowerCase())) || o.fields.get('name') || null;
 }
 
 /** When a platform event message is published relative to the publishing transaction (object metadata). */
@@ -156,6 +199,10 @@ export function fieldDef(partial: Partial<FieldDef> & { name: string; type: Fiel
     metadataRelationship: null,
     custom,
     idLookup: false,
+    inlineHelpText: null,
+    formula: null,
+    htmlFormatted: false,
+    controllingField: null,
     ...partial
   };
 }
