@@ -9,6 +9,7 @@ import { apexThrow } from '../values/errors.js';
 import { ApexDouble, ApexMap, ApexSet, typeRef, type Value } from '../values/values.js';
 import type { CacheScope, PlatformCache } from '../data/platform-cache.js';
 import { orgOf } from './schema.js';
+import { quiddityOf } from './request-context.js';
 
 /** This module's native classes, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -79,9 +80,20 @@ function sizes(ctx: NativeContext, values: Value[]): number[] {
   return values.map((v) => Buffer.byteLength(ctx.debugString(v)));
 }
 
+/** Transactions without a user session: anonymous Apex and asynchronous Apex have no session cache. */
+const SESSIONLESS = /^(ANONYMOUS|QUEUEABLE|FUTURE|SCHEDULED|BATCH_\w+|TRANSACTION_FINALIZER_QUEUEABLE)$/;
+
 function call(ctx: NativeContext, args: Value[]): Value {
   const [scopeArg, partitionArg, operation, key, value, ttl] = args;
   const scope: CacheScope = scopeArg === 'session' ? 'session' : 'org';
+  if (scope === 'session' && SESSIONLESS.test(quiddityOf(ctx))) {
+    if (operation === 'sessionAvailable') return false;
+    if (operation !== 'partitionName' && operation !== 'validateKey')
+      apexThrow(
+        'Cache.Session.SessionCacheNoSessionException',
+        `Session cache is not available in ${quiddityOf(ctx).toLowerCase()} Apex`
+      );
+  }
   const cache = orgOf(ctx).platformCache;
   const partition = typeof partitionArg === 'string' ? partitionArg : null;
   const bare = (p: string) => p.slice('local.'.length);
@@ -93,6 +105,8 @@ function call(ctx: NativeContext, args: Value[]): Value {
   /** Partitions a whole-cache operation covers: this one, or every partition of the org. */
   const covered = () => (partition ? [bare(partition)] : cache.partitions.map((p) => p.name));
   switch (operation) {
+    case 'sessionAvailable':
+      return scope === 'session';
     case 'partitionName':
       return partitionName(cache, scope, partition);
     case 'validateKey':

@@ -9,19 +9,29 @@ import { runTests } from '../../src/testing/runner.js';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/lang/org-metadata');
 
-/** Runs anonymous Apex on the fixture project (partitions Main, the default, and OrgOnly) with a settable clock. */
-function run(body: string, opts: { classes?: string[]; sources?: string[]; clock?: { now: number } } = {}) {
+/**
+ * Runs a block on the fixture project (partitions Main, the default, and OrgOnly) as the body of a test method, where
+ * the session cache exists; `anonymous` runs it as anonymous Apex instead.
+ */
+function run(body: string, opts: { classes?: string[]; sources?: string[]; anonymous?: boolean } = {}) {
   const debug: string[] = [];
-  const clock = opts.clock ?? { now: Date.UTC(2024, 0, 5, 13, 0, 0) };
   const project = loadProject({
     sources: opts.sources ?? [FIX],
-    now: () => clock.now,
+    now: () => Date.UTC(2024, 0, 5, 13, 0, 0),
     debug: (_line, _level, msg) => debug.push(msg)
   });
   (opts.classes ?? []).forEach((c, i) => project.interp.addClass(lowerClassText(c, `C${i}.cls`)));
+  if (opts.anonymous) {
+    project.interp.link();
+    const f = runAnonymousText(project, body, 'test.apex');
+    return { debug, fatal: f ? failureLine(f) : null };
+  }
+  project.interp.addClass(
+    lowerClassText(`@IsTest private class Body_Tests { @IsTest static void body() { ${body} } }`, 'Body_Tests.cls')
+  );
   project.interp.link();
-  const f = runAnonymousText(project, body, 'test.apex');
-  return { debug, fatal: f ? failureLine(f) : null };
+  const [result] = runTests(project, { classes: ['Body_Tests'] }).results;
+  return { debug, fatal: result.outcome === 'fail' ? result.message : null };
 }
 
 function out(body: string, opts: Parameters<typeof run>[1] = {}): string[] {
@@ -156,5 +166,30 @@ test('the project partitions are PlatformCachePartition setup records with their
          }
          System.debug([SELECT DeveloperName FROM PlatformCachePartition WHERE NamespacePrefix = '' AND IsDefaultPartition = true].DeveloperName);`),
     ['Main true null', 'OrgOnly false null', 'Organization 2', 'Session 0', 'Main']
+  );
+});
+
+test('anonymous and asynchronous Apex have no session cache: isAvailable() is false and using it throws', () => {
+  const job = `public class SessionJob implements Queueable {
+      public void execute(QueueableContext c) {
+        System.debug('job ' + Cache.Session.isAvailable());
+        try { Cache.Session.get('k'); } catch (Cache.Session.SessionCacheNoSessionException e) { System.debug('job ' + e.getMessage()); }
+        Cache.Org.put('fromJob', 1);
+      }
+    }`;
+  const r = run(
+    `System.debug(Cache.Session.isAvailable());
+     System.enqueueJob(new SessionJob());
+     System.debug(Cache.Session.getPartition('local.Main') != null);
+     Cache.Session.getPartition('local.Main').put('k', 1);`,
+    { classes: [job], anonymous: true }
+  );
+  assert.deepEqual(r.debug, ['false', 'true']);
+  const queued = run(`Test.startTest(); System.enqueueJob(new SessionJob()); Test.stopTest();`, { classes: [job] });
+  assert.equal(queued.fatal, null);
+  assert.deepEqual(queued.debug, ['job false', 'job Session cache is not available in queueable Apex']);
+  assert.match(
+    r.fatal ?? '',
+    /^Cache\.Session\.SessionCacheNoSessionException: Session cache is not available in anonymous Apex/
   );
 });
