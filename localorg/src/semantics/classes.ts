@@ -139,6 +139,15 @@ export class ClassInfo implements ClassHandle {
     return this.methods(name).length > 0;
   }
 
+  /**
+   * The nearest built-in class among this class and its superclasses other than System.Exception (QueryException for
+   * `class Denied extends QueryException`), whose own members localorg does not model in source; null when none.
+   */
+  get platformAncestor(): ClassInfo | null {
+    if (this.isBuiltin && this.name !== 'system.exception') return this;
+    return this.superclass?.platformAncestor ?? null;
+  }
+
   get isException(): boolean {
     return this.isSubtypeOf('system.exception');
   }

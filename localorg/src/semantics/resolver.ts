@@ -384,10 +384,15 @@ export class Resolver {
     return true;
   }
 
-  /** Whether every supertype of `cls` is declared in source (or is System.Exception's family), so lookups are exact. */
+  /**
+   * Whether every supertype of `cls` is declared in source or is System.Exception itself, so lookups are exact. A
+   * built-in exception such as QueryException has members of its own (`getInaccessibleFields`) that are not modelled
+   * here, so a hierarchy that reaches one is not known.
+   */
   private knowsHierarchy(cls: ClassInfo): boolean {
+    if (cls.platformAncestor) return false;
     for (let s: ClassInfo | null = cls; s; s = s.superclass) {
-      if ((!s.decl && !s.isException) || s.isPrelude) return false;
+      if (s.isPrelude) return false;
       if (s.decl && s.decl.extends && !s.superclass && s.kind !== 'interface') return false;
       for (const i of s.interfaces) if (!i.decl || !this.knowsHierarchy(i)) return false;
     }

@@ -37,7 +37,7 @@ export const PRIMITIVES: ReadonlySet<string> = new Set([
   'blob',
   'object'
 ]);
-const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, decimal: 3, double: 3 };
+const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, double: 3, decimal: 4 };
 
 /** A canonical type name without its `system.` namespace. */
 export function stripSystem(name: string): string {
@@ -65,47 +65,77 @@ export function canonicalType(t: TypeRef, from: ClassInfo | null, registry: Clas
   return t;
 }
 
+/** A widening or subtyping fit `d` steps away: nearer is better, all of them below exact (3) and above Object (1). */
+function near(d: number): number {
+  return 2 + 1 / (d + 1);
+}
+
 /**
- * How well a value of static type `s` fits a parameter of type `p` (both canonical): 3 exact, 2 by widening or
- * subtyping, 1 through Object or as `null`, -1 not at all (a compile error on the platform).
+ * How well a value of static type `s` fits a parameter of type `p` (both canonical): 3 exact; between 2 and 2.5 by
+ * widening or subtyping, the nearer the better (an Integer fits Long before Double before Decimal, a Dog fits Dog's
+ * parent before its grandparent); 1 through Object or as `null`; -1 not at all (a compile error on the platform).
  */
 export function staticScore(s: TypeRef, p: TypeRef, registry: ClassRegistry, world: TypeWorld): number {
   if (s === NULL_T) return 1;
   if (p.name === 'object') return s.name === 'object' ? 3 : 1;
   if (s.name === p.name) {
     if (p.args.length === 0 || s.args.length === 0) return 3;
-    let exact = true;
+    let worst = 3;
     for (let i = 0; i < p.args.length; i++) {
       const e = elementScore(s.args[i], p.args[i], registry, world);
       if (e < 0) return -1;
-      if (e < 3) exact = false;
+      worst = Math.min(worst, e);
     }
-    return exact ? 3 : 2;
+    return worst;
   }
   const sr = NUMERIC_RANK[s.name];
   const pr = NUMERIC_RANK[p.name];
-  if (sr !== undefined && pr !== undefined) return sr < pr || (sr === 3 && pr === 3) ? 2 : -1;
-  if (s.name === 'id' && p.name === 'string') return 2;
+  // Integer → Long → Double → Decimal; a Decimal also passes where a Double is expected (decimal literals do).
+  if (sr !== undefined && pr !== undefined)
+    return sr < pr ? near(pr - sr) : s.name === 'decimal' && p.name === 'double' ? 2 : -1;
+  if (s.name === 'id' && p.name === 'string') return near(1);
   if (s.name === 'string' && p.name === 'id') return 1;
-  if (p.name === 'sobject') return isSObject(s, world) ? 2 : -1;
+  if (p.name === 'sobject') return isSObject(s, world) ? near(1) : -1;
   if (s.name === 'sobject') return -1;
   const sc = registry.all.get(s.name);
-  if (sc) return sc.isSubtypeOf(p.name) ? 2 : -1;
+  if (sc) {
+    const d = subtypeDistance(sc, p.name);
+    return d < 0 ? -1 : near(d);
+  }
   if (PRIMITIVES.has(s.name) || isSObject(s, world) || s.name === 'list' || s.name === 'set' || s.name === 'map')
     return -1;
   // A native type (Database.SaveResult, Schema.DescribeFieldResult…): its supertypes are not modelled here.
   return s.name === p.name ? 3 : -1;
 }
 
-/** Collection element fit: collections of a subtype are accepted where collections of the supertype are expected. */
+/** Steps from `cls` up to the supertype named `name` through superclasses and interfaces (-1 when not a supertype). */
+export function subtypeDistance(cls: ClassInfo, name: string): number {
+  if (!cls.isSubtypeOf(name)) return -1;
+  let level: ClassInfo[] = [cls];
+  for (let d = 0; level.length > 0; d++) {
+    const next: ClassInfo[] = [];
+    for (const c of level) {
+      if (c.name === name || c.name === 'system.' + name) return d;
+      if (c.superclass) next.push(c.superclass);
+      next.push(...c.interfaces);
+    }
+    level = next;
+  }
+  return -1;
+}
+
+/**
+ * Collection element fit: collections of a subtype are accepted where collections of the supertype are expected,
+ * the nearer supertype the better (List<Account> fits List<SObject> before List<Object>).
+ */
 function elementScore(s: TypeRef | undefined, p: TypeRef, registry: ClassRegistry, world: TypeWorld): number {
   if (!s) return 2;
   if (s.name === p.name) return 3;
   if (p.name === 'object') return 2;
-  if (p.name === 'sobject' && isSObject(s, world)) return 2;
+  if (p.name === 'sobject' && isSObject(s, world)) return near(1);
   const sc = registry.all.get(s.name);
-  if (sc && sc.isSubtypeOf(p.name)) return 2;
-  return -1;
+  const d = sc ? subtypeDistance(sc, p.name) : -1;
+  return d < 0 ? -1 : near(d);
 }
 
 function isSObject(t: TypeRef, world: TypeWorld): boolean {

@@ -226,6 +226,9 @@ export abstract class Invocation extends Members {
 
   protected throwMissing(f: Frame | null, display: string, target: Value, args: Value[]): never {
     if (target instanceof ApexObject && C(target).isPrelude) return unsupported(target.cls.display, display, args);
+    // A member of a built-in class (QueryException.getInaccessibleFields) that the standard library lacks.
+    const platform = target instanceof ApexObject ? C(target).platformAncestor : null;
+    if (platform) return unsupported(platform.display, display, args);
     const msg = `Method does not exist or incorrect signature: void ${display}(${args.map(runtimeTypeName).join(', ')}) from the type ${runtimeTypeName(target)}`;
     if (f) this.throwCompile(f, f.pos, msg);
     throw new UnsupportedFeatureError(msg);
