@@ -12,6 +12,7 @@ import type { TypeRef } from '../values/values.js';
 import type { ClassInfo, ClassRegistry, MethodInfo } from './classes.js';
 import { Overloads, type ArgTypes } from './overloads.js';
 import { NULL_T, canonicalType, literalType, simple, widerNumeric, type TypeWorld } from './static-types.js';
+import { assignable, completesNormally, typeDisplay, type TypeFacts } from './type-checks.js';
 
 export type { ArgTypes };
 
@@ -57,12 +58,14 @@ export class Resolver {
 
   /** Overload choice by static types, shared with the interpreter. */
   readonly overloads: Overloads;
+  private readonly facts: TypeFacts;
 
   constructor(
     private readonly registry: ClassRegistry,
     private readonly world: TypeWorld
   ) {
     this.overloads = new Overloads(registry, world);
+    this.facts = { registry, world, knowsHierarchy: (cls) => this.knowsHierarchy(cls) };
   }
 
   /** The static argument types recorded for a call or `new` expression, when resolved. */
@@ -87,7 +90,18 @@ export class Resolver {
       file: d.file,
       scopes: [new Map(params.map((p) => [p.name, this.canon(p.type, cls)]))]
     });
-    for (const m of d.methods) if (m.body) this.block(m.body, ctx(m.isStatic, m.params), out);
+    for (const m of d.methods) {
+      if (m.body) {
+        this.block(m.body, ctx(m.isStatic, m.params), out);
+        if (m.returnType && completesNormally(m.body))
+          out.push({
+            file: d.file,
+            ...m.pos,
+            message: `Missing return statement required return type: ${typeDisplay(this.canon(m.returnType, cls), this.facts)}`
+          });
+      } else if (d.kind === 'class' && !m.modifiers.has('abstract'))
+        out.push({ file: d.file, ...m.pos, message: 'Method must define a body' });
+    }
     for (const c of d.ctors) this.block(c.body, ctx(false, c.params), out);
     for (const p of d.properties) {
       if (p.getter) this.block(p.getter, ctx(p.isStatic), out);
@@ -100,7 +114,7 @@ export class Resolver {
       const c = ctx(isStatic);
       for (const s of steps) {
         if (s.kind === 'field') {
-          if (s.field.init) this.expr(s.field.init, c, out);
+          if (s.field.init) this.checkAssign(s.field.type, s.field.init, c, out);
         } else this.block(s.block, c, out);
       }
     }
@@ -137,7 +151,7 @@ export class Resolver {
         return this.block(s, c, out);
       case 'local':
         for (const d of s.decls) {
-          if (d.init) this.expr(d.init, c, out);
+          if (d.init) this.checkAssign(s.type, d.init, c, out);
           this.declare(c, d.name, s.type);
         }
         return;
@@ -280,7 +294,8 @@ export class Resolver {
       }
       case 'assign': {
         const t = this.expr(e.target, c, out);
-        this.expr(e.value, c, out);
+        const v = this.expr(e.value, c, out);
+        if (e.op === '=' && t && v) this.reportIllegal(v, t, e.value.pos, c, out);
         return t;
       }
       case 'cond': {
@@ -306,6 +321,28 @@ export class Resolver {
       case 'unsupported':
         return null;
     }
+  }
+
+  /** Resolves `init` and reports when its static type cannot be assigned to the declared type `declared`. */
+  private checkAssign(declared: TypeRef, init: Expr, c: Ctx, out: Diagnostic[]): void {
+    const v = this.expr(init, c, out);
+    if (v) this.reportIllegal(v, this.canon(declared, c.cls), init.pos, c, out);
+  }
+
+  private reportIllegal(
+    from: TypeRef,
+    to: TypeRef,
+    pos: { line: number; col: number },
+    c: Ctx,
+    out: Diagnostic[]
+  ): void {
+    if (assignable(from, to, this.facts) === false)
+      this.report(
+        out,
+        c,
+        pos,
+        `Illegal assignment from ${typeDisplay(from, this.facts)} to ${typeDisplay(to, this.facts)}`
+      );
   }
 
   private newExpr(e: Extract<Expr, { kind: 'new' }>, c: Ctx, out: Diagnostic[]): TypeRef | null {
