@@ -159,6 +159,17 @@ export interface NativeClassDef {
   construct?: NativeMethod;
   /** For built-ins the platform (de)serializes as plain JSON objects (`Database.SaveResult`): their JSON shape. */
   json?: NativeJsonShape;
+  /** Static methods whose names are data (a platform-only namespace's members), called with the name as written. */
+  dynamicStatic?: (ctx: NativeContext, name: string, args: Value[]) => Value;
+}
+
+/**
+ * A namespace whose every member type exists for the compiler but is served by one definition (`ConnectApi`,
+ * `DataWeave`: platform-only APIs localorg cannot run offline). `member` builds the class for `Ns.Member`.
+ */
+export interface NativeNamespaceDef {
+  name: string;
+  member(memberName: string): NativeClassDef;
 }
 
 /**
@@ -213,7 +224,13 @@ function nativeEnumDef(name: string, valueNames: readonly string[]): NativeEnumD
 export class NativeDefinitions {
   readonly classes: NativeClassDef[] = [];
   readonly enums: NativeEnumDef[] = [];
+  readonly namespaces: NativeNamespaceDef[] = [];
   sobjectTypeHooks: SObjectTypeHooks | null = null;
+
+  /** Adds a namespace whose member types are built on demand (see {@link NativeNamespaceDef}). */
+  defineNamespace(def: NativeNamespaceDef): void {
+    this.namespaces.push(def);
+  }
 
   /** Adds a native class. Names are canonical lower case; `System.` is implied for the System namespace. */
   defineClass(def: NativeClassDef): void {
@@ -240,10 +257,12 @@ export class NativeDefinitions {
 export class NativeLibrary {
   private readonly classes = new Map<string, NativeClassDef>();
   private readonly enums = new Map<string, NativeEnumDef>();
+  private readonly namespaces = new Map<string, NativeNamespaceDef>();
   private hooks: SObjectTypeHooks | null = null;
 
   constructor(modules: readonly NativeDefinitions[]) {
     for (const m of modules) {
+      for (const n of m.namespaces) this.namespaces.set(n.name.toLowerCase(), n);
       for (const c of m.classes) this.classes.set(c.name.toLowerCase(), c);
       for (const e of m.enums) this.enums.set(e.display.toLowerCase(), e);
       if (m.sobjectTypeHooks) this.hooks = m.sobjectTypeHooks;
@@ -255,8 +274,24 @@ export class NativeLibrary {
     return (
       this.classes.get(canonicalName) ??
       this.classes.get('system.' + canonicalName) ??
-      this.classes.get('schema.' + canonicalName)
+      this.classes.get('schema.' + canonicalName) ??
+      this.member(canonicalName)
     );
+  }
+
+  /** Whether a single name is a namespace defined by {@link NativeDefinitions.defineNamespace}. */
+  isNamespace(canonicalName: string): boolean {
+    return this.namespaces.has(canonicalName);
+  }
+
+  /** `ns.member` of a namespace defined by {@link NativeDefinitions.defineNamespace}, built once. */
+  private member(canonicalName: string): NativeClassDef | undefined {
+    const [ns, memberName, ...rest] = canonicalName.split('.');
+    const def = this.namespaces.get(ns);
+    if (!def || !memberName || rest.length > 0) return undefined;
+    const cls = def.member(memberName);
+    this.classes.set(canonicalName, cls);
+    return cls;
   }
 
   /** An enum by canonical name; the System and Schema namespaces are implied (`DisplayType`, `SObjectDescribeOptions`). */

@@ -21,6 +21,7 @@ export const BUILTIN_EXCEPTIONS = [
   'AsyncException',
   'AuraHandledException',
   'CalloutException',
+  'DataWeaveScriptException',
   'DmlException',
   'EmailException',
   'FinalException',

@@ -11,6 +11,7 @@ import { natives as eventbus } from './eventbus.js';
 import { natives as label } from './label.js';
 import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
+import { natives as offline } from './offline.js';
 import { natives as platformCache } from './platform-cache.js';
 import { natives as requestContext } from './request-context.js';
 import { natives as schema } from './schema.js';
@@ -47,6 +48,7 @@ export function standardLibrary(): NativeLibrary {
     metadataDeploy,
     platformCache,
     label,
-    requestContext
+    requestContext,
+    offline
   ]);
 }

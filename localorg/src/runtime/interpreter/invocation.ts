@@ -135,6 +135,8 @@ export abstract class Invocation extends Members {
       case 'native': {
         const fn = t.def.statics?.[name];
         if (fn) return this.native(() => fn(this, args, null));
+        const dyn = t.def.dynamicStatic;
+        if (dyn) return this.native(() => dyn(this, display, args));
         return this.native(() => unsupported(t.def.name, display, args));
       }
       case 'sobject':

@@ -225,7 +225,9 @@ export abstract class TypeEnvironment extends Exceptions implements NativeContex
         parts.length === 1 || parts[0] === 'schema' ? this.platform.schema.objectName(parts[parts.length - 1]) : null;
       if (api) return { kind: 'sobject', api };
     }
-    if (parts.length === 1 && NAMESPACES.has(parts[0])) return { kind: 'namespace', name: parts[0] };
+    if (parts.length === 1 && (NAMESPACES.has(parts[0]) || this.natives.isNamespace(parts[0]))) {
+      return { kind: 'namespace', name: parts[0] };
+    }
     return null;
   }
 
