@@ -153,7 +153,8 @@ export function isInstance(v: Value, t: TypeRef, env: TypeEnv): boolean {
 
 /**
  * The `instanceof` operator. Unlike assignment compatibility (isInstance, used by casts and overload choice), a number
- * is an instance of every wider numeric type: Integer < Long < Double < Decimal, and a Decimal is also a Double.
+ * is an instance of every wider numeric type: Integer < Long < Double < Decimal, and a Decimal is also a Double; a
+ * Date is a Datetime; a String holding a valid Id is an Id; `Schema.` types answer without their namespace.
  */
 export function instanceOfOperator(v: Value, t: TypeRef, env: TypeEnv): boolean {
   const n = stripSystem(t.name);
@@ -161,6 +162,9 @@ export function instanceOfOperator(v: Value, t: TypeRef, env: TypeEnv): boolean 
     if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal || v instanceof ApexDouble) return true;
   }
   if (n === 'long' && typeof v === 'number') return true;
+  if (n === 'datetime' && v instanceof ApexDate) return true;
+  if (n === 'id' && typeof v === 'string') return to18(v) !== null;
+  if (v instanceof NativeObject && v.nativeType === `schema.${n}`) return true;
   return isInstance(v, t, env);
 }
 

@@ -46,3 +46,15 @@ test('a failed cast names the target type in its canonical spelling, whatever th
     'Invalid conversion from runtime type Foo to Account'
   ]);
 });
+
+test('instanceof: a Date is a Datetime, a String holding a valid Id is an Id, Schema tokens answer to their bare names', () => {
+  const lines = out(
+    `Object d = Date.newInstance(2024, 1, 5); Object dt = Datetime.now();
+     Object idText = '001000000000001AAA'; Object bob = 'bob';
+     Object f = Account.Name; Object t = Account.SObjectType;
+     System.debug((d instanceof Datetime) + ' ' + (dt instanceof Date) + ' ' + (d instanceof Date));
+     System.debug((idText instanceof Id) + ' ' + (bob instanceof Id) + ' ' + (idText instanceof String));
+     System.debug((f instanceof SObjectField) + ' ' + (t instanceof SObjectType) + ' ' + (f instanceof SObjectType));`
+  );
+  assert.deepEqual(lines, ['true false true', 'true false true', 'true true false']);
+});
