@@ -1,5 +1,5 @@
 /**
- * The tree-walking interpreter, one file per concern under `interpreter/` (see interpreter/engine.ts for the chain).
+ * The interpreter (bodies compiled to closures over frame slots), one file per concern under `interpreter/` (see interpreter/engine.ts for the chain).
  * This module is its public entry point.
  */
 export { Interpreter } from './interpreter/interpreter.js';

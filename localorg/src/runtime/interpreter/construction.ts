@@ -3,10 +3,10 @@
  * chaining; instance and static initialisers.
  */
 import type { ArgTypes } from '../../semantics/resolver.js';
-import type { Expr, MethodDecl, Pos, Stmt, CtorDecl, InitStep } from '../../syntax/ast.js';
+import type { Expr, MethodDecl, Pos, CtorDecl, InitStep } from '../../syntax/ast.js';
 import type { ClassInfo } from '../../semantics/classes.js';
 import { unsupported } from '../../values/errors.js';
-import { NORMAL, Scope, type Frame, type Signal } from '../scope.js';
+import { NORMAL, StaticScope, type Frame } from '../scope.js';
 import { coerce, matchScore, runtimeTypeName, sobjectFieldValue, stripSystem } from '../types.js';
 import { ApexList, ApexMap, ApexObject, ApexSet, SObject, type TypeRef, type Value } from '../../values/values.js';
 import { NPE, OBJECT_T } from './engine.js';
@@ -166,21 +166,22 @@ export abstract class Construction extends Invocation {
           `Constructor not defined: [${cls.display}].<Constructor>(${args.map(runtimeTypeName).join(', ')})`
         );
     }
-    const scope = new Scope(null);
-    if (ctor) ctor.params.forEach((p, i) => scope.declare(p.name, coerce(args[i], p.type, this), p.type));
+    const params = ctor?.params ?? [];
+    const body = ctor ? this.compiledBody(ctor, params, ctor.body.stmts) : null;
     const frame: Frame = {
       cls,
       self: o,
-      scope,
+      scope: body?.scope ?? StaticScope.root(),
+      slots: params.map((p, i) => coerce(args[i], p.type, this)),
       where: `Class.${cls.display}.<init>`,
       pos: ctor?.pos ?? pos,
       accessor: null,
       file: cls.decl?.file ?? ''
     };
     this.runFrame(frame, () => {
-      const body = ctor?.body.stmts ?? [];
+      const stmts = ctor?.body.stmts ?? [];
       let start = 0;
-      const first = body[0];
+      const first = stmts[0];
       if (first && first.kind === 'expr' && first.expr.kind === 'ctorCall') {
         start = 1;
         frame.pos = first.pos;
@@ -188,24 +189,15 @@ export abstract class Construction extends Invocation {
         const callArgs = this.evalArgs(first.expr.args, frame);
         if (first.expr.which === 'this') {
           this.construct(cls, o, callArgs, first.pos);
-          return this.execStmts(body, start, frame);
+          return body ? this.runSeq(body.seq, start, frame) : NORMAL;
         }
         if (cls.superclass) this.construct(cls.superclass, o, callArgs, first.pos);
       } else if (cls.superclass) {
         this.construct(cls.superclass, o, [], pos);
       }
       this.runInstanceInit(cls, o);
-      return this.execStmts(body, start, frame);
+      return body ? this.runSeq(body.seq, start, frame) : NORMAL;
     });
-  }
-
-  protected execStmts(stmts: Stmt[], start: number, f: Frame): Signal {
-    f.scope = new Scope(f.scope);
-    for (let i = start; i < stmts.length; i++) {
-      const sig = this.exec(stmts[i], f);
-      if (sig !== NORMAL) return sig;
-    }
-    return NORMAL;
   }
 
   protected selectCtor(cls: ClassInfo, args: Value[], types?: ArgTypes): CtorDecl | null {
@@ -257,7 +249,8 @@ export abstract class Construction extends Invocation {
     const frame: Frame = {
       cls,
       self,
-      scope: new Scope(null),
+      scope: StaticScope.root(),
+      slots: [],
       where: `Class.${cls.display}.<${kind}>`,
       pos: d.pos,
       accessor: null,

@@ -14,7 +14,7 @@ import { type ClassInfo, ClassRegistry, type MemberInfo } from '../../semantics/
 import type { NativeClassDef, NativeLibrary } from '../natives.js';
 
 import type { RunningUser } from '../../values/user.js';
-import { ApexThrow, type Frame, type Signal } from '../scope.js';
+import { ApexThrow, NORMAL, StaticScope, type Ex, type Frame, type Local, type Signal } from '../scope.js';
 import {
   type ApexList,
   type ApexMap,
@@ -221,6 +221,46 @@ export abstract class Engine {
     this.platform.limits.restartCpuClock();
   }
 
+  /** Compiled bodies (methods, constructors, accessors) with the scope their parameters are declared in. */
+  private readonly bodies = new WeakMap<object, { scope: StaticScope; seq: Ex[] }>();
+
+  /** A body compiled once per interpreter: parameters in slots 0…n-1 of its root scope, statements in a child. */
+  protected compiledBody(
+    key: object,
+    params: readonly { name: string; type: TypeRef }[],
+    stmts: readonly Stmt[]
+  ): { scope: StaticScope; seq: Ex[] } {
+    let b = this.bodies.get(key);
+    if (!b) {
+      const scope = StaticScope.root(params);
+      b = { scope, seq: this.compileSeq(stmts, scope.child()) };
+      this.bodies.set(key, b);
+    }
+    return b;
+  }
+
+  /** What each compiled name node resolved to: a local's slot, or null for a member, a static or a type. */
+  protected readonly localsOfNames = new WeakMap<Expr, Local | null>();
+
+  /**
+   * The local a name denotes, as decided when it was compiled; a name never compiled (a dynamic SOQL bind) is looked up
+   * in the scope the frame is in.
+   */
+  protected localOf(e: Extract<Expr, { kind: 'name' }>, f: Frame): Local | undefined {
+    const known = this.localsOfNames.get(e);
+    if (known === undefined) return f.scope.lookup(e.name);
+    return known ?? undefined;
+  }
+
+  /** Runs compiled statements from `start` until one completes abruptly (break, continue, return). */
+  protected runSeq(seq: readonly Ex[], start: number, f: Frame): Signal {
+    for (let i = start; i < seq.length; i++) {
+      const sig = seq[i](f);
+      if (sig !== NORMAL) return sig;
+    }
+    return NORMAL;
+  }
+
   protected cover(file: string, line: number): void {
     let set = this.coverage!.get(file);
     if (!set) this.coverage!.set(file, (set = new Set()));
@@ -240,6 +280,7 @@ export abstract class Engine {
   abstract ensureStaticInit(cls: ClassInfo): void;
   abstract eval(e: Expr, f: Frame): Value;
   abstract exec(s: Stmt, f: Frame): Signal;
+  abstract compileSeq(stmts: readonly Stmt[], sc: StaticScope): Ex[];
   abstract execBlock(b: Block, f: Frame): Signal;
   abstract sobjectName(name: string): string | null;
   abstract namesOtherType(parts: string[]): boolean;

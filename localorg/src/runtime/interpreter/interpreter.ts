@@ -1,5 +1,5 @@
 /**
- * The tree-walking interpreter's public face: loading classes and triggers, and the entry points runners and the server
+ * The interpreter's public face: loading classes and triggers, and the entry points runners and the server
  * call (anonymous blocks, static and instance methods, statics). It evaluates the lowered AST with Apex semantics and
  * implements the {@link NativeContext} services the standard library calls back into, and the data platform's
  * {@link TriggerHost}.
@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../semantics/resolver.js';
 import type { Stmt, TriggerDecl, TypeDecl } from '../../syntax/ast.js';
 import { ClassInfo } from '../../semantics/classes.js';
 import { UnsupportedFeatureError } from '../../values/errors.js';
-import { RETURN, Scope, type Frame } from '../scope.js';
+import { StaticScope, type Frame } from '../scope.js';
 import { type ApexObject, type Value } from '../../values/values.js';
 import type { InterpreterOptions } from './engine.js';
 import { Triggers } from './triggers.js';
@@ -71,18 +71,15 @@ export class Interpreter extends Triggers {
     const frame: Frame = {
       cls: members,
       self: null,
-      scope: new Scope(null),
+      scope: StaticScope.root(),
+      slots: [],
       where: 'AnonymousBlock',
       pos: { line: 1, col: 1 },
       accessor: null,
       file
     };
-    this.runTopLevel(frame, () => {
-      for (const s of stmts) {
-        const sig = this.exec(s, frame);
-        if (sig === RETURN) break;
-      }
-    });
+    const seq = this.compileSeq(stmts, frame.scope);
+    this.runTopLevel(frame, () => this.runSeq(seq, 0, frame));
   }
 
   /** Calls a static method by class and method name (test methods, REST handlers). */

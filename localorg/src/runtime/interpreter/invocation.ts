@@ -8,7 +8,7 @@ import { type ClassInfo, type MethodInfo } from '../../semantics/classes.js';
 import { bestFit } from '../../semantics/overloads.js';
 import { nativeKindOf } from '../natives.js';
 import { unsupported, UnsupportedFeatureError } from '../../values/errors.js';
-import { RETURN, Scope, type Frame } from '../scope.js';
+import { RETURN, type Frame } from '../scope.js';
 import { cast, coerce, matchScore, runtimeTypeName } from '../types.js';
 import {
   ApexEnumValue,
@@ -345,19 +345,21 @@ export abstract class Invocation extends Members {
         'System.TypeException',
         `Abstract method ${m.owner.display}.${d.display} has no implementation`
       );
-    const scope = new Scope(null);
+    const body = this.compiledBody(d, d.params, d.body.stmts);
     const ps = d.params;
-    for (let i = 0; i < ps.length; i++) scope.declare(ps[i].name, coerce(args[i], ps[i].type, this), ps[i].type);
+    const slots = new Array<Value>(ps.length);
+    for (let i = 0; i < ps.length; i++) slots[i] = coerce(args[i], ps[i].type, this);
     const frame: Frame = {
       cls: m.owner,
       self,
-      scope,
+      scope: body.scope,
+      slots,
       where: `Class.${m.owner.display}.${d.display}`,
       pos: d.pos,
       accessor: null,
       file: m.owner.decl?.file ?? ''
     };
-    const sig = this.runFrame(frame, () => this.execBlock(d.body!, frame));
+    const sig = this.runFrame(frame, () => this.runSeq(body.seq, 0, frame));
     if (!d.returnType) return null;
     const rv = sig === RETURN ? this.retVal : null;
     this.retVal = null;

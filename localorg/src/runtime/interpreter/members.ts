@@ -5,7 +5,7 @@
 import type { Block, Expr, Pos, PropertyDecl } from '../../syntax/ast.js';
 import { type ClassInfo, type MemberInfo } from '../../semantics/classes.js';
 import { nativeKindOf } from '../natives.js';
-import { RETURN, Scope, type Frame } from '../scope.js';
+import { RETURN, type Frame } from '../scope.js';
 import { coerce, runtimeTypeName, sobjectFieldValue } from '../types.js';
 import { ApexList, ApexObject, SObject, typeRef, type Value } from '../../values/values.js';
 import { C, NPE, SHORT_CIRCUIT, type TypeTarget } from './engine.js';
@@ -21,8 +21,8 @@ export type TypeCached = { $type?: { owner: object; t: TypeTarget } };
 
 export abstract class Members extends TypeEnvironment {
   protected evalName(e: Extract<Expr, { kind: 'name' }>, f: Frame): Value {
-    const v = f.scope.lookup(e.name);
-    if (v) return v.value;
+    const local = this.localOf(e, f);
+    if (local) return f.slots[local.slot] ?? null;
     const r = this.resolveImplicit(e.name, f);
     if (r) return this.readMember(r.member, r.self, f);
     const t = this.resolveTypeTarget([e.name], f);
@@ -48,8 +48,8 @@ export abstract class Members extends TypeEnvironment {
     if (e.kind === 'name') {
       const cached = (e as TypeCached).$type;
       if (cached && cached.owner === this) return { type: cached.t };
-      const v = f.scope.lookup(e.name);
-      if (v) return { value: v.value };
+      const local = this.localOf(e, f);
+      if (local) return { value: f.slots[local.slot] ?? null };
       const r = this.resolveImplicit(e.name, f);
       if (r) return { value: this.readMember(r.member, r.self, f) };
       const t = this.resolveTypeTarget([e.name], f);
@@ -235,18 +235,19 @@ export abstract class Members extends TypeEnvironment {
   }
 
   protected runAccessor(p: PropertyDecl, owner: ClassInfo, self: ApexObject | null, body: Block, value: Value): Value {
-    const scope = new Scope(null);
-    if (value !== null || body === p.setter) scope.declare('value', value, p.type);
+    const setter = body === p.setter;
+    const compiled = this.compiledBody(body, setter ? [{ name: 'value', type: p.type }] : [], body.stmts);
     const frame: Frame = {
       cls: owner,
       self,
-      scope,
+      scope: compiled.scope,
+      slots: setter ? [value] : [],
       where: `Class.${owner.display}.${p.display}`,
       pos: p.pos,
       accessor: p,
       file: owner.decl?.file ?? ''
     };
-    const sig = this.runFrame(frame, () => this.execBlock(body, frame));
+    const sig = this.runFrame(frame, () => this.runSeq(compiled.seq, 0, frame));
     if (body === p.getter) return coerce(sig === RETURN ? this.retVal : null, p.type, this);
     return null;
   }
@@ -254,8 +255,8 @@ export abstract class Members extends TypeEnvironment {
   assignTo(target: Expr, v: Value, f: Frame): Value {
     switch (target.kind) {
       case 'name': {
-        const slot = f.scope.lookup(target.name);
-        if (slot) return (slot.value = coerce(v, slot.type, this));
+        const local = this.localOf(target, f);
+        if (local) return (f.slots[local.slot] = coerce(v, local.type, this));
         const r = this.resolveImplicit(target.name, f);
         if (r) return this.writeMember(r.member, r.self, v, f);
         return this.throwCompile(f, target.pos, `Variable does not exist: ${target.display}`);

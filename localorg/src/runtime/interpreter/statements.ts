@@ -6,8 +6,18 @@
 import type { Block, Stmt } from '../../syntax/ast.js';
 import { SourceError } from '../../syntax/diagnostics.js';
 
-import { ApexThrow, BREAK, CONTINUE, NORMAL, RETURN, Scope, type Frame, type Signal } from '../scope.js';
-import { coerce, isInstance, runtimeTypeName, stripSystem } from '../types.js';
+import {
+  ApexThrow,
+  BREAK,
+  CONTINUE,
+  NORMAL,
+  RETURN,
+  type Ex,
+  type Frame,
+  type Signal,
+  type StaticScope
+} from '../scope.js';
+import { isInstance, runtimeTypeName, stripSystem } from '../types.js';
 import {
   ApexEnumValue,
   ApexList,
@@ -21,204 +31,265 @@ import { C, NPE } from './engine.js';
 import { Expressions } from './expressions.js';
 
 export abstract class Statements extends Expressions {
+  /** Compiled statements of this interpreter (parsed trees are shared between interpreters, so not on the nodes). */
+  private readonly compiledStmts = new WeakMap<Stmt, Ex>();
+
+  /** Runs a block: its compiled form, compiled on first use in the scope the frame is in. */
   execBlock(b: Block, f: Frame): Signal {
-    // A block that declares no locals needs no scope of its own (the common loop body).
-    const flagged = b as Block & { $locals?: boolean };
-    if ((flagged.$locals ??= b.stmts.some((x) => x.kind === 'local')) === false) {
-      for (const st of b.stmts) {
-        const sig = this.exec(st, f);
-        if (sig !== NORMAL) return sig;
-      }
-      return NORMAL;
-    }
-    const saved = f.scope;
-    f.scope = new Scope(saved);
-    try {
-      for (const s of b.stmts) {
-        const sig = this.exec(s, f);
-        if (sig !== NORMAL) return sig;
-      }
-      return NORMAL;
-    } finally {
-      f.scope = saved;
-    }
+    return this.exec(b, f);
   }
 
+  /** Runs a statement: its compiled form, compiled on first use in the scope the frame is in. */
   exec(s: Stmt, f: Frame): Signal {
-    f.pos = s.pos;
-    if (++this.ticks === 2048) this.chargeCpu();
-    if (this.coverage && s.kind !== 'block') this.cover(f.file, s.pos.line);
+    let c = this.compiledStmts.get(s);
+    if (c === undefined) c = this.compileStmt(s, f.scope);
+    return c(f);
+  }
+
+  /** Compiles statements that share one scope (a body), for running from a given index with {@link runSeq}. */
+  compileSeq(stmts: readonly Stmt[], sc: StaticScope): Ex[] {
+    return stmts.map((x) => this.compileStmt(x, sc));
+  }
+
+  /**
+   * Compiles a statement to a closure. The closure records the statement's position (line numbers in stack traces)
+   * and scope, counts toward the CPU-limit check every 2,048 statements and marks coverage; then runs the statement.
+   */
+  compileStmt(s: Stmt, sc: StaticScope): Ex {
+    let c = this.compiledStmts.get(s);
+    if (c === undefined) {
+      const run = this.compileStmtNode(s, sc);
+      const pos = s.pos;
+      const line = pos.line;
+      const covered = s.kind !== 'block';
+      c = (f) => {
+        f.pos = pos;
+        f.scope = sc;
+        if (++this.ticks === 2048) this.chargeCpu();
+        if (covered && this.coverage) this.cover(f.file, line);
+        return run(f);
+      };
+      this.compiledStmts.set(s, c);
+    }
+    return c;
+  }
+
+  private compileStmtNode(s: Stmt, sc: StaticScope): Ex {
     switch (s.kind) {
-      case 'expr':
-        this.eval(s.expr, f);
-        return NORMAL;
-      case 'local':
-        for (const d of s.decls) {
-          const v = d.init ? coerce(this.eval(d.init, f), s.type, this) : null;
-          f.scope.declare(d.name, v, s.type);
-        }
-        return NORMAL;
-      case 'block':
-        return this.execBlock(s, f);
-      case 'if':
-        if (this.truthy(this.eval(s.test, f), s.test)) return this.execNested(s.then, f);
-        return s.else ? this.execNested(s.else, f) : NORMAL;
-      case 'return':
-        this.retVal = s.value ? this.eval(s.value, f) : null;
-        return RETURN;
-      case 'while':
-        while (this.truthy(this.eval(s.test, f), s.test)) {
-          const sig = this.execNested(s.body, f);
-          if (sig === BREAK) break;
-          if (sig === RETURN) return sig;
-        }
-        return NORMAL;
-      case 'doWhile':
-        do {
-          const sig = this.execNested(s.body, f);
-          if (sig === BREAK) break;
-          if (sig === RETURN) return sig;
-        } while (this.truthy(this.eval(s.test, f), s.test));
-        return NORMAL;
+      case 'expr': {
+        const x = this.compileExpr(s.expr, sc);
+        return (f) => {
+          x(f);
+          return NORMAL;
+        };
+      }
+      case 'local': {
+        const decls = s.decls.map((d) => {
+          const init = d.init ? this.compileExpr(d.init, sc) : null;
+          return { init, slot: sc.declare(d.name, s.type).slot };
+        });
+        const conv = this.coercer(s.type);
+        return (f) => {
+          for (const d of decls) f.slots[d.slot] = d.init ? conv(d.init(f)) : null;
+          return NORMAL;
+        };
+      }
+      case 'block': {
+        const seq = this.compileSeq(s.stmts, sc.child());
+        if (seq.length === 1) return seq[0];
+        return (f) => this.runSeq(seq, 0, f);
+      }
+      case 'if': {
+        const test = this.compileExpr(s.test, sc);
+        const then = this.compileNested(s.then, sc);
+        const otherwise = s.else ? this.compileNested(s.else, sc) : null;
+        return (f) => (this.truthy(test(f)) ? then(f) : otherwise ? otherwise(f) : NORMAL);
+      }
+      case 'return': {
+        const x = s.value ? this.compileExpr(s.value, sc) : null;
+        return (f) => {
+          this.retVal = x ? x(f) : null;
+          return RETURN;
+        };
+      }
+      case 'while': {
+        const test = this.compileExpr(s.test, sc);
+        const body = this.compileNested(s.body, sc);
+        return (f) => {
+          while (this.truthy(test(f))) {
+            const sig = body(f);
+            f.scope = sc;
+            if (sig === BREAK) break;
+            if (sig === RETURN) return sig;
+          }
+          return NORMAL;
+        };
+      }
+      case 'doWhile': {
+        const test = this.compileExpr(s.test, sc);
+        const body = this.compileNested(s.body, sc);
+        return (f) => {
+          do {
+            const sig = body(f);
+            f.scope = sc;
+            if (sig === BREAK) break;
+            if (sig === RETURN) return sig;
+          } while (this.truthy(test(f)));
+          return NORMAL;
+        };
+      }
       case 'for':
-        return this.execFor(s, f);
+        return this.compileFor(s, sc);
       case 'forEach':
-        return this.execForEach(s, f);
+        return this.compileForEach(s, sc);
       case 'break':
-        return BREAK;
+        return () => BREAK;
       case 'continue':
-        return CONTINUE;
+        return () => CONTINUE;
       case 'throw': {
-        const v = this.eval(s.value, f);
-        if (v === null) this.throwApex('System.NullPointerException', 'Attempt to throw a null exception object');
-        if (!(v instanceof ApexObject) || !C(v).isException)
-          this.throwApex('System.TypeException', 'throw requires an exception object');
-        throw new ApexThrow(v);
+        const x = this.compileExpr(s.value, sc);
+        return (f) => {
+          const v = x(f);
+          if (v === null) this.throwApex('System.NullPointerException', 'Attempt to throw a null exception object');
+          if (!(v instanceof ApexObject) || !C(v).isException)
+            this.throwApex('System.TypeException', 'throw requires an exception object');
+          throw new ApexThrow(v);
+        };
       }
       case 'try':
-        return this.execTry(s, f);
+        return this.compileTry(s, sc);
       case 'switch':
-        return this.execSwitch(s, f);
+        return this.compileSwitch(s, sc);
       case 'dml':
-        return this.execDml(s, f);
+        this.compileExpr(s.value, sc);
+        return (f) => this.execDml(s, f);
       case 'runAs':
-        return this.execRunAs(s, f);
+        for (const u of s.user) this.compileExpr(u, sc);
+        return (f) => this.execRunAs(s, f);
       case 'unsupported':
-        throw new SourceError(f.file, s.pos.line, s.pos.col, `unsupported construct: ${s.construct}`);
+        return (f) => {
+          throw new SourceError(f.file, s.pos.line, s.pos.col, `unsupported construct: ${s.construct}`);
+        };
     }
   }
 
   /** A statement in a branch or loop body gets its own scope even when it is not a block. */
-  protected execNested(s: Stmt, f: Frame): Signal {
-    if (s.kind === 'block') return this.execBlock(s, f);
-    const saved = f.scope;
-    f.scope = new Scope(saved);
-    try {
-      return this.exec(s, f);
-    } finally {
-      f.scope = saved;
-    }
+  protected compileNested(s: Stmt, sc: StaticScope): Ex {
+    return this.compileStmt(s, s.kind === 'block' ? sc : sc.child());
   }
 
-  protected execFor(s: Extract<Stmt, { kind: 'for' }>, f: Frame): Signal {
-    const saved = f.scope;
-    f.scope = new Scope(saved);
-    try {
-      for (const i of s.init) this.exec(i, f);
-      while (!s.test || this.truthy(this.eval(s.test, f), s.test)) {
-        const sig = this.execNested(s.body, f);
+  private compileFor(s: Extract<Stmt, { kind: 'for' }>, outer: StaticScope): Ex {
+    const sc = outer.child();
+    const init = this.compileSeq(s.init, sc);
+    const test = s.test ? this.compileExpr(s.test, sc) : null;
+    const body = this.compileNested(s.body, sc);
+    const update = s.update.map((u) => this.compileExpr(u, sc));
+    return (f) => {
+      for (const i of init) i(f);
+      f.scope = sc;
+      while (!test || this.truthy(test(f))) {
+        const sig = body(f);
+        f.scope = sc;
         if (sig === BREAK) break;
         if (sig === RETURN) return sig;
-        for (const u of s.update) this.eval(u, f);
+        for (const u of update) u(f);
       }
       return NORMAL;
-    } finally {
-      f.scope = saved;
-    }
+    };
   }
 
-  protected execForEach(s: Extract<Stmt, { kind: 'forEach' }>, f: Frame): Signal {
-    const it = this.eval(s.iterable, f);
+  private compileForEach(s: Extract<Stmt, { kind: 'forEach' }>, outer: StaticScope): Ex {
+    const iterable = this.compileExpr(s.iterable, outer);
+    const sc = outer.child();
+    const k = sc.declare(s.name, s.type).slot;
+    const conv = this.coercer(s.type);
+    const body = this.compileStmt(s.body, sc);
+    return (f) => {
+      const items = this.loopItems(iterable(f), s.type);
+      for (const v of items) {
+        f.slots[k] = conv(v);
+        const sig = body(f);
+        if (sig === BREAK) break;
+        if (sig === RETURN) return sig;
+      }
+      return NORMAL;
+    };
+  }
+
+  private loopItems(it: Value, type: TypeRef): Iterable<Value> {
     if (it === null) this.throwApex('System.NullPointerException', NPE);
-    let items: Iterable<Value>;
     if (it instanceof ApexList) {
       // A SOQL for-loop with a list variable receives the rows in chunks of 200.
       if (
-        stripSystem(s.type.name) === 'list' &&
+        stripSystem(type.name) === 'list' &&
         (it.items.length === 0 || it.items[0] instanceof SObject) &&
         !(it.elementType.name === 'list')
       ) {
         const chunks: Value[] = [];
         for (let i = 0; i < it.items.length; i += 200)
           chunks.push(new ApexList(it.elementType, it.items.slice(i, i + 200)));
-        items = chunks;
-      } else items = it.items.slice();
-    } else if (it instanceof ApexSet) items = it.values();
-    else if (it instanceof ApexObject) items = this.iterateUser(it);
-    else return this.throwApex('System.TypeException', `Loop must iterate over collection: ${runtimeTypeName(it)}`);
-    const saved = f.scope;
-    try {
-      for (const v of items) {
-        f.scope = new Scope(saved);
-        f.scope.declare(s.name, coerce(v, s.type, this), s.type);
-        const sig = s.body.kind === 'block' ? this.execBlock(s.body, f) : this.exec(s.body, f);
-        if (sig === BREAK) break;
-        if (sig === RETURN) return sig;
+        return chunks;
       }
-      return NORMAL;
-    } finally {
-      f.scope = saved;
+      return it.items.slice();
     }
+    if (it instanceof ApexSet) return it.values();
+    if (it instanceof ApexObject) return this.iterateUser(it);
+    return this.throwApex('System.TypeException', `Loop must iterate over collection: ${runtimeTypeName(it)}`);
   }
 
   protected *iterateUser(o: ApexObject): Generator<Value> {
     const iter = C(o).methods('iterator').length ? this.callMethod(o, 'iterator', [], null) : o;
-    while (this.truthy(this.callMethod(iter, 'hasnext', [], null), null)) yield this.callMethod(iter, 'next', [], null);
+    while (this.truthy(this.callMethod(iter, 'hasnext', [], null))) yield this.callMethod(iter, 'next', [], null);
   }
 
-  protected execTry(s: Extract<Stmt, { kind: 'try' }>, f: Frame): Signal {
-    let sig: Signal = NORMAL;
-    let pending: unknown = undefined;
-    let hasPending = false;
-    const depth = this.stack.length;
-    try {
-      sig = this.execBlock(s.body, f);
-    } catch (err) {
-      this.stack.length = depth;
-      const t = this.asApexThrow(err);
-      // LimitException and AssertException cannot be caught on the platform.
-      if (
-        !t ||
-        t.exception.cls.isSubtypeOf('system.limitexception') ||
-        t.exception.cls.isSubtypeOf('system.assertexception')
-      )
-        throw t ?? err;
-      const clause = s.catches.find((c) => this.exceptionMatches(t.exception, c.type));
-      if (clause) {
-        const saved = f.scope;
-        f.scope = new Scope(saved);
-        f.scope.declare(clause.name, t.exception, clause.type);
-        try {
-          sig = this.execBlock(clause.body, f);
-        } catch (e2) {
-          pending = e2;
+  private compileTry(s: Extract<Stmt, { kind: 'try' }>, sc: StaticScope): Ex {
+    const body = this.compileStmt(s.body, sc);
+    const catches = s.catches.map((c) => {
+      const csc = sc.child();
+      const k = csc.declare(c.name, c.type).slot;
+      return { type: c.type, slot: k, body: this.compileStmt(c.body, csc) };
+    });
+    const fin = s.finally ? this.compileStmt(s.finally, sc) : null;
+    return (f) => {
+      let sig: Signal = NORMAL;
+      let pending: unknown = undefined;
+      let hasPending = false;
+      const depth = this.stack.length;
+      try {
+        sig = body(f);
+      } catch (err) {
+        this.stack.length = depth;
+        const t = this.asApexThrow(err);
+        // LimitException and AssertException cannot be caught on the platform.
+        if (
+          !t ||
+          t.exception.cls.isSubtypeOf('system.limitexception') ||
+          t.exception.cls.isSubtypeOf('system.assertexception')
+        )
+          throw t ?? err;
+        const clause = catches.find((c) => this.exceptionMatches(t.exception, c.type));
+        if (clause) {
+          f.slots[clause.slot] = t.exception;
+          try {
+            sig = clause.body(f);
+          } catch (e2) {
+            pending = e2;
+            hasPending = true;
+          }
+        } else {
+          pending = t;
           hasPending = true;
-        } finally {
-          f.scope = saved;
         }
-      } else {
-        pending = t;
-        hasPending = true;
       }
-    }
-    if (s.finally) {
-      const savedRet = this.retVal;
-      const fs = this.execBlock(s.finally, f);
-      if (fs !== NORMAL) return fs;
-      this.retVal = savedRet;
-    }
-    if (hasPending) throw pending;
-    return sig;
+      if (fin) {
+        const savedRet = this.retVal;
+        const fs = fin(f);
+        if (fs !== NORMAL) return fs;
+        this.retVal = savedRet;
+      }
+      if (hasPending) throw pending;
+      return sig;
+    };
   }
 
   protected exceptionMatches(ex: ApexObject, t: TypeRef): boolean {
@@ -228,38 +299,38 @@ export abstract class Statements extends Expressions {
     return ex.cls.isSubtypeOf(cls?.name ?? n);
   }
 
-  protected execSwitch(s: Extract<Stmt, { kind: 'switch' }>, f: Frame): Signal {
-    const v = this.eval(s.value, f);
-    for (const w of s.whens) {
-      let hit = false;
-      if (w.kind === 'else') hit = true;
-      else if (w.kind === 'type') hit = v !== null && isInstance(v, w.type!, this);
-      else {
-        for (const e of w.values) {
-          if (e.kind === 'name') {
-            if (v instanceof ApexEnumValue && v.name.toLowerCase() === e.name) hit = true;
-          } else if (e.kind === 'literal') {
-            const lit = e.value;
-            if (lit === null ? v === null : v !== null && (typeof lit === 'string' ? v === lit : this.equals(v, lit)))
-              hit = true;
-          }
-          if (hit) break;
-        }
+  private compileSwitch(s: Extract<Stmt, { kind: 'switch' }>, sc: StaticScope): Ex {
+    const value = this.compileExpr(s.value, sc);
+    const whens = s.whens.map((w) => {
+      if (w.kind !== 'type') return { w, slot: -1, body: this.compileStmt(w.body, sc) };
+      const wsc = sc.child();
+      const slot = wsc.declare(w.varName!, w.type!).slot;
+      return { w, slot, body: this.compileStmt(w.body, wsc) };
+    });
+    return (f) => {
+      const v = value(f);
+      for (const { w, slot, body } of whens) {
+        if (!this.whenMatches(w, v)) continue;
+        if (slot >= 0) f.slots[slot] = v;
+        return body(f);
       }
-      if (!hit) continue;
-      if (w.kind === 'type') {
-        const saved = f.scope;
-        f.scope = new Scope(saved);
-        f.scope.declare(w.varName!, v, w.type!);
-        try {
-          return this.execBlock(w.body, f);
-        } finally {
-          f.scope = saved;
-        }
+      return NORMAL;
+    };
+  }
+
+  private whenMatches(w: Extract<Stmt, { kind: 'switch' }>['whens'][number], v: Value): boolean {
+    if (w.kind === 'else') return true;
+    if (w.kind === 'type') return v !== null && isInstance(v, w.type!, this);
+    for (const e of w.values) {
+      if (e.kind === 'name') {
+        if (v instanceof ApexEnumValue && v.name.toLowerCase() === e.name) return true;
+      } else if (e.kind === 'literal') {
+        const lit = e.value;
+        if (lit === null ? v === null : v !== null && (typeof lit === 'string' ? v === lit : this.equals(v, lit)))
+          return true;
       }
-      return this.execBlock(w.body, f);
     }
-    return NORMAL;
+    return false;
   }
 
   /**

@@ -5,7 +5,7 @@
 import type { TriggerHost, TriggerInvocation, TriggerEventName } from '../data-platform.js';
 import type { TriggerDecl } from '../../syntax/ast.js';
 import { ClassInfo } from '../../semantics/classes.js';
-import { Scope, type Frame } from '../scope.js';
+import { StaticScope, type Frame } from '../scope.js';
 import { ApexList, ApexMap, ApexRuntimeError, type SObject, typeRef } from '../../values/values.js';
 import type { TriggerCtx } from './engine.js';
 import type { ExceptionState } from './exceptions.js';
@@ -44,7 +44,8 @@ export abstract class Triggers extends Statements implements TriggerHost {
         const frame: Frame = {
           cls,
           self: null,
-          scope: new Scope(null),
+          scope: StaticScope.root(),
+          slots: [],
           where: `Trigger.${t.display}`,
           pos: t.pos,
           accessor: null,
