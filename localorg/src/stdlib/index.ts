@@ -5,6 +5,7 @@
  */
 import { NativeLibrary } from '../runtime/natives.js';
 import { natives as assert } from './assert.js';
+import { natives as asyncApex } from './async-apex.js';
 import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
 import { natives as eventbus } from './eventbus.js';
@@ -31,6 +32,7 @@ export function standardLibrary(): NativeLibrary {
   return new NativeLibrary([
     ...generalPurposeNatives,
     system,
+    asyncApex,
     assert,
     test,
     type,
