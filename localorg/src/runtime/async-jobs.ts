@@ -6,7 +6,7 @@
 import type { DeferredWork } from './data-platform.js';
 import { ApexRuntimeError, type ApexId, type ApexObject, type TypeRef } from '../values/values.js';
 
-export type AsyncJobKind = 'queueable' | 'future' | 'finalizer';
+export type AsyncJobKind = 'queueable' | 'future' | 'finalizer' | 'batch';
 
 export interface AsyncJob {
   kind: AsyncJobKind;
@@ -49,7 +49,8 @@ export function runAsAsyncJob(
 const QUIDDITY: Record<AsyncJobKind, string> = {
   queueable: 'QUEUEABLE',
   future: 'FUTURE',
-  finalizer: 'TRANSACTION_FINALIZER_QUEUEABLE'
+  finalizer: 'TRANSACTION_FINALIZER_QUEUEABLE',
+  batch: 'BATCH_APEX'
 };
 
 /** Where async Apex is queued: the interpreter (a test method's queue, or the transaction's deferred work). */
@@ -68,7 +69,8 @@ export const MAX_FUTURE_CALLS = 50;
  */
 export function queueFutureCall(host: AsyncHost, name: string, params: { type: TypeRef }[], body: () => void): void {
   const signature = `${name}(${params.map((p) => p.type.display).join(', ')})`;
-  if (currentAsyncJob(host.testState)?.kind === 'future')
+  const running = currentAsyncJob(host.testState)?.kind;
+  if (running === 'future' || running === 'batch')
     throw new ApexRuntimeError(
       'System.AsyncException',
       `Future method cannot be called from a future or batch method: ${signature}`

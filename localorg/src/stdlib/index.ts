@@ -6,6 +6,7 @@
 import { NativeLibrary } from '../runtime/natives.js';
 import { natives as assert } from './assert.js';
 import { natives as asyncApex } from './async-apex.js';
+import { natives as batchApex } from './batch-apex.js';
 import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
 import { natives as eventbus } from './eventbus.js';
@@ -33,6 +34,7 @@ export function standardLibrary(): NativeLibrary {
     ...generalPurposeNatives,
     system,
     asyncApex,
+    batchApex,
     assert,
     test,
     type,

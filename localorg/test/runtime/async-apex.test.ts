@@ -155,3 +155,31 @@ test('in a test method, Test.stopTest() runs the queued Queueable, @future and f
     'future ran'
   ]);
 });
+
+test('Batch Apex runs start, each chunk and finish in transactions of their own; a failed chunk rolls back alone', () => {
+  const renamer = `public class Renamer implements Database.Batchable<SObject> {
+    public Database.QueryLocator start(Database.BatchableContext bc) {
+      System.debug('start ' + System.isBatch() + ' ' + String.valueOf(bc.getJobId()).left(3));
+      return Database.getQueryLocator('SELECT Id, Name FROM Account ORDER BY Name');
+    }
+    public void execute(Database.BatchableContext bc, List<Account> scope) {
+      System.debug('chunk ' + scope.size());
+      for (Account a : scope) a.Name = a.Name + '!';
+      update scope;
+      if (scope[0].Name == 'c!') throw new IllegalArgumentException('bad chunk');
+    }
+    public void finish(Database.BatchableContext bc) {
+      System.debug('finish ' + [SELECT COUNT() FROM Account WHERE Name LIKE '%!']);
+    }
+  }`;
+  const r = runAsync(
+    `insert new List<Account>{ new Account(Name='a'), new Account(Name='b'), new Account(Name='c'),
+       new Account(Name='d'), new Account(Name='e') };
+     Id jobId = Database.executeBatch(new Renamer(), 2);
+     System.debug('queued ' + String.valueOf(jobId).left(3));`,
+    [renamer]
+  );
+  assert.equal(r.fatal, null);
+  assert.deepEqual(r.debug, ['queued 707', 'start true 707', 'chunk 2', 'chunk 2', 'chunk 1', 'finish 3']);
+  assert.deepEqual(r.asyncFailures, ['Batch: System.IllegalArgumentException: bad chunk']);
+});
