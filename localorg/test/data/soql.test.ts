@@ -256,6 +256,19 @@ test('child subqueries return related records as a list', () => {
   );
 });
 
+test('a subquery may qualify its relationship with the parent object (FROM Account.Contacts)', () => {
+  const { org } = contacts();
+  const [acct] = rows(org, 'SELECT Name, (SELECT LastName FROM Account.Contacts) FROM Account');
+  assert.deepEqual(
+    (acct.get('Contacts') as ApexList).items.map((c) => (c as SObject).get('LastName')),
+    ['Lovelace']
+  );
+  queryError(
+    () => q(org, 'SELECT Name, (SELECT LastName FROM Lead.Contacts) FROM Account'),
+    /Didn't understand relationship 'Lead.Contacts' in FROM part of query call/
+  );
+});
+
 test('aggregate queries group rows and name unaliased columns expr0, expr1', () => {
   const { org } = contacts();
   const res = rows(

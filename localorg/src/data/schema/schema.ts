@@ -34,8 +34,14 @@ export class Schema implements SchemaLookup {
     return undefined;
   }
 
+  /** A child relationship by name; a subquery may also qualify it with the parent's name (`FROM Account.Contacts`). */
   childRelationship(object: ObjectDef, name: string): ChildRelationship | undefined {
-    const key = name.toLowerCase();
+    let key = name.toLowerCase();
+    const dot = key.indexOf('.');
+    if (dot > 0) {
+      if (key.slice(0, dot) !== object.name.toLowerCase()) return undefined;
+      key = key.slice(dot + 1);
+    }
     return object.childRelationships.find((c) => c.relationshipName.toLowerCase() === key);
   }
 
