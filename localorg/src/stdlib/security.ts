@@ -72,6 +72,13 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
       if (value instanceof SObject) {
         out.set(name, copy(value, null, false));
       } else if (value instanceof ApexList && value.items.every((v) => v instanceof SObject)) {
+        const child = org.schema.object(value.elementType.name);
+        if (child && !objectAllowed(permissions.object(child), type)) {
+          // a subquery's rows of an object the user cannot access: the whole relationship goes
+          note(object.name, name);
+          if (index !== null) decision.modified.add(index);
+          continue;
+        }
         out.set(
           name,
           new ApexList(
