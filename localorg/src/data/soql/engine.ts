@@ -23,7 +23,7 @@ import { msg } from '../messages.js';
 import type { OrgContext } from '../context.js';
 import type { BindEvaluator, DataAccess } from '../../runtime/data-platform.js';
 import { accessCheck, type AccessCheck } from '../security/access.js';
-import { isNumberType, isTextType, type FieldDef, type ObjectDef } from '../schema/types.js';
+import { isNumberType, isTextType, type ChildRelationship, type FieldDef, type ObjectDef } from '../schema/types.js';
 import type {
   AggregateName,
   FieldPath,
@@ -79,8 +79,19 @@ function queryAccess(withMode: string | null, access: DataAccess | undefined): D
   return access;
 }
 
+/** One subquery's rows for a whole outer query (see Execution.childrenOf). */
+interface SubqueryRows {
+  rel: ChildRelationship;
+  child: ObjectDef;
+  inner: Execution;
+  lookup: FieldDef;
+  byParent: Map<string, SObject[]>;
+  selected: { kind: 'resolved'; path: ResolvedPath }[];
+}
+
 class Execution {
   private readonly aliases: string[];
+  private readonly subqueries = new Map<SoqlQuery, SubqueryRows>();
   constructor(
     private readonly org: OrgContext,
     private readonly q: SoqlQuery,
@@ -231,32 +242,46 @@ class Execution {
   }
 
   private projectChildren(row: SObject, out: SObject, sub: SoqlQuery, object: ObjectDef): void {
+    const children = this.childrenOf(sub, object);
+    let rows = children.byParent.get(parentKey(children.lookup, row) ?? '') ?? [];
+    rows = children.inner.sort(rows, children.child);
+    rows = children.inner.applyLimit(rows);
+    this.org.limits.chargeQueryRows(rows.length, children.child.customMetadata);
+    const list = new ApexList(
+      typeRef(children.child.name),
+      rows.map((r) => children.inner.project(r, children.selected, children.child))
+    );
+    out.queried!.add(children.rel.relationshipName.toLowerCase());
+    out.set(children.rel.relationshipName, list);
+  }
+
+  /** A subquery's visible, filtered child rows, read once per query and grouped by parent key. */
+  private childrenOf(sub: SoqlQuery, object: ObjectDef): SubqueryRows {
+    const cached = this.subqueries.get(sub);
+    if (cached) return cached;
     const rel = this.org.schema.childRelationship(object, sub.from)!;
     const child = this.org.schema.object(rel.childObject)!;
     const inner = new Execution(this.org, { ...sub, from: child.name }, child, this.bind, this.check);
     const lookup = this.org.schema.field(child, rel.field)!;
-    const parentId = parentKey(lookup, row);
     const predicate = sub.where ? inner.compile(sub.where, child) : () => true;
-    let rows = inner.visibleRows(child).filter((r) => {
+    const byParent = new Map<string, SObject[]>();
+    for (const r of inner.visibleRows(child)) {
       const fk = r.get(rel.field);
       const key = fk instanceof ApexId ? fk.value : lookup.metadataRelationship && typeof fk === 'string' ? fk : null;
-      return key !== null && key === parentId && predicate(r);
-    });
-    rows = inner.sort(rows, child);
-    rows = inner.applyLimit(rows);
-    this.org.limits.chargeQueryRows(rows.length, child.customMetadata);
+      if (key === null || !predicate(r)) continue;
+      const group = byParent.get(key);
+      if (group) group.push(r);
+      else byParent.set(key, [r]);
+    }
     const selected = sub.select
       .filter((s) => s.kind === 'field')
       .map((s) => ({
         kind: 'resolved' as const,
         path: inner.resolve((s as { path: FieldPath }).path, child, sub.position)
       }));
-    const list = new ApexList(
-      typeRef(child.name),
-      rows.map((r) => inner.project(r, selected, child))
-    );
-    out.queried!.add(rel.relationshipName.toLowerCase());
-    out.set(rel.relationshipName, list);
+    const rows: SubqueryRows = { rel, child, inner, lookup, byParent, selected };
+    this.subqueries.set(sub, rows);
+    return rows;
   }
 
   // ---------------------------------------------------------------- ordering
