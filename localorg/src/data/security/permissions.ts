@@ -70,6 +70,22 @@ const ALWAYS_READABLE = new Set([
 ]);
 
 /** Fields the platform maintains: readable, never edited. */
+/** The parts of a compound address field (`ShippingStreet` … of `ShippingAddress`). */
+const ADDRESS_PART =
+  /^(.*)(street|city|state|statecode|postalcode|country|countrycode|latitude|longitude|geocodeaccuracy)$/i;
+
+/**
+ * The `Object.Field` names whose FieldPermissions govern a field: its own, and for a part of a compound address the
+ * compound field's, whose permission covers its parts.
+ */
+function permissionNames(object: ObjectDef, field: FieldDef): string[] {
+  const own = `${object.name}.${field.name}`.toLowerCase();
+  const part = ADDRESS_PART.exec(field.name);
+  if (!part) return [own];
+  const compound = `${part[1]}Address`;
+  return object.fields.has(compound.toLowerCase()) ? [own, `${object.name}.${compound}`.toLowerCase()] : [own];
+}
+
 const SYSTEM_FIELDS = new Set([
   'id',
   'isdeleted',
@@ -203,11 +219,11 @@ export class UserPermissions {
     if (profileGivesStandard || this.isAdminProfile || field.required || ALWAYS_READABLE.has(lower)) {
       return { read: true, edit: writable && !SYSTEM_FIELDS.has(lower) };
     }
-    const name = `${object.name}.${field.name}`.toLowerCase();
+    const names = permissionNames(object, field);
     const out: FieldRights = { read: false, edit: false };
     for (const row of this.store.rows('fieldpermissions')) {
       if (!this.permissionSetIds.has(idText(row.get('parentid')) ?? '')) continue;
-      if (textOf(row.get('field')).toLowerCase() !== name) continue;
+      if (!names.includes(textOf(row.get('field')).toLowerCase())) continue;
       out.read ||= flag(row, 'PermissionsRead') || flag(row, 'PermissionsEdit');
       out.edit ||= flag(row, 'PermissionsEdit');
     }
