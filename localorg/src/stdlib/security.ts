@@ -50,6 +50,14 @@ function objectAllowed(rights: ObjectRights, type: string): boolean {
   return rights.create || rights.edit;
 }
 
+/** Every field, parent relationship and child relationship name of an object, lower case. */
+function everyName(object: ObjectDef): Set<string> {
+  const names = new Set<string>(object.fields.keys());
+  for (const f of object.fields.values()) if (f.relationshipName) names.add(f.relationshipName.toLowerCase());
+  for (const c of object.childRelationships) names.add(c.relationshipName.toLowerCase());
+  return names;
+}
+
 function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot: boolean): Decision {
   const org = orgOf(ctx);
   const permissions = permissionsOf(ctx);
@@ -66,6 +74,9 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
       apexThrow('NoAccessException', `No access to entity: ${object.name}`);
     }
     const out = new SObject(record.type);
+    // a copy of a queried row reads a stripped field as not queried (SObjectException); every other field reads
+    // as queried, null when it was not selected
+    if (record.queried) out.queried = everyName(object);
     for (const [key, value] of record.fields) {
       const field = object.fields.get(key);
       const name = record.names.get(key) ?? key;
@@ -77,6 +88,7 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
           // a subquery's rows of an object the user cannot access: the whole relationship goes
           note(object.name, name);
           if (index !== null) decision.modified.add(index);
+          out.queried?.delete(key);
           continue;
         }
         out.set(
@@ -89,6 +101,7 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
       } else if (field && key !== 'id' && !allowed(permissions, object, field, type)) {
         note(object.name, field.name);
         if (index !== null) decision.modified.add(index);
+        out.queried?.delete(key);
         continue;
       } else {
         out.set(name, value);
