@@ -529,7 +529,21 @@ export function parseOrThrow(text: string): JsonNode {
   }
 }
 
+/**
+ * A collection target looks at the first token before reading the rest (the platform's parser is streaming), so
+ * `"…` for a List fails as malformed even when the text is not JSON at all.
+ */
+function checkStart(json: string, t: TypeRef): void {
+  const first = /\S/.exec(json)?.[0];
+  if (first === undefined || first === 'n') return;
+  const kind = t.name.toLowerCase().replace(/^system\./, '');
+  if ((kind === 'list' || kind === 'set') && first !== '[')
+    fail("Malformed JSON: Expected '[' at the beginning of List/Set");
+  if (kind === 'map' && first !== '{') fail("Malformed JSON: Expected '{' at the beginning of object");
+}
+
 export function deserializeJson(ctx: NativeContext, json: string, t: TypeRef, strict: boolean): Value {
+  checkStart(json, t);
   return new Deserializer(ctx, strict).convert(parseOrThrow(json), t);
 }
 

@@ -143,6 +143,23 @@ test('deserializeStrict rejects unknown keys', () => {
   );
 });
 
+test('a List, Set or Map target reads its first token before the rest, as a streaming parser does', () => {
+  assert.match(
+    apexError(() => de('"}]', 'List<Attendee>')),
+    /^System.JSONException: Malformed JSON: Expected '\[' at the beginning of List\/Set/
+  );
+  assert.match(
+    apexError(() => de('{"a":1}', 'Set<String>')),
+    /^System.JSONException: Malformed JSON: Expected '\[' at the beginning of List\/Set/
+  );
+  assert.match(
+    apexError(() => de('[1]', 'Map<String,Integer>')),
+    /^System.JSONException: Malformed JSON: Expected '\{' at the beginning of object/
+  );
+  assert.equal(de('null', 'List<String>'), null);
+  assert.equal((de(' ["x"]', 'List<String>') as ApexList).items[0], 'x');
+});
+
 test('an invalid Id in typed JSON throws', () => {
   assert.match(
     apexError(() => de('{"contactId":"nope"}', 'Attendee')),
