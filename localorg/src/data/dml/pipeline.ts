@@ -26,6 +26,7 @@ import { copyRow } from '../store.js';
 import { accessCheck, type AccessCheck } from '../security/access.js';
 import { applyStandardRules } from './standard-rules.js';
 import { assignAutoNumbers } from './auto-number.js';
+import { publishContentVersion } from './content-documents.js';
 import {
   checkUnique,
   coerceRecord,
@@ -339,6 +340,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
       stored.set('CreatedDate', now);
       stored.set('CreatedById', userId);
       assignAutoNumbers(org.store, object, stored, now.epochMs, org.user.timeZone);
+      if (table === 'contentversion') publishContentVersion(org, stored, now);
     }
     org.store.put(stored);
     saved.push(stored);

@@ -119,7 +119,7 @@ function checkReference(org: OrgContext, f: FieldDef, v: Value): DmlError[] {
   if (!(v instanceof ApexId)) return [];
   const target = org.schema.objectByPrefix(v.keyPrefix);
   const allowed = f.referenceTo.map((r) => r.toLowerCase());
-  if (!target || !allowed.includes(target.name.toLowerCase())) {
+  if (!target || (!f.anyTarget && !allowed.includes(target.name.toLowerCase()))) {
     // Calendar/Group owners and other targets localorg does not model are accepted only when they exist.
     return [fieldError('FIELD_INTEGRITY_EXCEPTION', msg.badReference(f.label, v.value), [f.name])];
   }

@@ -476,6 +476,13 @@ const SPECS: ObjectSpec[] = [
   }
 ];
 
+/** Polymorphic lookups that take a record of any object: files shared with, published to or distributed for it [mem]. */
+const ANY_TARGET: [string, string][] = [
+  ['contentversion', 'firstpublishlocationid'],
+  ['contentdocumentlink', 'linkedentityid'],
+  ['contentdistribution', 'relatedrecordid']
+];
+
 /** The hand-written objects above, fuller than the catalogue's. */
 function specObjects(): ObjectDef[] {
   return SPECS.map((spec) => {
@@ -542,6 +549,10 @@ export function standardObjects(): ObjectDef[] {
     if (o) o.setup = true;
   }
   for (const o of objects.values()) o.keyPrefix = KEY_PREFIXES[o.name] ?? null;
+  for (const [object, field] of ANY_TARGET) {
+    const f = objects.get(object)?.fields.get(field);
+    if (f) f.anyTarget = true;
+  }
   for (const spec of specObjects()) {
     const key = spec.name.toLowerCase();
     const base = objects.get(key);

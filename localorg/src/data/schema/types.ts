@@ -62,6 +62,8 @@ export interface FieldDef {
   childRelationshipName: string | null;
   /** Relationship resolves through the `Name` pseudo-object (Who, What, Owner of activities and leads). */
   polymorphic: boolean;
+  /** A polymorphic lookup that accepts a record of any object (`ContentVersion.FirstPublishLocationId`). */
+  anyTarget?: boolean;
   /** Master-detail: deleting the parent deletes this record. */
   cascadeDelete: boolean;
   createable: boolean;

@@ -1,0 +1,110 @@
+/**
+ * Files: inserting a ContentVersion publishes it as the platform does — a new version without `ContentDocumentId`
+ * makes its ContentDocument, the document links to its owner and, with `FirstPublishLocationId`, to that record; a
+ * version of an existing document becomes its latest. Sources are in localorg/FIDELITY.md under "Data platform".
+ */
+import { type ApexDatetime, ApexId, SObject, type Value } from '../../values/values.js';
+import type { OrgContext } from '../context.js';
+
+/** File types by extension, as ContentVersion.FileType reports them; anything else is UNKNOWN. */
+const FILE_TYPES: Record<string, string> = {
+  jpg: 'JPG',
+  jpeg: 'JPEG',
+  png: 'PNG',
+  gif: 'GIF',
+  pdf: 'PDF',
+  txt: 'TEXT',
+  csv: 'CSV',
+  doc: 'WORD',
+  docx: 'WORD_X',
+  xls: 'EXCEL',
+  xlsx: 'EXCEL_X',
+  ppt: 'POWER_POINT',
+  pptx: 'POWER_POINT_X',
+  m4a: 'M4A',
+  mp3: 'MP3',
+  mp4: 'MP4',
+  zip: 'ZIP',
+  html: 'HTML',
+  xml: 'XML',
+  json: 'JSON'
+};
+
+function extensionOf(path: Value): string | null {
+  if (typeof path !== 'string') return null;
+  const dot = path.lastIndexOf('.');
+  return dot >= 0 && dot < path.length - 1 ? path.slice(dot + 1).toLowerCase() : null;
+}
+
+function insertRow(org: OrgContext, type: string, values: Record<string, Value>, now: ApexDatetime): ApexId | null {
+  const object = org.schema.object(type);
+  if (!object?.keyPrefix) return null;
+  const row = new SObject(object.name);
+  for (const f of object.fields.values()) row.set(f.name, f.type === 'boolean' ? false : null);
+  row.set('Id', org.store.nextId(object.keyPrefix));
+  for (const k of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
+    if (object.fields.has(k.toLowerCase())) row.set(k, now);
+  for (const k of ['CreatedById', 'LastModifiedById']) if (object.fields.has(k.toLowerCase())) row.set(k, org.user.id);
+  for (const [k, v] of Object.entries(values)) row.set(k, v);
+  org.store.put(row);
+  return row.id;
+}
+
+/** Completes a ContentVersion about to be stored (its document and file type) and writes the rows it implies. */
+export function publishContentVersion(org: OrgContext, version: SObject, now: ApexDatetime): void {
+  const extension = extensionOf(version.get('PathOnClient'));
+  const fileType = extension ? (FILE_TYPES[extension] ?? 'UNKNOWN') : 'UNKNOWN';
+  version.set('FileExtension', extension);
+  version.set('FileType', fileType);
+  version.set('IsLatest', true);
+  const owner = version.get('OwnerId') ?? org.user.id;
+  const existing = version.get('ContentDocumentId');
+  if (existing instanceof ApexId) {
+    for (const other of org.store.rows('contentversion')) {
+      if ((other.get('ContentDocumentId') as ApexId | null)?.value !== existing.value) continue;
+      other.set('IsLatest', false);
+      org.store.put(other);
+    }
+    const doc = org.store.get('contentdocument', existing.value);
+    if (doc) {
+      doc.set('LatestPublishedVersionId', version.id);
+      doc.set('Title', version.get('Title'));
+      doc.set('FileType', fileType);
+      doc.set('FileExtension', extension);
+      doc.set('LastModifiedDate', now);
+      org.store.put(doc);
+    }
+    return;
+  }
+  const documentId = insertRow(
+    org,
+    'ContentDocument',
+    {
+      Title: version.get('Title'),
+      FileType: fileType,
+      FileExtension: extension,
+      LatestPublishedVersionId: version.id,
+      OwnerId: owner,
+      PublishStatus: 'P',
+      ContentSize: version.get('ContentSize')
+    },
+    now
+  );
+  if (!documentId) return;
+  version.set('ContentDocumentId', documentId);
+  insertRow(
+    org,
+    'ContentDocumentLink',
+    { ContentDocumentId: documentId, LinkedEntityId: owner, ShareType: 'I', Visibility: 'AllUsers' },
+    now
+  );
+  const location = version.get('FirstPublishLocationId');
+  if (location instanceof ApexId && location.value !== (owner as ApexId).value) {
+    insertRow(
+      org,
+      'ContentDocumentLink',
+      { ContentDocumentId: documentId, LinkedEntityId: location, ShareType: 'V', Visibility: 'AllUsers' },
+      now
+    );
+  }
+}
