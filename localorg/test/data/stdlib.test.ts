@@ -40,7 +40,6 @@ function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext
     sobjectName: (name) => org.schema.objectName(name),
     runningTest: false,
     asyncQueue: [],
-    enqueueAsync: (work) => org.deferUntilCommit(work),
     testState: {},
     quiddity: null,
     resetStatics: () => {},

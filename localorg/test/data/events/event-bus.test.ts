@@ -155,12 +155,13 @@ test('immediate messages of a failed transaction still reach their subscribers',
 test('published messages are journalled as committed changes and replay into a new org with their replay ids', () => {
   const source = org();
   const changes: CommittedChange[] = [];
+  source.onCommit((c) => changes.push(...c));
   source.beginTransaction();
   publish(source, rec('Ping__e', { Message__c: 'a', Count__c: 3 }), rec('Ping__e', { Message__c: 'b' }));
-  changes.push(...source.commitTransaction());
+  source.commitTransaction();
   source.beginTransaction();
   publish(source, rec('Shout__e', { Message__c: 'c' }));
-  changes.push(...source.rollbackTransaction());
+  source.rollbackTransaction();
   assert.deepEqual(
     changes.map((c) => [c.sobjectType, c.after?.get('ReplayId')]),
     [
@@ -186,13 +187,14 @@ test('messages older than 72 hours are not kept when replayed from the journal',
   let now = NOW;
   const source = org(() => now);
   const changes: CommittedChange[] = [];
+  source.onCommit((c) => changes.push(...c));
   source.beginTransaction();
   publish(source, rec('Ping__e', { Message__c: 'old' }));
-  changes.push(...source.commitTransaction());
+  source.commitTransaction();
   now = NOW + 73 * 3600 * 1000;
   source.beginTransaction();
   publish(source, rec('Ping__e', { Message__c: 'new' }));
-  changes.push(...source.commitTransaction());
+  source.commitTransaction();
   const target = org(() => now);
   target.applyCommitted(changes);
   assert.deepEqual(
