@@ -5,7 +5,7 @@
  */
 import { apexThrow } from '../values/errors.js';
 import type { ClassInfo } from '../semantics/classes.js';
-import { PRIMITIVES, stripSystem } from '../semantics/static-types.js';
+import { PRIMITIVES, PRIMITIVE_SPELLING, stripSystem } from '../semantics/static-types.js';
 import { to18 } from '../values/ids.js';
 import {
   ApexBlob,
@@ -252,21 +252,6 @@ export function toId(s: string): ApexId {
   if (!id) apexThrow('StringException', `Invalid id: ${s}`);
   return new ApexId(id);
 }
-
-const PRIMITIVE_SPELLING: Record<string, string> = {
-  string: 'String',
-  integer: 'Integer',
-  long: 'Long',
-  double: 'Double',
-  decimal: 'Decimal',
-  boolean: 'Boolean',
-  id: 'Id',
-  date: 'Date',
-  datetime: 'Datetime',
-  time: 'Time',
-  blob: 'Blob',
-  object: 'Object'
-};
 
 /** A type's name as the platform spells it in messages (`Datetime`, `Account`, `List<String>`), not as written. */
 export function typeDisplayName(t: TypeRef, env: TypeEnv): string {

@@ -22,22 +22,27 @@ export interface TypeWorld {
 /** The static type of the `null` literal: assignable to every type. */
 export const NULL_T: TypeRef = { name: '<null>', args: [], display: 'null' };
 
+/** Apex's primitive types by canonical name (lower case, without `System.`), spelled as the platform prints them. */
+export const PRIMITIVE_SPELLING: Readonly<Record<string, string>> = {
+  string: 'String',
+  integer: 'Integer',
+  long: 'Long',
+  double: 'Double',
+  decimal: 'Decimal',
+  boolean: 'Boolean',
+  id: 'Id',
+  date: 'Date',
+  datetime: 'Datetime',
+  time: 'Time',
+  blob: 'Blob',
+  object: 'Object'
+};
+
 /** Apex's primitive type names (lower case, without `System.`), `Object` included. */
-export const PRIMITIVES: ReadonlySet<string> = new Set([
-  'string',
-  'integer',
-  'long',
-  'double',
-  'decimal',
-  'boolean',
-  'id',
-  'date',
-  'datetime',
-  'time',
-  'blob',
-  'object'
-]);
-const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, double: 3, decimal: 4 };
+export const PRIMITIVES: ReadonlySet<string> = new Set(Object.keys(PRIMITIVE_SPELLING));
+
+/** The numeric types in widening order: Integer → Long → Double → Decimal. */
+export const NUMERIC_RANK: Readonly<Record<string, number>> = { integer: 1, long: 2, double: 3, decimal: 4 };
 
 /** A canonical type name without its `system.` namespace. */
 export function stripSystem(name: string): string {

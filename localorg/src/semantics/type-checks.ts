@@ -8,23 +8,11 @@
 import type { Block, Stmt } from '../syntax/ast.js';
 import type { TypeRef } from '../values/values.js';
 import type { ClassInfo, ClassRegistry } from './classes.js';
-import { NULL_T, PRIMITIVES, type TypeWorld } from './static-types.js';
+import { NULL_T, NUMERIC_RANK, PRIMITIVES, PRIMITIVE_SPELLING, type TypeWorld } from './static-types.js';
 
-const NUMERIC_RANK: Record<string, number> = { integer: 1, long: 2, double: 3, decimal: 4 };
 const COLLECTIONS = new Set(['list', 'set', 'map']);
 const PRIMITIVE_DISPLAY: Record<string, string> = {
-  string: 'String',
-  integer: 'Integer',
-  long: 'Long',
-  double: 'Double',
-  decimal: 'Decimal',
-  boolean: 'Boolean',
-  id: 'Id',
-  date: 'Date',
-  datetime: 'Datetime',
-  time: 'Time',
-  blob: 'Blob',
-  object: 'Object',
+  ...PRIMITIVE_SPELLING,
   sobject: 'SObject',
   list: 'List',
   set: 'Set',
