@@ -7,11 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApexBlob, ApexDatetime, Decimal, SObject, type ApexId, type Value } from '../values/values.js';
+import { ApexBlob, Decimal, type ApexId, type Value } from '../values/values.js';
 import type { SourceFile } from '../syntax/sources.js';
 import type { Schema } from './schema/schema.js';
 import type { Store } from './store.js';
 import type { CachePartitionDef } from './platform-cache.js';
+import { insertSystemRow } from './system-rows.js';
 
 export interface SetupSources {
   apexClasses?: SourceFile[];
@@ -21,20 +22,8 @@ export interface SetupSources {
 }
 
 export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSources, userId: ApexId, now: number) {
-  const put = (type: string, values: Record<string, Value>): ApexId | null => {
-    const object = schema.object(type);
-    if (!object?.keyPrefix) return null;
-    const row = new SObject(object.name);
-    for (const f of object.fields.values()) row.set(f.name, f.type === 'boolean' ? false : null);
-    row.set('Id', store.nextId(object.keyPrefix));
-    for (const [k, v] of Object.entries(values)) row.set(k, v);
-    const ts = new ApexDatetime(now);
-    for (const k of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
-      if (object.fields.has(k.toLowerCase())) row.set(k, ts);
-    for (const k of ['CreatedById', 'LastModifiedById']) if (object.fields.has(k.toLowerCase())) row.set(k, userId);
-    store.put(row);
-    return row.id;
-  };
+  const put = (type: string, values: Record<string, Value>) =>
+    insertSystemRow(schema, store, type, values, userId, now);
   for (const file of sources.apexClasses ?? []) {
     const body = fs.readFileSync(file.path, 'utf8');
     put('ApexClass', { ...codeFields(file, body, '.cls'), IsValid: true });

@@ -3,8 +3,9 @@
  * makes its ContentDocument, the document links to its owner and, with `FirstPublishLocationId`, to that record; a
  * version of an existing document becomes its latest. Sources are in localorg/FIDELITY.md under "Data platform".
  */
-import { type ApexDatetime, ApexId, SObject, type Value } from '../../values/values.js';
+import { type ApexDatetime, ApexId, type SObject, type Value } from '../../values/values.js';
 import type { OrgContext } from '../context.js';
+import { insertSystemRow } from '../system-rows.js';
 
 /** File types by extension, as ContentVersion.FileType reports them; anything else is UNKNOWN. */
 const FILE_TYPES: Record<string, string> = {
@@ -37,17 +38,7 @@ function extensionOf(path: Value): string | null {
 }
 
 function insertRow(org: OrgContext, type: string, values: Record<string, Value>, now: ApexDatetime): ApexId | null {
-  const object = org.schema.object(type);
-  if (!object?.keyPrefix) return null;
-  const row = new SObject(object.name);
-  for (const f of object.fields.values()) row.set(f.name, f.type === 'boolean' ? false : null);
-  row.set('Id', org.store.nextId(object.keyPrefix));
-  for (const k of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
-    if (object.fields.has(k.toLowerCase())) row.set(k, now);
-  for (const k of ['CreatedById', 'LastModifiedById']) if (object.fields.has(k.toLowerCase())) row.set(k, org.user.id);
-  for (const [k, v] of Object.entries(values)) row.set(k, v);
-  org.store.put(row);
-  return row.id;
+  return insertSystemRow(org.schema, org.store, type, values, org.user.id, now.epochMs);
 }
 
 /** Completes a ContentVersion about to be stored (its document and file type) and writes the rows it implies. */
