@@ -62,10 +62,19 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
   const org = orgOf(ctx);
   const permissions = permissionsOf(ctx);
   const decision: Decision = { records: [], removed: new Map(), modified: new Set() };
-  const note = (object: string, field: string) => {
+  const names = new Map<ObjectDef, Set<string>>();
+  const everyNameOf = (object: ObjectDef) => {
+    let set = names.get(object);
+    if (!set) names.set(object, (set = everyName(object)));
+    return new Set(set);
+  };
+  /** Leaves `key` out of the copy: listed as removed under `field`, the row as modified, no longer queried. */
+  const drop = (object: string, field: string, key: string, index: number | null, out: SObject) => {
     let set = decision.removed.get(object);
     if (!set) decision.removed.set(object, (set = new Set()));
     set.add(field);
+    if (index !== null) decision.modified.add(index);
+    out.queried?.delete(key);
   };
   const copy = (record: SObject, index: number | null, root: boolean): SObject => {
     const object = org.schema.object(record.type);
@@ -76,7 +85,7 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
     const out = new SObject(record.type);
     // a copy of a queried row reads a stripped field as not queried (SObjectException); every other field reads
     // as queried, null when it was not selected
-    if (record.queried) out.queried = everyName(object);
+    if (record.queried) out.queried = everyNameOf(object);
     for (const [key, value] of record.fields) {
       const field = object.fields.get(key);
       const name = record.names.get(key) ?? key;
@@ -86,9 +95,7 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
         const child = org.schema.object(value.elementType.name);
         if (child && !objectAllowed(permissions.object(child), type)) {
           // a subquery's rows of an object the user cannot access: the whole relationship goes
-          note(object.name, name);
-          if (index !== null) decision.modified.add(index);
-          out.queried?.delete(key);
+          drop(object.name, name, key, index, out);
           continue;
         }
         out.set(
@@ -99,9 +106,7 @@ function strip(ctx: NativeContext, type: string, records: SObject[], enforceRoot
           )
         );
       } else if (field && key !== 'id' && !allowed(permissions, object, field, type)) {
-        note(object.name, field.name);
-        if (index !== null) decision.modified.add(index);
-        out.queried?.delete(key);
+        drop(object.name, field.name, key, index, out);
         continue;
       } else {
         out.set(name, value);
