@@ -59,3 +59,16 @@ test('a version of an existing document becomes its latest; an unknown extension
   assert.equal((doc.get('LatestPublishedVersionId') as ApexId).value, second.id?.value);
   assert.equal(rows(org, 'SELECT Id FROM ContentDocument').length, 1);
 });
+
+test('a rolled-back new version leaves the document and its older version as they were', () => {
+  const { org, version } = upload('notes.txt');
+  const docId = rows(org, 'SELECT Id FROM ContentDocument')[0].id!;
+  const sp = org.setSavepoint();
+  insert(org, rec('ContentVersion', { Title: 'v2', PathOnClient: 'notes.csv', ContentDocumentId: docId }));
+  org.rollbackTo(sp);
+  const [first] = rows(org, 'SELECT IsLatest FROM ContentVersion');
+  assert.equal(first.get('IsLatest'), true);
+  const [doc] = rows(org, 'SELECT LatestPublishedVersionId, Title, FileType FROM ContentDocument');
+  assert.equal((doc.get('LatestPublishedVersionId') as ApexId).value, version.id?.value);
+  assert.deepEqual([doc.get('Title'), doc.get('FileType')], ['file', 'TEXT']);
+});

@@ -6,6 +6,7 @@
 import { type ApexDatetime, ApexId, type SObject, type Value } from '../../values/values.js';
 import type { OrgContext } from '../context.js';
 import { insertSystemRow } from '../system-rows.js';
+import { copyRow } from '../store.js';
 
 /** File types by extension, as ContentVersion.FileType reports them; anything else is UNKNOWN. */
 const FILE_TYPES: Record<string, string> = {
@@ -51,13 +52,18 @@ export function publishContentVersion(org: OrgContext, version: SObject, now: Ap
   const owner = version.get('OwnerId') ?? org.user.id;
   const existing = version.get('ContentDocumentId');
   if (existing instanceof ApexId) {
-    for (const other of org.store.rows('contentversion')) {
-      if ((other.get('ContentDocumentId') as ApexId | null)?.value !== existing.value) continue;
-      other.set('IsLatest', false);
-      org.store.put(other);
+    // Stored rows are never changed in place (a rollback puts the previous object back): write changed copies.
+    const older = [...org.store.rows('contentversion')].filter(
+      (other) => (other.get('ContentDocumentId') as ApexId | null)?.value === existing.value
+    );
+    for (const other of older) {
+      const copy = copyRow(other);
+      copy.set('IsLatest', false);
+      org.store.put(copy);
     }
-    const doc = org.store.get('contentdocument', existing.value);
-    if (doc) {
+    const stored = org.store.get('contentdocument', existing.value);
+    if (stored) {
+      const doc = copyRow(stored);
       doc.set('LatestPublishedVersionId', version.id);
       doc.set('Title', version.get('Title'));
       doc.set('FileType', fileType);
