@@ -1,12 +1,13 @@
 /**
- * System.Pattern and System.Matcher over the Java-regex translation in regex.ts. Matcher keeps java.util.regex's
+ * System.Pattern and System.Matcher over the Java-regex translation in regex/. Matcher keeps java.util.regex's
  * state machine: find() continues after the previous match (one character further after an empty match), regions
  * have opaque, anchoring bounds (the Java defaults), and group()/start()/end() without a current match throw
  * [mem: surfaced as System.StringException "No match found"].
  */
 import { NativeObject, type Value } from '../values/values.js';
 import { argInt, argString, defineStdlibClass } from './native-args.js';
-import { findFrom, matchPrefix, matchWhole, quoteJava, splitJava, type JavaMatch, type JavaRegex } from './regex.js';
+import { findFrom, matchPrefix, matchWhole, quoteJava, splitJava, type JavaMatch } from './regex/matching.js';
+import type { JavaRegex } from './regex/java-regex.js';
 import { apexRegex, apexReplace, stringList } from './string.js';
 import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';

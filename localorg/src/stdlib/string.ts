@@ -1,21 +1,16 @@
 /**
  * System.String. Apex's String methods are thin wrappers over java.lang.String and Apache Commons Lang StringUtils
  * [mem], so null and empty-argument handling follows StringUtils where the Apex documentation is silent (for example
- * `substringBefore('')` is empty, `substringAfter('')` is the whole string). Regex methods go through regex.ts.
+ * `substringBefore('')` is empty, `substringAfter('')` is the whole string). Regex methods go through regex/.
  */
 import { ApexDatetime, ApexList, ApexSet, typeRef, type Value } from '../values/values.js';
 import { DateTime } from 'luxon';
 import { argInt, argItems, argString, defineStdlibClass, npeArgument, optString } from './native-args.js';
 import { messageFormat } from './message-format.js';
-import {
-  compileJavaRegex,
-  RegexSyntaxError,
-  RegexUnsupportedError,
-  ReplacementError,
-  replaceJava,
-  splitJava,
-  type JavaRegex
-} from './regex.js';
+import { RegexSyntaxError, RegexUnsupportedError, type JavaRegex } from './regex/java-regex.js';
+import { compileJavaRegex } from './regex/translator.js';
+import { ReplacementError, replaceJava } from './regex/replacement.js';
+import { splitJava } from './regex/matching.js';
 import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, UnsupportedFeatureError } from '../values/errors.js';
 import {

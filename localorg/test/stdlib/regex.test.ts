@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NativeObject } from '../../src/values/values.js';
-import { compileJavaRegex, RegexSyntaxError, RegexUnsupportedError } from '../../src/stdlib/regex.js';
+import { RegexSyntaxError, RegexUnsupportedError } from '../../src/stdlib/regex/java-regex.js';
+import { compileJavaRegex } from '../../src/stdlib/regex/translator.js';
 import { FakeContext, apexError, callInstance, callStatic } from './fake-context.js';
 
 const ctx = new FakeContext();
