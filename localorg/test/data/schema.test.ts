@@ -173,3 +173,23 @@ test('a fresh org holds the admin user, the standard profiles, the organization,
   assert.equal((org.store.get('user', org.user.id.value)!.get('ProfileId') as ApexId).value, org.user.profileId.value);
   assert.equal(org.store.count('organization'), 1);
 });
+
+test('a standard lookup re-declared with only <type>Lookup</type> keeps its platform target; a custom one must name it', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-schema-'));
+  const contactFields = path.join(dir, 'objects', 'Contact', 'fields');
+  fs.mkdirSync(contactFields, { recursive: true });
+  fs.writeFileSync(
+    path.join(contactFields, 'AccountId.field-meta.xml'),
+    '<CustomField><fullName>AccountId</fullName><trackFeedHistory>true</trackFeedHistory><type>Lookup</type></CustomField>'
+  );
+  const org = createDataPlatform(discoverSources(dir));
+  assert.deepEqual(org.schema.field(org.schema.object('Contact')!, 'AccountId')?.referenceTo, ['Account']);
+  fs.writeFileSync(
+    path.join(contactFields, 'Partner__c.field-meta.xml'),
+    '<CustomField><fullName>Partner__c</fullName><label>Partner</label><type>Lookup</type></CustomField>'
+  );
+  assert.throws(
+    () => createDataPlatform(discoverSources(dir)),
+    /objects\/Contact\/fields\/Partner__c\.field-meta\.xml: lookup field Partner__c has no <referenceTo>/
+  );
+});

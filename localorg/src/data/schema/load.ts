@@ -51,9 +51,10 @@ export function parseFieldFile(file: SourceFile, objectName: string): FieldDef {
   if (summary) type = 'double';
   if (!type) throw new MetadataError(`${file.relative}: field type '${rawType}' is not supported by localorg`);
   const referenceTo = ((x.referenceTo as unknown[] | undefined) ?? []).map((r) => String(r as string));
-  // A metadata relationship to EntityDefinition/FieldDefinition holds a name; one to another custom metadata type
-  // holds the related record's Id, like a lookup (its files name the record; see metadata-records.ts).
-  const toDefinition = referenceTo.length === 1 && /^(EntityDefinition|FieldDefinition)$/i.test(referenceTo[0]);
+  // A metadata relationship to EntityDefinition/FieldDefinition/EntityParticle holds a name; one to another custom
+  // metadata type holds the related record's Id, like a lookup (its files name the record; see metadata-records.ts).
+  const toDefinition =
+    referenceTo.length === 1 && /^(EntityDefinition|FieldDefinition|EntityParticle)$/i.test(referenceTo[0]);
   const isMetadataRelationship = rawType.toLowerCase() === 'metadatarelationship' && referenceTo.length === 1;
   if (isMetadataRelationship && !toDefinition) type = 'reference';
   const length =
@@ -285,7 +286,7 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
     if (o.keyPrefix === null && !o.queryableOnly) o.keyPrefix = prefixFor(o.name, taken, '0');
   }
   const activityEnabled: string[] = [];
-  const pendingFields: { object: string; field: FieldDef }[] = [];
+  const pendingFields: PendingField[] = [];
 
   // One object may be spread over several package directories (its object-meta.xml in one, fields in others):
   // the folder holding the object-meta.xml defines it, every folder adds fields.
@@ -393,9 +394,9 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
         objects.set(key, genericStandardObject(objectName, prefixFor(objectName, taken, '0')));
       const declaredModel = str(meta, 'sharingModel');
       if (declaredModel) for (const t of targets) objects.get(t)!.sharingModel = declaredModel;
-      const collected: { object: string; field: FieldDef }[] = [];
+      const collected: PendingField[] = [];
       collectFields(folder, objectName, collected);
-      for (const c of collected) for (const t of targets) pendingFields.push({ object: t, field: c.field });
+      for (const c of collected) for (const t of targets) pendingFields.push({ ...c, object: t });
     }
   }
 
@@ -405,9 +406,13 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
     if (sets.length > 0 && o) o.fieldSets = [...(o.fieldSets ?? []), ...sets];
   }
 
-  for (const { object, field } of pendingFields) {
+  for (const { object, field, relative } of pendingFields) {
     const o = objects.get(object.toLowerCase())!;
-    if (!field.custom && o.fields.has(field.name.toLowerCase())) continue; // standard field re-declared: keep ours
+    // A standard field re-declared (Contact.AccountId with only <type>Lookup</type>): the platform defines it; keep ours.
+    if (!field.custom && o.fields.has(field.name.toLowerCase())) continue;
+    if (field.type === 'reference' && field.referenceTo.length === 0) {
+      throw new MetadataError(`${relative}: lookup field ${field.name} has no <referenceTo>`);
+    }
     o.fields.set(field.name.toLowerCase(), field);
   }
 
@@ -423,7 +428,15 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
   return { objects };
 }
 
-function collectFields(folder: SourceFile, objectName: string, out: { object: string; field: FieldDef }[]): void {
+/** A field read from the project, merged into its object once every object is known. */
+interface PendingField {
+  object: string;
+  field: FieldDef;
+  /** The field's file, for errors. */
+  relative: string;
+}
+
+function collectFields(folder: SourceFile, objectName: string, out: PendingField[]): void {
   const fieldFolder = path.join(folder.path, 'fields');
   if (!fs.existsSync(fieldFolder)) return;
   for (const f of fs.readdirSync(fieldFolder).sort()) {
@@ -431,11 +444,7 @@ function collectFields(folder: SourceFile, objectName: string, out: { object: st
     const file = { path: path.join(fieldFolder, f), relative: path.join(folder.relative, 'fields', f) };
     // A standard field's metadata (AccountNumber, OwnerId) carries no <type>: the platform defines it, so do we.
     if (isStandardFieldWithoutType(file)) continue;
-    const field = parseFieldFile(file, objectName);
-    if (field.type === 'reference' && field.referenceTo.length === 0) {
-      throw new MetadataError(`${file.relative}: lookup field ${field.name} has no <referenceTo>`);
-    }
-    out.push({ object: objectName, field });
+    out.push({ object: objectName, field: parseFieldFile(file, objectName), relative: file.relative });
   }
 }
 
