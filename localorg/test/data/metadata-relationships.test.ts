@@ -117,3 +117,36 @@ test('EntityDefinition and FieldDefinition rows come from the schema, with the F
   );
   assert.deepEqual(calculated.sort(), ['IsClosed', 'IsWon']);
 });
+
+test('a relationship to EntityParticle holds the field name, read through __r next to its controlling object', () => {
+  const dir = mdtProject();
+  write(
+    path.join(dir, 'objects', 'Rule__mdt', 'fields', 'City__c.field-meta.xml'),
+    field(
+      'City__c',
+      'EntityParticle',
+      '<metadataRelationshipControllingField>Rule__mdt.Object__c</metadataRelationshipControllingField>'
+    )
+  );
+  fs.writeFileSync(
+    path.join(dir, 'customMetadata', 'Rule.OnContact.md-meta.xml'),
+    '<CustomMetadata xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><label>OnContact</label><values><field>Object__c</field><value xsi:type="xsd:string">Contact</value></values><values><field>City__c</field><value xsi:type="xsd:string">MailingCity</value></values></CustomMetadata>'
+  );
+  const org = createDataPlatform(discoverSources(dir));
+  const [rule] = rows(
+    org,
+    "SELECT City__c, City__r.QualifiedApiName, City__r.EntityDefinitionId FROM Rule__mdt WHERE DeveloperName = 'OnContact'"
+  );
+  assert.equal(rule.get('City__c'), 'MailingCity');
+  const city = rule.get('City__r') as { get(k: string): unknown };
+  assert.equal(city.get('QualifiedApiName'), 'MailingCity');
+  assert.equal(city.get('EntityDefinitionId'), 'Contact');
+  const particles = rows(
+    org,
+    "SELECT QualifiedApiName, IsCreatable FROM EntityParticle WHERE EntityDefinitionId = 'Contact' AND QualifiedApiName = 'LastName'"
+  );
+  assert.deepEqual(
+    particles.map((p) => [p.get('QualifiedApiName'), p.get('IsCreatable')]),
+    [['LastName', true]]
+  );
+});

@@ -1,7 +1,7 @@
 /**
- * Where SOQL reads rows and parents: the store, except for `EntityDefinition` and `FieldDefinition`, whose rows are
- * derived from the schema (one per object and per field, built on first use and shared by every org over the same
- * schema), and relationships that hold a name instead of an Id (custom metadata `MetadataRelationship` fields,
+ * Where SOQL reads rows and parents: the store, except for `EntityDefinition`, `FieldDefinition` and `EntityParticle`,
+ * whose rows are derived from the schema (one per object, and per field for the other two, built on first use and
+ * shared by every org over the same schema), and relationships that hold a name instead of an Id (custom metadata `MetadataRelationship` fields,
  * `FieldDefinition.EntityDefinition`), whose parent is found by that name.
  */
 import { ApexId, SObject, type Value } from '../../values/values.js';
@@ -13,6 +13,7 @@ import type { FieldDef, ObjectDef } from '../schema/types.js';
 interface DerivedTables {
   entity: SObject[];
   field: SObject[];
+  particle: SObject[];
   /** Lower-cased `key field|value` → row, per derived table. */
   index: Map<string, SObject>;
 }
@@ -24,6 +25,7 @@ export function tableRows(org: OrgContext, object: ObjectDef): SObject[] {
   const key = object.name.toLowerCase();
   if (key === 'entitydefinition') return tables(org).entity;
   if (key === 'fielddefinition') return tables(org).field;
+  if (key === 'entityparticle') return tables(org).particle;
   return [...org.store.rows(key)];
 }
 
@@ -38,10 +40,11 @@ export function parentRow(org: OrgContext, step: FieldDef, row: SObject): SObjec
   if (typeof value !== 'string' || value === '') return undefined;
   const target = step.referenceTo[0] ?? '';
   const { key, controllingField } = step.metadataRelationship;
-  if (/^(entitydefinition|fielddefinition)$/i.test(target)) {
+  if (/^(entitydefinition|fielddefinition|entityparticle)$/i.test(target)) {
     const owner = controllingField ? row.get(controllingField) : null;
-    const name = target.toLowerCase() === 'fielddefinition' && typeof owner === 'string' ? `${owner}.${value}` : value;
-    const field = target.toLowerCase() === 'fielddefinition' && typeof owner === 'string' ? 'durableid' : key;
+    const perField = target.toLowerCase() !== 'entitydefinition' && typeof owner === 'string';
+    const name = perField ? `${owner}.${value}` : value;
+    const field = perField ? 'durableid' : key;
     return tables(org).index.get(`${target.toLowerCase()}|${field.toLowerCase()}|${name.toLowerCase()}`);
   }
   const wanted = value.toLowerCase();
@@ -72,8 +75,10 @@ function buildTables(schema: Schema): DerivedTables {
   const index = new Map<string, SObject>();
   const entity: SObject[] = [];
   const field: SObject[] = [];
+  const particle: SObject[] = [];
   const entityObject = schema.object('EntityDefinition');
   const fieldObject = schema.object('FieldDefinition');
+  const particleObject = schema.object('EntityParticle');
   let n = 0;
   for (const o of schema.objects.values()) {
     if (o.queryableOnly) continue;
@@ -124,9 +129,48 @@ function buildTables(schema: Schema): DerivedTables {
       });
       field.push(r);
       index.set(`fielddefinition|durableid|${o.name.toLowerCase()}.${f.name.toLowerCase()}`, r);
+      const p = particleRow(particleObject, ++n, o, f, r.get('DataType'));
+      particle.push(p);
+      index.set(`entityparticle|durableid|${o.name.toLowerCase()}.${f.name.toLowerCase()}`, p);
     }
   }
-  return { entity, field, index };
+  return { entity, field, particle, index };
+}
+
+/**
+ * One EntityParticle per field: the same names as its FieldDefinition plus the describe flags (the platform adds a
+ * particle per component of a compound field; localorg's compound components are fields already).
+ */
+function particleRow(def: ObjectDef | undefined, n: number, o: ObjectDef, f: FieldDef, dataType: Value): SObject {
+  return row('EntityParticle', def, n, {
+    DurableId: `${o.name}.${f.name}`,
+    QualifiedApiName: f.name,
+    DeveloperName: f.name.replace(/__c$/i, ''),
+    Name: f.name,
+    MasterLabel: f.label,
+    Label: f.label,
+    EntityDefinitionId: o.name,
+    FieldDefinitionId: `${o.name}.${f.name}`,
+    DataType: dataType,
+    Length: f.length,
+    Precision: f.precision,
+    Scale: f.scale,
+    InlineHelpText: f.inlineHelpText,
+    IsCalculated: f.calculated,
+    IsAutonumber: f.autoNumber,
+    IsCaseSensitive: f.caseSensitive,
+    IsCompound: f.type === 'address' || f.type === 'location',
+    IsCreatable: f.createable,
+    IsUpdatable: f.updateable,
+    IsNillable: f.nillable,
+    IsUnique: f.unique,
+    IsIdLookup: f.idLookup,
+    IsNameField: f.name === 'Name' || (f.idLookup && f.autoNumber),
+    IsHtmlFormatted: f.htmlFormatted,
+    IsDependentPicklist: f.controllingField !== null,
+    RelationshipName: f.relationshipName,
+    NamespacePrefix: null
+  });
 }
 
 function row(type: string, def: ObjectDef | undefined, n: number, values: Record<string, Value>): SObject {
