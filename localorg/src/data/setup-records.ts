@@ -1,7 +1,7 @@
 /**
  * Setup records built from the project's sources, as a deployed org holds them: one `ApexClass` per `.cls` and one
  * `ApexTrigger` per `.trigger` (Name, Body, ApiVersion from the `-meta.xml`, Status Active), and one `StaticResource`
- * per `staticresources/*.resource-meta.xml` (Name, ContentType, Body), one `PlatformCachePartition` (with its
+ * per `staticresources/*.resource-meta.xml` (Name, ContentType, Body from `<name>.resource` or `<name>.<ext>`), one `PlatformCachePartition` (with its
  * `PlatformCachePartitionType` rows) per `cachePartitions/*.cachePartition-meta.xml`. Setup objects are visible in
  * tests [mem].
  */
@@ -39,8 +39,8 @@ export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSou
     const name = path.basename(file.path, '.resource-meta.xml');
     const meta = fs.readFileSync(file.path, 'utf8');
     const contentType = /<contentType>([^<]*)<\/contentType>/.exec(meta)?.[1] ?? null;
-    const content = path.join(path.dirname(file.path), `${name}.resource`);
-    const bytes = fs.existsSync(content) && fs.statSync(content).isFile() ? fs.readFileSync(content) : null;
+    const content = contentFile(path.dirname(file.path), name);
+    const bytes = content ? fs.readFileSync(content) : null;
     put('StaticResource', {
       Name: name,
       ContentType: contentType,
@@ -69,6 +69,21 @@ export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSou
       });
     }
   }
+}
+
+/**
+ * A static resource's content in source format: `<name>.resource`, or `<name>.<ext>` with the extension its content
+ * type suggests (`sample_data.json`, `logo.png`); a folder (an archive resource, unzipped) has no single body here.
+ */
+function contentFile(folder: string, name: string): string | null {
+  const own = path.join(folder, `${name}.resource`);
+  if (fs.existsSync(own) && fs.statSync(own).isFile()) return own;
+  for (const f of fs.readdirSync(folder).sort()) {
+    if (f.endsWith('-meta.xml') || f.slice(0, f.lastIndexOf('.')) !== name) continue;
+    const candidate = path.join(folder, f);
+    if (fs.statSync(candidate).isFile()) return candidate;
+  }
+  return null;
 }
 
 function codeFields(file: SourceFile, body: string, ext: string): Record<string, Value> {

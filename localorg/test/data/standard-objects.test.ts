@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatAutoNumber } from '../../src/data/dml/auto-number.js';
 import { DateTime } from 'luxon';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { FIXED_NOW, newOrg, REPO_ROOT, rec, rows } from './helpers.js';
 import { discoverSources } from '../../src/syntax/sources.js';
 import { createDataPlatform } from '../../src/data/index.js';
@@ -78,4 +81,26 @@ test('ApexClass and ApexTrigger rows come from the project sources', () => {
   const triggers = rows(org, 'SELECT Name, TableEnumOrId FROM ApexTrigger');
   assert.ok(triggers.length > 0);
   assert.ok(triggers.every((t) => typeof t.get('TableEnumOrId') === 'string'));
+});
+
+test('a static resource body is read from its content file, whatever its extension (.resource, .json, .png)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-static-'));
+  const folder = path.join(dir, 'staticresources');
+  fs.mkdirSync(folder, { recursive: true });
+  const meta = (type: string) =>
+    `<StaticResource><cacheControl>Public</cacheControl><contentType>${type}</contentType></StaticResource>`;
+  fs.writeFileSync(path.join(folder, 'brokers.resource-meta.xml'), meta('application/json'));
+  fs.writeFileSync(path.join(folder, 'brokers.json'), '[{"Name":"B"}]');
+  fs.writeFileSync(path.join(folder, 'hello.resource-meta.xml'), meta('text/plain'));
+  fs.writeFileSync(path.join(folder, 'hello.resource'), 'hi');
+  const org = createDataPlatform(discoverSources(dir), { now: () => FIXED_NOW });
+  const found = rows(org, 'SELECT Name, Body, BodyLength, ContentType FROM StaticResource ORDER BY Name');
+  const text = (v: unknown) => Buffer.from((v as { bytes: Uint8Array }).bytes).toString('utf8');
+  assert.deepEqual(
+    found.map((r) => [r.get('Name'), text(r.get('Body')), r.get('BodyLength'), r.get('ContentType')]),
+    [
+      ['brokers', '[{"Name":"B"}]', 14, 'application/json'],
+      ['hello', 'hi', 2, 'text/plain']
+    ]
+  );
 });
