@@ -279,6 +279,8 @@ export function cast(v: Value, t: TypeRef, env: TypeEnv): Value {
   }
   if (n === 'string' && v instanceof ApexId) return v.value;
   if (n === 'id' && typeof v === 'string') return toId(v);
+  // `(Datetime) aDate` converts as assignment does: midnight GMT of that day.
+  if (n === 'datetime' && v instanceof ApexDate) return coerce(v, { ...t, name: n }, env);
   if (
     (n === 'list' && v instanceof ApexList) ||
     (n === 'map' && v instanceof ApexMap) ||

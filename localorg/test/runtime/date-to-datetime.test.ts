@@ -20,3 +20,12 @@ test('assigning a Date to a Datetime variable converts it too', () => {
     String(Date.UTC(2024, 0, 2))
   ]);
 });
+
+test('casting a Date to Datetime converts it the same way (coral-cloud CheckWeather: (Datetime) request.dateToCheck)', () => {
+  assert.deepEqual(
+    out(
+      "Date d = Date.newInstance(2024, 1, 2); Datetime dt = (Datetime) d; System.debug(dt.formatGmt('yyyy-MM-dd HH:mm')); Object o = (Datetime) d; System.debug(o instanceof Datetime);"
+    ),
+    ['2024-01-02 00:00', 'true']
+  );
+});
