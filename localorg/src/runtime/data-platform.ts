@@ -11,6 +11,8 @@ export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete
 export interface DmlOptions {
   /** true for DML statements and `Database.x(records)`; false for `Database.x(records, false)`. */
   allOrNone: boolean;
+  /** `Database.DMLOptions.allowFieldTruncation`: over-long text is cut to the field's length instead of failing. */
+  allowFieldTruncation?: boolean;
   /** Upsert key: an External ID field API name, or undefined for Id. */
   externalIdField?: string;
   /** What the running user's access restricts; absent: system mode without sharing. */

@@ -148,6 +148,8 @@ export interface NativeClassDef {
   staticProps?: Record<string, (ctx: NativeContext) => Value>;
   /** Readable instance properties (`RestRequest.requestBody` is a field, but `DescribeSObjectResult.fields` is one of these). */
   props?: Record<string, (ctx: NativeContext, self: Value) => Value>;
+  /** Writable instance properties (`dmlOptions.optAllOrNone = false`), keyed by lower-cased name; `v` is the value assigned. */
+  setProps?: Record<string, (ctx: NativeContext, self: Value, v: Value) => void>;
   /**
    * Instance properties whose names are data rather than code (`describe.fields.Subject`): consulted when `props` has
    * no entry for the name; returns undefined when there is no such property. Added by the data platform.
@@ -258,12 +260,15 @@ export class NativeLibrary {
   private readonly classes = new Map<string, NativeClassDef>();
   private readonly enums = new Map<string, NativeEnumDef>();
   private readonly namespaces = new Map<string, NativeNamespaceDef>();
+  /** First segments of qualified class names (`invocable` of `Invocable.Action`): namespaces that hold classes. */
+  private readonly classNamespaces = new Set<string>();
   private hooks: SObjectTypeHooks | null = null;
 
   constructor(modules: readonly NativeDefinitions[]) {
     for (const m of modules) {
       for (const n of m.namespaces) this.namespaces.set(n.name.toLowerCase(), n);
       for (const c of m.classes) this.classes.set(c.name.toLowerCase(), c);
+      for (const c of m.classes) if (c.name.includes('.')) this.classNamespaces.add(c.name.split('.')[0].toLowerCase());
       for (const e of m.enums) this.enums.set(e.display.toLowerCase(), e);
       if (m.sobjectTypeHooks) this.hooks = m.sobjectTypeHooks;
     }
@@ -279,9 +284,15 @@ export class NativeLibrary {
     );
   }
 
-  /** Whether a single name is a namespace defined by {@link NativeDefinitions.defineNamespace}. */
+  /**
+   * Whether a single name is a namespace: one defined by {@link NativeDefinitions.defineNamespace}, or the first
+   * segment of a qualified native class that is not itself a class (`Invocable` of `Invocable.Action`).
+   */
   isNamespace(canonicalName: string): boolean {
-    return this.namespaces.has(canonicalName);
+    return (
+      this.namespaces.has(canonicalName) ||
+      (this.classNamespaces.has(canonicalName) && !this.classes.has(canonicalName))
+    );
   }
 
   /** `ns.member` of a namespace defined by {@link NativeDefinitions.defineNamespace}, built once. */

@@ -19,6 +19,7 @@ import {
 } from '../values/values.js';
 import type { DataAccess } from '../runtime/data-platform.js';
 import { argString } from './native-args.js';
+import { dmlOptionsOf, type DmlOptionValues } from './dml-options.js';
 import { iteratorInstance } from './collections.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
@@ -96,14 +97,11 @@ function accessArg(ctx: NativeContext, args: Value[]): DataAccess {
   return ctx.dataAccess(level ? (level.name === 'USER_MODE' ? 'user' : 'system') : null);
 }
 
-function allOrNoneArg(args: Value[], i: number): boolean {
+/** allOrNone from a Boolean or `Database.DMLOptions` argument (true when absent), and the options' truncation. */
+function optionsArg(args: Value[], i: number): DmlOptionValues {
   const v = args[i];
-  if (v === undefined || v === null) return true;
-  if (typeof v === 'boolean') return v;
-  if (v instanceof NativeObject && v.nativeType === 'database.dmloptions') {
-    return (v.state as { optAllOrNone: boolean | null }).optAllOrNone ?? true;
-  }
-  return true;
+  if (typeof v === 'boolean') return { allOrNone: v, allowFieldTruncation: false };
+  return dmlOptionsOf(v ?? null) ?? { allOrNone: true, allowFieldTruncation: false };
 }
 
 function result(op: DmlOperation, r: DmlRowResult): NativeObject {
@@ -112,9 +110,10 @@ function result(op: DmlOperation, r: DmlRowResult): NativeObject {
 
 function dml(ctx: NativeContext, op: DmlOperation, args: Value[], externalIdField?: string): Value {
   const { records, single } = recordsOf(ctx, op, args[0]);
-  const allOrNone = allOrNoneArg(args, externalIdField === undefined ? 1 : 2);
+  const { allOrNone, allowFieldTruncation } = optionsArg(args, externalIdField === undefined ? 1 : 2);
   const rows = ctx.platform.dml(op, records, {
     allOrNone,
+    ...(allowFieldTruncation ? { allowFieldTruncation } : {}),
     ...(externalIdField ? { externalIdField } : {}),
     access: accessArg(ctx, args)
   });
@@ -124,12 +123,7 @@ function dml(ctx: NativeContext, op: DmlOperation, args: Value[], externalIdFiel
 
 function upsert(ctx: NativeContext, args: Value[]): Value {
   // upsert(records), upsert(records, allOrNone), upsert(records, SObjectField[, allOrNone])
-  if (
-    args.length >= 2 &&
-    args[1] !== null &&
-    typeof args[1] !== 'boolean' &&
-    !(args[1] instanceof NativeObject && args[1].nativeType === 'database.dmloptions')
-  ) {
+  if (args.length >= 2 && args[1] !== null && typeof args[1] !== 'boolean' && dmlOptionsOf(args[1]) === null) {
     return dml(ctx, 'upsert', args, fieldNameArg(args, 1));
   }
   return dml(ctx, 'upsert', args);
@@ -247,14 +241,6 @@ natives.defineClass({
 natives.defineClass({ name: 'Database.QueryLocatorIterator', instance: { ...iteratorInstance } });
 
 natives.defineClass({ name: 'System.Savepoint' });
-
-natives.defineClass({
-  name: 'Database.DMLOptions',
-  construct: () => new NativeObject('database.dmloptions', { optAllOrNone: null }),
-  props: {
-    optallornone: (_ctx, self) => (self as NativeObject<{ optAllOrNone: boolean | null }>).state.optAllOrNone
-  }
-});
 
 function errorObjects(errors: DmlError[]): ApexList {
   return new ApexList(

@@ -7,11 +7,16 @@
  * `publish(events, callback)` registers an Apex publish callback for the messages that were enqueued: in a test its
  * `onSuccess` runs when the test bus delivers them and its `onFailure` when `fail()` drops them; outside tests the
  * success callback runs as async work at the end of the transaction [doc: Apex Publish Callback Class].
+ *
+ * `EventBus.ChangeEventHeader` is the header of Change Data Capture events: a plain holder of its documented
+ * properties that Apex builds and assigns (`new EventBus.ChangeEventHeader()`) [doc: ChangeEventHeader Class].
+ * localorg publishes no change events itself.
  */
 import type { DmlRowResult } from '../runtime/data-platform.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { ApexList, ApexObject, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { apexThrow } from '../values/errors.js';
+import { recordClass } from './native-records.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -121,3 +126,22 @@ for (const name of ['EventBus.SuccessResult', 'EventBus.FailureResult']) {
 export function testBroker(): NativeObject {
   return new NativeObject('eventbus.testbroker', {});
 }
+
+const STRINGS = typeRef('List', [typeRef('String')]);
+
+natives.defineClass(
+  recordClass('EventBus.ChangeEventHeader', [
+    { name: 'entityName', type: typeRef('String') },
+    { name: 'recordIds', type: STRINGS },
+    { name: 'changeType', type: typeRef('String') },
+    { name: 'changeOrigin', type: typeRef('String') },
+    { name: 'transactionKey', type: typeRef('String') },
+    { name: 'sequenceNumber', type: typeRef('Integer') },
+    { name: 'commitTimestamp', type: typeRef('Long') },
+    { name: 'commitNumber', type: typeRef('Long') },
+    { name: 'commitUser', type: typeRef('String') },
+    { name: 'nulledFields', type: STRINGS },
+    { name: 'diffFields', type: STRINGS },
+    { name: 'changedFields', type: STRINGS }
+  ])
+);

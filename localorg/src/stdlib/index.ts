@@ -7,7 +7,9 @@ import { NativeLibrary } from '../runtime/natives.js';
 import { natives as assert } from './assert.js';
 import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
+import { natives as dmlOptions } from './dml-options.js';
 import { natives as eventbus } from './eventbus.js';
+import { natives as invocable } from './invocable.js';
 import { natives as label } from './label.js';
 import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
@@ -40,8 +42,10 @@ export function standardLibrary(): NativeLibrary {
     schemaFieldSets,
     security,
     database,
+    dmlOptions,
     search,
     eventbus,
+    invocable,
     sobject,
     custommetadata,
     limits,

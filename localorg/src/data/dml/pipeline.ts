@@ -32,6 +32,7 @@ import {
   coerceRecord,
   fieldError,
   uniqueKey,
+  truncateLongText,
   validateAfterTriggers,
   validateBeforeTriggers
 } from './validate.js';
@@ -59,6 +60,8 @@ interface Row {
   id: ApexId | null;
   created: boolean;
   kind: 'insert' | 'update' | 'delete' | 'undelete';
+  /** DMLOptions.allowFieldTruncation: over-long text is cut to length rather than failing. */
+  truncate: boolean;
 }
 
 export function runDml(org: OrgContext, op: DmlOperation, records: SObject[], options: DmlOptions): DmlRowResult[] {
@@ -74,7 +77,17 @@ export function runDml(org: OrgContext, op: DmlOperation, records: SObject[], op
     const key = rec.typeKey;
     let list = byType.get(key);
     if (!list) byType.set(key, (list = []));
-    list.push({ index, caller: rec, work: rec, old: null, errors: [], id: null, created: false, kind: 'insert' });
+    list.push({
+      index,
+      caller: rec,
+      work: rec,
+      old: null,
+      errors: [],
+      id: null,
+      created: false,
+      kind: 'insert',
+      truncate: options.allowFieldTruncation === true
+    });
   });
 
   const check = accessCheck(org, options.access);
@@ -316,6 +329,7 @@ function saveRows(org: OrgContext, object: ObjectDef, rows: Row[], isInsert: boo
     if (r.errors.length) continue;
     r.errors.push(...applyStandardRules(org, r.work, r.old));
     if (r.errors.length) continue;
+    if (r.truncate) truncateLongText(object, r.work);
     r.errors.push(...validateAfterTriggers(org, object, r.work, isInsert));
   }
   ok = ok.filter((r) => r.errors.length === 0);

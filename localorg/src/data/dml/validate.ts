@@ -54,6 +54,19 @@ export function validateBeforeTriggers(org: OrgContext, object: ObjectDef, rec: 
   return errors;
 }
 
+/**
+ * `Database.DMLOptions.allowFieldTruncation`: text longer than its field is cut to the field's length, the behaviour
+ * of Apex saved before API 15.0, instead of failing with STRING_TOO_LONG [doc: Setting DML Options].
+ */
+export function truncateLongText(object: ObjectDef, rec: SObject): void {
+  for (const f of object.fields.values()) {
+    const v = rec.get(f.name);
+    if (isTextType(f.type) && typeof v === 'string' && f.length > 0 && [...v].length > f.length) {
+      rec.set(f.name, [...v].slice(0, f.length).join(''));
+    }
+  }
+}
+
 /** Checks after before-triggers: required fields, lengths, formats, picklists, number ranges, references. */
 export function validateAfterTriggers(org: OrgContext, object: ObjectDef, rec: SObject, isInsert: boolean): DmlError[] {
   const errors: DmlError[] = [];

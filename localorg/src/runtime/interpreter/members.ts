@@ -283,6 +283,12 @@ export abstract class Members extends TypeEnvironment {
           const m = C(obj).member(target.name);
           if (m) return this.writeMember(m, m.decl.isStatic ? null : obj, v, f);
         }
+        const kind = nativeKindOf(obj);
+        const setter = kind ? this.natives.classFor(kind)?.setProps?.[target.name] : undefined;
+        if (setter) {
+          this.native(() => setter(this, obj, v));
+          return v;
+        }
         return this.throwCompile(f, target.pos, `Variable does not exist: ${target.display}`);
       }
       case 'index': {
