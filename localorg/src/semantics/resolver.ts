@@ -7,12 +7,14 @@
  * It only reports what it is sure of: a call whose receiver's type it cannot tell, or a class whose hierarchy reaches
  * a type it does not model, is left to run time.
  */
-import type { Block, Expr, Stmt, TypeDecl } from '../syntax/ast.js';
+import type { Block, Expr, Pos, Stmt, TypeDecl } from '../syntax/ast.js';
 import type { TypeRef } from '../values/values.js';
-import type { ClassInfo, ClassRegistry, MethodInfo } from './classes.js';
+import { CallChecks } from './call-checks.js';
+import type { ClassInfo, ClassRegistry } from './classes.js';
+import { Names } from './names.js';
 import { Overloads, type ArgTypes } from './overloads.js';
-import { NULL_T, canonicalType, literalType, simple, widerNumeric, type TypeWorld } from './static-types.js';
-import { assignable, completesNormally, typeDisplay, type TypeFacts } from './type-checks.js';
+import { NULL_T, literalType, simple, widerNumeric, type TypeWorld } from './static-types.js';
+import { assignable, castable, completesNormally, typeDisplay, type TypeFacts } from './type-checks.js';
 
 export type { ArgTypes };
 
@@ -23,25 +25,8 @@ export interface Diagnostic {
   message: string;
 }
 
-/** Methods every object answers, and those every exception adds (never "does not exist"). */
-const OBJECT_METHODS = new Set(['tostring', 'equals', 'hashcode']);
-const EXCEPTION_METHODS = new Set([
-  'getmessage',
-  'setmessage',
-  'getcause',
-  'initcause',
-  'gettypename',
-  'getlinenumber',
-  'getstacktracestring',
-  'getnumdml',
-  'getdmlmessage',
-  'getdmlid',
-  'getdmlindex',
-  'getdmlfieldnames',
-  'getdmltype',
-  'getdmlstatuscode'
-]);
 const BOOLEAN_T = simple('boolean', 'Boolean');
+const JUMPS = new Set<Stmt['kind']>(['return', 'throw', 'break', 'continue']);
 const STRING_T = simple('string', 'String');
 
 type Scope = Map<string, TypeRef>[];
@@ -51,6 +36,10 @@ interface Ctx {
   isStatic: boolean;
   file: string;
   scopes: Scope;
+  /** What a `return` in this body may carry: nothing (void method), a value, nothing (constructor), or unchecked. */
+  returns: 'void' | 'value' | 'ctor' | null;
+  /** A trigger body or an anonymous block's statements (static, but with rules of their own). */
+  script: boolean;
 }
 
 export class Resolver {
@@ -59,13 +48,17 @@ export class Resolver {
   /** Overload choice by static types, shared with the interpreter. */
   readonly overloads: Overloads;
   private readonly facts: TypeFacts;
+  private readonly names: Names;
+  private readonly checks: CallChecks;
 
   constructor(
     private readonly registry: ClassRegistry,
     private readonly world: TypeWorld
   ) {
     this.overloads = new Overloads(registry, world);
-    this.facts = { registry, world, knowsHierarchy: (cls) => this.knowsHierarchy(cls) };
+    this.names = new Names(registry, world);
+    this.facts = { registry, world, knowsHierarchy: (cls) => this.names.knowsHierarchy(cls) };
+    this.checks = new CallChecks(this.names, this.facts);
   }
 
   /** The static argument types recorded for a call or `new` expression, when resolved. */
@@ -84,15 +77,21 @@ export class Resolver {
   }
 
   private resolveDecl(cls: ClassInfo, d: TypeDecl, out: Diagnostic[]): void {
-    const ctx = (isStatic: boolean, params: { name: string; type: TypeRef }[] = []): Ctx => ({
+    const ctx = (
+      isStatic: boolean,
+      params: { name: string; type: TypeRef }[] = [],
+      returns: Ctx['returns'] = null
+    ): Ctx => ({
       cls,
       isStatic,
       file: d.file,
-      scopes: [new Map(params.map((p) => [p.name, this.canon(p.type, cls)]))]
+      scopes: [new Map(params.map((p) => [p.name, this.canon(p.type, cls)]))],
+      returns,
+      script: false
     });
     for (const m of d.methods) {
       if (m.body) {
-        this.block(m.body, ctx(m.isStatic, m.params), out);
+        this.block(m.body, ctx(m.isStatic, m.params, m.returnType ? 'value' : 'void'), out);
         if (m.returnType && completesNormally(m.body))
           out.push({
             file: d.file,
@@ -102,7 +101,7 @@ export class Resolver {
       } else if (d.kind === 'class' && !m.modifiers.has('abstract'))
         out.push({ file: d.file, ...m.pos, message: 'Method must define a body' });
     }
-    for (const c of d.ctors) this.block(c.body, ctx(false, c.params), out);
+    for (const c of d.ctors) this.block(c.body, ctx(false, c.params, 'ctor'), out);
     for (const p of d.properties) {
       if (p.getter) this.block(p.getter, ctx(p.isStatic), out);
       if (p.setter) this.block(p.setter, ctx(p.isStatic, [{ name: 'value', type: p.type }]), out);
@@ -123,16 +122,27 @@ export class Resolver {
   /** Resolves statements run in `cls` (a trigger body, an anonymous block's statements). */
   resolveStatements(stmts: Stmt[], cls: ClassInfo, file: string): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const c: Ctx = { cls, isStatic: true, file, scopes: [new Map<string, TypeRef>()] };
-    for (const s of stmts) this.stmt(s, c, out);
+    const c: Ctx = { cls, isStatic: true, file, scopes: [new Map<string, TypeRef>()], returns: null, script: true };
+    this.statements(stmts, c, out);
     return out;
   }
 
   // ----------------------------------------------------------------------- statements
   private block(b: Block, c: Ctx, out: Diagnostic[]): void {
     c.scopes.push(new Map());
-    for (const s of b.stmts) this.stmt(s, c, out);
+    this.statements(b.stmts, c, out);
     c.scopes.pop();
+  }
+
+  /** Statements in sequence; the first one after a `return`, `throw`, `break` or `continue` is unreachable. */
+  private statements(stmts: Stmt[], c: Ctx, out: Diagnostic[]): void {
+    let leftAt = -1;
+    stmts.forEach((s, i) => {
+      if (leftAt >= 0 && i === leftAt + 1 && !(s.kind === 'block' && s.stmts.length === 0))
+        this.report(out, c, s.pos, 'Unreachable statement');
+      if (leftAt < 0 && JUMPS.has(s.kind)) leftAt = i;
+      this.stmt(s, c, out);
+    });
   }
 
   private nested(s: Stmt, c: Ctx, out: Diagnostic[]): void {
@@ -145,6 +155,12 @@ export class Resolver {
     c.scopes[c.scopes.length - 1].set(name, this.canon(t, c.cls));
   }
 
+  /** Declares a local variable, reporting one that repeats a local or parameter still in scope. */
+  private declareLocal(c: Ctx, d: { name: string; display: string; pos: Pos }, t: TypeRef, out: Diagnostic[]): void {
+    if (this.local(c, d.name)) this.report(out, c, d.pos, `Duplicate variable: ${d.display}`);
+    this.declare(c, d.name, t);
+  }
+
   private stmt(s: Stmt, c: Ctx, out: Diagnostic[]): void {
     switch (s.kind) {
       case 'block':
@@ -152,7 +168,7 @@ export class Resolver {
       case 'local':
         for (const d of s.decls) {
           if (d.init) this.checkAssign(s.type, d.init, c, out);
-          this.declare(c, d.name, s.type);
+          this.declareLocal(c, d, s.type, out);
         }
         return;
       case 'expr':
@@ -179,13 +195,22 @@ export class Resolver {
       case 'forEach':
         this.expr(s.iterable, c, out);
         c.scopes.push(new Map());
-        this.declare(c, s.name, s.type);
+        this.declareLocal(c, { name: s.name, display: s.name, pos: s.pos }, s.type, out);
         this.stmt(s.body, c, out);
         c.scopes.pop();
         return;
       case 'return':
-      case 'throw':
+        if (s.value && (c.returns === 'void' || c.returns === 'ctor'))
+          this.report(
+            out,
+            c,
+            s.pos,
+            c.returns === 'void' ? 'Void method must not return a value' : 'Constructors must not return a value'
+          );
         if (s.value) this.expr(s.value, c, out);
+        return;
+      case 'throw':
+        this.expr(s.value, c, out);
         return;
       case 'try':
         this.block(s.body, c, out);
@@ -229,18 +254,18 @@ export class Resolver {
       case 'name': {
         const local = this.local(c, e.name);
         if (local) return local;
-        const m = this.member(c.cls, e.name);
+        const m = this.names.member(c.cls, e.name);
         if (m) return m;
-        if (m === undefined && !this.namesType([e.name], c.cls) && this.knowsHierarchy(c.cls))
+        if (m === undefined && !this.names.namesType([e.name], c.cls) && this.names.knowsHierarchy(c.cls))
           this.report(out, c, e.pos, `Variable does not exist: ${e.display}`);
         return null;
       }
       case 'field': {
         const cls = this.typeTarget(e.target, c);
-        if (cls) return this.staticField(cls, e.name);
+        if (cls) return this.names.staticField(cls, e.name);
         if (cls === null) return null;
         const t = this.expr(e.target, c, out);
-        return t ? this.fieldOf(t, e.name) : null;
+        return t ? this.names.fieldOf(t, e.name) : null;
       }
       case 'call':
         return this.call(e, c, out);
@@ -304,13 +329,28 @@ export class Resolver {
         const b = this.expr(e.else, c, out);
         return a && b && a.name === b.name ? a : null;
       }
-      case 'cast':
-        this.expr(e.expr, c, out);
-        return this.canon(e.type, c.cls);
-      case 'instanceof':
-        this.expr(e.expr, c, out);
+      case 'cast': {
+        const from = this.expr(e.expr, c, out);
+        const to = this.canon(e.type, c.cls);
+        if (from && castable(from, to, this.facts) === false)
+          this.report(out, c, e.pos, `Incompatible types since an instance of ${this.never(from, to)}`);
+        return to;
+      }
+      case 'instanceof': {
+        const from = this.expr(e.expr, c, out);
+        const to = this.canon(e.type, c.cls);
+        if (from && castable(from, to, this.facts) === false)
+          this.report(
+            out,
+            c,
+            e.pos,
+            `Operation instanceof is always false since an instance of ${this.never(from, to)}`
+          );
         return BOOLEAN_T;
+      }
       case 'this':
+        if (c.isStatic && !c.script && c.cls.name !== 'anonymousblock')
+          this.report(out, c, e.pos, 'This cannot be referenced in a static context');
         return simple(c.cls.name, c.cls.display);
       case 'super':
         return c.cls.superclass ? simple(c.cls.superclass.name, c.cls.superclass.display) : null;
@@ -321,6 +361,10 @@ export class Resolver {
       case 'unsupported':
         return null;
     }
+  }
+
+  private never(from: TypeRef, to: TypeRef): string {
+    return `${typeDisplay(from, this.facts)} is never an instance of ${typeDisplay(to, this.facts)}`;
   }
 
   /** Resolves `init` and reports when its static type cannot be assigned to the declared type `declared`. */
@@ -353,10 +397,10 @@ export class Resolver {
       for (const a of e.args) this.expr(a.kind === 'assign' ? a.value : a, c, out);
       return t;
     }
-    this.argTypes.set(
-      e,
-      e.args.map((a) => this.expr(a, c, out))
-    );
+    const types = e.args.map((a) => this.expr(a, c, out));
+    this.argTypes.set(e, types);
+    const problem = cls && !e.args.some((a) => a.kind === 'assign') ? this.checks.missingConstructor(cls, types) : null;
+    if (problem) this.report(out, c, e.pos, problem);
     return t;
   }
 
@@ -386,54 +430,34 @@ export class Resolver {
     const types = e.args.map((a) => this.expr(a, c, out));
     this.argTypes.set(e, types);
     if (!receiverKnown || !owner) return null;
-    const cands = this.candidates(owner, e.name, e.target === null);
+    const cands = this.names.candidates(owner, e.name, e.target === null);
     if (cands.length === 0) {
-      if (this.missingIsCertain(owner, e.name, staticCall)) {
-        const where = owner.name === 'anonymousblock' ? 'anon' : owner.display;
-        const sig = types.map((t) => (t === NULL_T ? 'NULL' : (t?.display ?? 'Object'))).join(', ');
-        this.report(
-          out,
-          c,
-          e.pos,
-          `Method does not exist or incorrect signature: void ${e.display}(${sig}) from the type ${where}`
-        );
-      }
+      if (this.names.missingIsCertain(owner, e.name, staticCall))
+        this.report(out, c, e.pos, this.missingMethod(e, types, owner));
       return null;
     }
+    const shape = {
+      display: e.display,
+      types,
+      staticCall,
+      valueReceiver: e.target !== null && e.target.kind !== 'super' && !staticCall,
+      bareInStaticContext: e.target === null && c.isStatic && !c.script && c.cls.name !== 'anonymousblock'
+    };
+    const problem =
+      this.checks.wrongContext(cands, shape) ??
+      (this.names.missingIsCertain(owner, e.name, staticCall) &&
+      this.checks.wrongArity(owner, e.name, cands, types.length)
+        ? this.missingMethod(e, types, owner)
+        : this.checks.ambiguity(cands, shape, this.overloads));
+    if (problem) this.report(out, c, e.pos, problem);
     const m = this.overloads.select(cands, types);
     return m?.decl.returnType ? this.canon(m.decl.returnType, m.owner) : null;
   }
 
-  /** Methods a call can reach: the class's own and inherited ones, and for a bare call its outer classes' too. */
-  private candidates(owner: ClassInfo, name: string, bareCall: boolean): MethodInfo[] {
-    const out = [...owner.methods(name)];
-    if (bareCall) for (let o = owner.outer; o; o = o.outer) out.push(...o.methods(name));
-    return out;
-  }
-
-  /** Whether a method of that name certainly does not exist on `owner` (its whole hierarchy is user code). */
-  private missingIsCertain(owner: ClassInfo, name: string, staticCall: boolean): boolean {
-    if (owner.kind === 'enum') return false;
-    if (!staticCall && (OBJECT_METHODS.has(name) || (owner.isException && EXCEPTION_METHODS.has(name)))) return false;
-    if (!staticCall && name === 'getinaccessiblefields' && owner.isSubtypeOf('system.queryexception')) return false;
-    if (owner.name.startsWith('trigger.')) return false;
-    for (let o: ClassInfo | null = owner; o; o = o.outer) if (!this.knowsHierarchy(o)) return false;
-    return true;
-  }
-
-  /**
-   * Whether every supertype of `cls` is declared in source or is System.Exception itself, so lookups are exact. A
-   * built-in exception such as QueryException has members of its own (`getInaccessibleFields`) that are not modelled
-   * here, so a hierarchy that reaches one is not known.
-   */
-  private knowsHierarchy(cls: ClassInfo): boolean {
-    if (cls.platformAncestor) return false;
-    for (let s: ClassInfo | null = cls; s; s = s.superclass) {
-      if (s.isPrelude) return false;
-      if (s.decl && s.decl.extends && !s.superclass && s.kind !== 'interface') return false;
-      for (const i of s.interfaces) if (!i.decl || !this.knowsHierarchy(i)) return false;
-    }
-    return true;
+  private missingMethod(e: { display: string }, types: ArgTypes, owner: ClassInfo): string {
+    const where = owner.name === 'anonymousblock' ? 'anon' : owner.display;
+    const sig = types.map((t) => (t === NULL_T ? 'NULL' : (t?.display ?? 'Object'))).join(', ');
+    return `Method does not exist or incorrect signature: void ${e.display}(${sig}) from the type ${where}`;
   }
 
   // ----------------------------------------------------------------------- names
@@ -445,59 +469,12 @@ export class Resolver {
     return null;
   }
 
-  /** A field or property visible by bare name: its canonical type, null when typeless, undefined when absent. */
-  private member(cls: ClassInfo, name: string): TypeRef | null | undefined {
-    for (let o: ClassInfo | null = cls; o; o = o.outer) {
-      const m = o.member(name);
-      if (m) return this.canon(m.decl.type, m.owner);
-    }
-    return undefined;
-  }
-
-  private staticField(cls: ClassInfo, name: string): TypeRef | null {
-    const m = cls.member(name);
-    if (m) return this.canon(m.decl.type, m.owner);
-    if (cls.kind === 'enum' && cls.enumValues.some((v) => v.name.toLowerCase() === name))
-      return simple(cls.name, cls.display);
-    return null;
-  }
-
-  private fieldOf(t: TypeRef, name: string): TypeRef | null {
-    const cls = this.registry.all.get(t.name);
-    if (!cls || !cls.decl) return null;
-    const m = cls.member(name);
-    return m ? this.canon(m.decl.type, m.owner) : null;
-  }
-
-  /**
-   * When `e` names a user class rather than a value: that class; null when it names some other type or namespace
-   * (native, SObject); undefined when it is a value.
-   */
   private typeTarget(e: Expr, c: Ctx): ClassInfo | null | undefined {
-    const parts: string[] = [];
-    let x: Expr = e;
-    while (x.kind === 'field') {
-      parts.unshift(x.name);
-      x = x.target;
-    }
-    if (x.kind !== 'name') return undefined;
-    parts.unshift(x.name);
-    if (this.local(c, x.name) || this.member(c.cls, x.name) !== undefined) return undefined;
-    for (let n = parts.length; n >= 1; n--) {
-      const joined = parts.slice(0, n).join('.');
-      const cls = this.registry.resolve(joined, c.cls);
-      if (cls && cls.decl) return n === parts.length ? cls : undefined;
-      if (cls || this.world.namesOtherType(parts.slice(0, n))) return n === parts.length ? null : undefined;
-    }
-    return undefined;
-  }
-
-  private namesType(parts: string[], from: ClassInfo): boolean {
-    return !!this.registry.resolve(parts.join('.'), from) || this.world.namesOtherType(parts);
+    return this.names.typeTarget(e, c.cls, (n) => !!this.local(c, n));
   }
 
   private canon(t: TypeRef, from: ClassInfo | null): TypeRef {
-    return canonicalType(t, from, this.registry, this.world);
+    return this.names.canon(t, from);
   }
 
   private report(out: Diagnostic[], c: Ctx, pos: { line: number; col: number }, message: string): void {

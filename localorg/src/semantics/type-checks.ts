@@ -70,6 +70,33 @@ export function assignable(s: TypeRef, t: TypeRef, facts: TypeFacts): boolean | 
   return false;
 }
 
+/**
+ * Whether a cast from static type `s` to `t` (both canonical) can succeed for some value: false when no value of `s`
+ * is ever a `t` (the platform's "Incompatible types since an instance of S is never an instance of T"), true when
+ * one is, undefined when these rules cannot be sure (numbers, which the platform converts by rules of its own; Date
+ * and Datetime; interfaces and enums, which any class or none may implement; native types).
+ */
+export function castable(s: TypeRef, t: TypeRef, facts: TypeFacts): boolean | undefined {
+  const ks = kindOf(s, facts);
+  const kt = kindOf(t, facts);
+  if (ks === 'null' || ks === 'object' || kt === 'object') return true;
+  if (ks === 'unknown' || kt === 'unknown') return undefined;
+  if (s.name === t.name) return true;
+  if (ks === 'numeric' && kt === 'numeric') return undefined;
+  if (assignable(s, t, facts) !== false || assignable(t, s, facts) !== false) return true;
+  if (ks === 'user' && kt === 'user') {
+    const a = facts.registry.all.get(s.name)!;
+    const b = facts.registry.all.get(t.name)!;
+    // Two classes neither of which extends the other share no instance; an interface may be implemented by any class.
+    return a.kind === 'class' && b.kind === 'class' ? false : undefined;
+  }
+  if (ks === 'user' || kt === 'user') {
+    // An enum is never a primitive, a collection or an SObject; neither is a class or an interface.
+    return false;
+  }
+  return false;
+}
+
 /** A canonical type spelled as the platform prints it in compile errors (`List<Account>`, `Integer`, `Outer.Inner`). */
 export function typeDisplay(t: TypeRef, facts: TypeFacts): string {
   const base =

@@ -25,10 +25,14 @@ test('abstract, virtual, override and super dispatch', () => {
   );
 });
 
-test('instantiating an abstract class fails', () => {
+test('instantiating an abstract class fails: `new` does not compile', () => {
   assert.equal(
     apex('Object o = new Shape();', SHAPES).fatal,
-    'System.TypeException: Abstract classes cannot be instantiated: Shape'
+    'test.apex:1:12 Abstract classes cannot be constructed: Shape'
+  );
+  assert.equal(
+    apex("Object o = Type.forName('Blank').newInstance();", ['public abstract class Blank {}']).fatal,
+    'System.TypeException: Abstract classes cannot be instantiated: Blank'
   );
 });
 

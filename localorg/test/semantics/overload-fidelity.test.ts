@@ -76,3 +76,35 @@ test('user class subtypes: the most specific supertype wins over a more distant 
     ['Dog', 'Animal']
   );
 });
+
+test('a null cast to String or to Account chooses that overload; a bare null local of either type too', () => {
+  const cls = `public class Rec {
+    public static String of(String s) { return 'String'; }
+    public static String of(Account a) { return 'Account'; }
+  }`;
+  assert.deepEqual(
+    out(
+      'System.debug(Rec.of((String) null)); System.debug(Rec.of((Account) null)); Account a; System.debug(Rec.of(a));',
+      [cls]
+    ),
+    ['String', 'Account', 'Account']
+  );
+});
+
+test('Map and Set generics: a Map<Id, Account> takes Map<Id, SObject> over Object, a Set<String> its own overload', () => {
+  const cls = `public class Keys {
+    public static String of(Map<Id, SObject> m) { return 'Map<Id, SObject>'; }
+    public static String of(Map<String, Object> m) { return 'Map<String, Object>'; }
+    public static String of(Object o) { return 'Object'; }
+    public static String set(Set<Id> s) { return 'Set<Id>'; }
+    public static String set(Set<String> s) { return 'Set<String>'; }
+    public static String set(Object o) { return 'Object'; }
+  }`;
+  assert.deepEqual(
+    out(
+      "System.debug(Keys.of(new Map<Id, Account>())); System.debug(Keys.of(new Map<String, Integer>())); System.debug(Keys.set(new Set<String>{ 'a' })); System.debug(Keys.set(new Set<Id>())); System.debug(Keys.set(new List<String>()));",
+      [cls]
+    ),
+    ['Map<Id, SObject>', 'Map<String, Object>', 'Set<String>', 'Set<Id>', 'Object']
+  );
+});

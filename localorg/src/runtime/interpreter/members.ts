@@ -4,9 +4,11 @@
  */
 import type { Block, Expr, Pos, PropertyDecl } from '../../syntax/ast.js';
 import { type ClassInfo, type MemberInfo } from '../../semantics/classes.js';
+import { isPlatformName } from '../../semantics/platform-names.js';
 import { nativeKindOf } from '../natives.js';
 import { RETURN, type Frame } from '../scope.js';
 import { coerce, runtimeTypeName, sobjectFieldValue } from '../types.js';
+import { UnsupportedFeatureError } from '../../values/errors.js';
 import { ApexList, ApexObject, SObject, typeRef, type Value } from '../../values/values.js';
 import { C, NPE, SHORT_CIRCUIT, type TypeTarget } from './engine.js';
 import { TypeEnvironment } from './type-environment.js';
@@ -57,6 +59,8 @@ export abstract class Members extends TypeEnvironment {
         (e as TypeCached).$type = { owner: this, t };
         return { type: t };
       }
+      // A platform type the standard library does not model (FeatureManagement, FormulaEval…): not a compile error.
+      if (isPlatformName(e.name)) throw new UnsupportedFeatureError(`${e.display} is not supported by localorg`);
       return this.throwCompile(f, e.pos, `Variable does not exist: ${e.display}`);
     }
     if (e.kind === 'field') {
