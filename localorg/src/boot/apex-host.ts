@@ -38,7 +38,7 @@ export interface RestRequestInput {
 }
 
 export function loadApexProject(options: { sources: string[]; platform: DataPlatform; user?: RunningUser }) {
-  const user = options.user ?? (options.platform as unknown as { user?: RunningUser }).user;
+  const user = options.user ?? options.platform.user;
   const project = loadProject({
     sources: options.sources.length === 1 ? options.sources[0] : options.sources,
     platform: options.platform,

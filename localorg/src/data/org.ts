@@ -355,7 +355,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   objectNameForKeyPrefix(prefix: string): string | null {
-    return this.schema.objectByPrefix(prefix)?.name ?? null;
+    return this.schema.objectNameForKeyPrefix(prefix);
   }
 }
 

@@ -113,6 +113,8 @@ export interface SchemaLookup {
   relationshipName(objectApiName: string, relationship: string): string | null;
   /** Field values a record gets on `new X()` (checkbox false, metadata defaultValue), keyed by field API name. */
   newRecordDefaults(objectApiName: string): Record<string, Value>;
+  /** API name of the object whose Ids start with this three-character key prefix (`001` → `Account`), or null. */
+  objectNameForKeyPrefix(prefix: string): string | null;
 }
 
 /**

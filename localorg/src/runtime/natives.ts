@@ -263,6 +263,7 @@ export class NativeLibrary {
   /** First segments of qualified class names (`invocable` of `Invocable.Action`): namespaces that hold classes. */
   private readonly classNamespaces = new Set<string>();
   private hooks: SObjectTypeHooks | null = null;
+  private readonly states = new Map<symbol, unknown>();
 
   constructor(modules: readonly NativeDefinitions[]) {
     for (const m of modules) {
@@ -318,6 +319,15 @@ export class NativeLibrary {
     const e = this.enumFor(enumName.toLowerCase());
     if (!e) throw new Error(`unknown enum ${enumName}`);
     return e.value(valueName);
+  }
+
+  /**
+   * State a native module keeps for this library — one library per loaded project — made by `create` on first use
+   * (`Schema.SObjectType` tokens, so they compare equal by identity), so no module holds process-wide state.
+   */
+  state<T>(key: symbol, create: () => T): T {
+    if (!this.states.has(key)) this.states.set(key, create());
+    return this.states.get(key) as T;
   }
 
   /** All class names, for diagnostics and the fidelity report. */

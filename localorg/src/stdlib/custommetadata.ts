@@ -108,7 +108,7 @@ natives.defineSObjectTypeHooks({
     const object = orgOf(ctx).schema.object(objectApiName);
     if (!object) return apexThrow('System.SObjectException', `Invalid sObject type: ${objectApiName}`);
     const m = method.toLowerCase();
-    if (m === 'getsobjecttype' && args.length === 0) return sobjectTypeToken(object.name);
+    if (m === 'getsobjecttype' && args.length === 0) return sobjectTypeToken(ctx, object.name);
     if (object.customMetadata) {
       if (m === 'getall' && args.length === 0) return getAll(ctx, object.name);
       if (m === 'getinstance' && args.length === 1) return getInstance(ctx, object.name, args);
@@ -133,11 +133,11 @@ natives.defineSObjectTypeHooks({
   staticProp(ctx, objectApiName, prop) {
     const object = orgOf(ctx).schema.object(objectApiName);
     if (!object) return apexThrow('System.SObjectException', `Invalid sObject type: ${objectApiName}`);
-    if (prop.toLowerCase() === 'sobjecttype') return sobjectTypeToken(object.name);
+    if (prop.toLowerCase() === 'sobjecttype') return sobjectTypeToken(ctx, object.name);
     const field = object.fields.get(prop.toLowerCase());
-    if (field) return sobjectFieldToken(object.name, field.name);
+    if (field) return sobjectFieldToken(ctx, object.name, field.name);
     const rel = [...object.fields.values()].find((f) => f.relationshipName?.toLowerCase() === prop.toLowerCase());
-    if (rel) return sobjectFieldToken(object.name, rel.name);
+    if (rel) return sobjectFieldToken(ctx, object.name, rel.name);
     return apexThrow('System.SObjectException', `Invalid field ${prop} for ${object.name}`);
   }
 });

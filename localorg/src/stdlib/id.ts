@@ -2,11 +2,11 @@
  * System.Id: 15/18-character record Ids. `Id.valueOf` validates the syntax and the case-checksum suffix and always
  * yields the 18-character form; an invalid value throws `StringException: Invalid id: x` [mem: message wording].
  */
-import { Schema } from '../data/schema/schema.js';
 import { to18 } from '../values/ids.js';
 import { ApexId, type Value } from '../values/values.js';
 import { argString, defineStdlibClass } from './native-args.js';
 import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
+import type { SchemaLookup } from '../runtime/data-platform.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
@@ -18,14 +18,15 @@ export function parseId(text: string): ApexId {
   return new ApexId(id);
 }
 
+/** The object an Id's key prefix names, through the data platform's schema seam; null without a data platform. */
 function objectForPrefix(ctx: NativeContext, prefix: string): string | null {
-  let schema: unknown;
+  let schema: SchemaLookup;
   try {
     schema = ctx.platform.schema;
   } catch {
     return null;
   }
-  return schema instanceof Schema ? (schema.objectByPrefix(prefix)?.name ?? null) : null;
+  return schema.objectNameForKeyPrefix(prefix);
 }
 
 const statics: Record<string, NativeMethod> = {

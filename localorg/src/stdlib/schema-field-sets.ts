@@ -69,7 +69,7 @@ natives.defineClass({
     getlabel: (_c, _a, self) => state<FieldSetState>(self).set.label,
     getdescription: (_c, _a, self) => state<FieldSetState>(self).set.description,
     getnamespace: () => '',
-    getsobjecttype: (_c, _a, self) => sobjectTypeToken(state<FieldSetState>(self).object),
+    getsobjecttype: (ctx, _a, self) => sobjectTypeToken(ctx, state<FieldSetState>(self).object),
     getfields(ctx, _a, self) {
       const { object, set } = state<FieldSetState>(self);
       const members: Value[] = [];
@@ -94,7 +94,7 @@ natives.defineClass({
     getrequired: (_c, _a, self) => state<MemberState>(self).required,
     getdbrequired: (_c, _a, self) =>
       !state<MemberState>(self).field.nillable && state<MemberState>(self).field.createable,
-    getsobjectfield: (_c, _a, self) =>
-      sobjectFieldToken(state<MemberState>(self).object, state<MemberState>(self).field.name)
+    getsobjectfield: (ctx, _a, self) =>
+      sobjectFieldToken(ctx, state<MemberState>(self).object, state<MemberState>(self).field.name)
   }
 });

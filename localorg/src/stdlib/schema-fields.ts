@@ -133,7 +133,7 @@ natives.defineClass({
         typeRef('Schema.SObjectType'),
         fd(ctx, self)
           .referenceTo.filter((r) => orgOf(ctx).schema.object(r))
-          .map((r) => sobjectTypeToken(orgOf(ctx).schema.object(r)!.name))
+          .map((r) => sobjectTypeToken(ctx, orgOf(ctx).schema.object(r)!.name))
       ),
     getpicklistvalues: (ctx, _a, self) =>
       new ApexList(
@@ -141,18 +141,18 @@ natives.defineClass({
         (fd(ctx, self).picklist ?? []).map((p) => new NativeObject('schema.picklistentry', p))
       ),
     getdefaultvalue: (ctx, _a, self) => defaultValueFor(fd(ctx, self)),
-    getsobjectfield: (_ctx, _a, self) => {
+    getsobjectfield: (ctx, _a, self) => {
       const s = state<FieldTokenState>(self);
-      return sobjectFieldToken(s.object, s.field);
+      return sobjectFieldToken(ctx, s.object, s.field);
     },
     getsoaptype: (ctx, _a, self) => SOAP_TYPE.value(soapType(fd(ctx, self))),
-    getsobjecttype: (_ctx, _a, self) => sobjectTypeToken(state<FieldTokenState>(self).object),
+    getsobjecttype: (ctx, _a, self) => sobjectTypeToken(ctx, state<FieldTokenState>(self).object),
     getinlinehelptext: (ctx, _a, self) => fd(ctx, self).inlineHelpText,
     getcalculatedformula: (ctx, _a, self) => fd(ctx, self).formula,
     getcontroller: (ctx, _a, self) => {
       const s = state<FieldTokenState>(self);
       const controller = fd(ctx, self).controllingField;
-      return controller ? sobjectFieldToken(s.object, fieldDefOf(ctx, s.object, controller).name) : null;
+      return controller ? sobjectFieldToken(ctx, s.object, fieldDefOf(ctx, s.object, controller).name) : null;
     },
     getbytelength: (ctx, _a, self) => byteLength(fd(ctx, self)),
     getreferencetargetfield: () => null,

@@ -44,23 +44,37 @@ export function fieldDefOf(ctx: NativeContext, object: string, field: string): F
   return f;
 }
 
-const objectTokens = new Map<string, NativeObject<ObjectTokenState>>();
-const fieldTokens = new Map<string, NativeObject<FieldTokenState>>();
+const TOKENS = Symbol('Schema tokens');
 
-/** The `Schema.SObjectType` token for an object (one instance per object, so tokens compare equal by identity). */
-export function sobjectTypeToken(objectApiName: string): NativeObject<ObjectTokenState> {
+interface Tokens {
+  objects: Map<string, NativeObject<ObjectTokenState>>;
+  fields: Map<string, NativeObject<FieldTokenState>>;
+}
+
+function tokens(ctx: NativeContext): Tokens {
+  return ctx.natives.state<Tokens>(TOKENS, () => ({ objects: new Map(), fields: new Map() }));
+}
+
+/** The `Schema.SObjectType` token for an object (one instance per object and project, so tokens compare by identity). */
+export function sobjectTypeToken(ctx: NativeContext, objectApiName: string): NativeObject<ObjectTokenState> {
+  const { objects } = tokens(ctx);
   const key = objectApiName.toLowerCase();
-  let t = objectTokens.get(key);
-  if (!t) objectTokens.set(key, (t = new NativeObject('schema.sobjecttype', { object: objectApiName })));
+  let t = objects.get(key);
+  if (!t) objects.set(key, (t = new NativeObject('schema.sobjecttype', { object: objectApiName })));
   return t;
 }
 
 /** The `Schema.SObjectField` token for a field. */
-export function sobjectFieldToken(objectApiName: string, fieldApiName: string): NativeObject<FieldTokenState> {
+export function sobjectFieldToken(
+  ctx: NativeContext,
+  objectApiName: string,
+  fieldApiName: string
+): NativeObject<FieldTokenState> {
+  const { fields } = tokens(ctx);
   const key = `${objectApiName}.${fieldApiName}`.toLowerCase();
-  let t = fieldTokens.get(key);
+  let t = fields.get(key);
   if (!t)
-    fieldTokens.set(key, (t = new NativeObject('schema.sobjectfield', { object: objectApiName, field: fieldApiName })));
+    fields.set(key, (t = new NativeObject('schema.sobjectfield', { object: objectApiName, field: fieldApiName })));
   return t;
 }
 
@@ -89,7 +103,7 @@ natives.defineClass({
     getglobaldescribe(ctx) {
       const m = new ApexMap(typeRef('String'), typeRef('Schema.SObjectType'));
       m.caseInsensitive = true;
-      for (const name of orgOf(ctx).schema.names()) m.put(name.toLowerCase(), sobjectTypeToken(name));
+      for (const name of orgOf(ctx).schema.names()) m.put(name.toLowerCase(), sobjectTypeToken(ctx, name));
       return m;
     },
     describesobjects(ctx, args) {
@@ -168,7 +182,7 @@ natives.defineClass({
     getlabel: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).label,
     getlabelplural: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).labelPlural,
     getkeyprefix: (ctx, _a, self) => objectDef(ctx, state<ObjectTokenState>(self).object).keyPrefix,
-    getsobjecttype: (_ctx, _a, self) => sobjectTypeToken(state<ObjectTokenState>(self).object),
+    getsobjecttype: (ctx, _a, self) => sobjectTypeToken(ctx, state<ObjectTokenState>(self).object),
     iscreateable: (ctx, _a, self) => objectAccess(ctx, self, 'create'),
     isupdateable: (ctx, _a, self) => objectAccess(ctx, self, 'edit'),
     isdeletable: (ctx, _a, self) => objectAccess(ctx, self, 'delete'),
@@ -259,10 +273,10 @@ natives.defineClass({
   name: 'Schema.ChildRelationship',
   instance: {
     getrelationshipname: (_c, _a, self) => state<{ relationshipName: string }>(self).relationshipName,
-    getchildsobject: (_c, _a, self) => sobjectTypeToken(state<{ childObject: string }>(self).childObject),
-    getfield: (_c, _a, self) => {
+    getchildsobject: (ctx, _a, self) => sobjectTypeToken(ctx, state<{ childObject: string }>(self).childObject),
+    getfield: (ctx, _a, self) => {
       const s = state<{ childObject: string; field: string }>(self);
-      return sobjectFieldToken(s.childObject, s.field);
+      return sobjectFieldToken(ctx, s.childObject, s.field);
     },
     iscascadedelete: (_c, _a, self) => state<{ cascadeDelete: boolean }>(self).cascadeDelete
   }
@@ -274,7 +288,7 @@ natives.defineClass({
   dynamicProp(ctx, self, name) {
     const object = state<ObjectTokenState>(self).object;
     const f = objectDef(ctx, object).fields.get(name.toLowerCase());
-    return f ? sobjectFieldToken(object, f.name) : undefined;
+    return f ? sobjectFieldToken(ctx, object, f.name) : undefined;
   },
   instance: {
     getmap: (ctx, _args, self) => fieldMap(ctx, state<ObjectTokenState>(self).object)
@@ -286,7 +300,7 @@ function fieldMap(ctx: NativeContext, object: string): ApexMap {
   const m = new ApexMap(typeRef('String'), typeRef('Schema.SObjectField'));
   m.caseInsensitive = true;
   for (const f of objectDef(ctx, object).fields.values())
-    m.put(f.name.toLowerCase(), sobjectFieldToken(object, f.name));
+    m.put(f.name.toLowerCase(), sobjectFieldToken(ctx, object, f.name));
   return m;
 }
 

@@ -145,7 +145,7 @@ natives.defineClass({
       const value = rec.get(rel.relationshipName);
       return value instanceof ApexList ? value : null;
     },
-    getsobjecttype: (ctx, _args, v) => sobjectTypeToken(objectOf(ctx, self(v))?.name ?? self(v).type),
+    getsobjecttype: (ctx, _args, v) => sobjectTypeToken(ctx, objectOf(ctx, self(v))?.name ?? self(v).type),
     clone(_ctx, args, v) {
       const flag = (i: number) => args[i] === true;
       return cloneRecord(self(v), flag(0), flag(1), flag(2));

@@ -21,6 +21,10 @@ export class Schema implements SchemaLookup {
     return this.byPrefix.get(prefix);
   }
 
+  objectNameForKeyPrefix(prefix: string): string | null {
+    return this.byPrefix.get(prefix)?.name ?? null;
+  }
+
   field(object: ObjectDef, name: string): FieldDef | undefined {
     return object.fields.get(name.toLowerCase());
   }
