@@ -90,14 +90,40 @@ describe('the admin app in a browser', () => {
       await expectVisible(row);
       await expectVisible(row.getByText('created'));
       await screenshot(page, 'sync-log');
-      const [event] = await apiQuery(server, `SELECT Id, Subject FROM Event WHERE BookingUid__c = '${uid}'`);
+      const [event] = await apiQuery(
+        server,
+        `SELECT Id, Subject, OwnerId, Owner.Name, Who.Name FROM Event WHERE BookingUid__c = '${uid}'`
+      );
       assert.ok(event, 'the booking created an Event');
       await page.goto(`${server.url}/lightning/r/Event/${String(event.Id)}/view`);
       await expectVisible(page.locator('[data-id="record-name"]', { hasText: String(event.Subject) }));
       const detail = page.locator('[data-id="record-detail"]');
       await expectVisible(detail.getByText('Subject'));
       await expectVisible(detail.getByText(String(event.Subject)));
+      // Lookups show the related record's name as a link, labelled by the relationship, never the raw Id.
+      const ownerName = String((event.Owner as { Name: string }).Name);
+      const assigned = detail.locator('[data-field="OwnerId"]');
+      await expectVisible(assigned.locator('.slds-form-element__label', { hasText: 'Assigned To' }));
+      const ownerLink = assigned.locator('a', { hasText: ownerName });
+      await expectVisible(ownerLink);
+      await expectVisible(
+        detail.locator('[data-field="WhoId"] a', { hasText: String((event.Who as { Name: string }).Name) })
+      );
+      assert.doesNotMatch(await detail.innerText(), /\b(005|00Q|003)[0-9A-Za-z]{12,15}\b/, 'no raw Ids on the page');
+      const labels = await detail.locator('.slds-form-element__label').allInnerTexts();
+      for (const label of ['Start', 'End', 'All-Day Event', 'Show Time As', 'Related To', 'Name']) {
+        assert.ok(labels.includes(label), `label ${label} in ${labels.join(', ')}`);
+      }
+      // A checkbox field is a disabled checkbox, not the text "false".
+      const allDay = detail.locator('[data-field="IsAllDayEvent"] input[type="checkbox"]');
+      await expectVisible(allDay);
+      assert.equal(await allDay.isChecked(), false);
+      assert.equal(await allDay.isDisabled(), true);
+      assert.doesNotMatch(await detail.innerText(), /\b(true|false)\b/);
       await screenshot(page, 'event-record');
+      await ownerLink.click();
+      await page.waitForURL((u) => u.pathname.includes(String(event.OwnerId)));
+      await expectVisible(page.locator('[data-id="record-name"]', { hasText: ownerName }));
     });
   });
 

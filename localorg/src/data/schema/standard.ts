@@ -8,7 +8,8 @@
  */
 import { catalogObjects } from './standard-catalog.js';
 import { FIELD_DETAILS, KEY_PREFIXES, NOT_WRITABLE, SETUP_OBJECTS } from './standard-details.js';
-import { fieldDef, picklist, type FieldDef, type FieldType, type ObjectDef } from './types.js';
+import { standardFieldLabel } from './standard-labels.js';
+import { fieldDef, labelFromName, picklist, type FieldDef, type FieldType, type ObjectDef } from './types.js';
 
 export { picklist };
 
@@ -494,6 +495,7 @@ function specObjects(): ObjectDef[] {
         fieldDef({
           name,
           type,
+          label: standardFieldLabel(spec.name, name) ?? labelFromName(name),
           ...extra,
           referenceTo: [...(extra?.referenceTo ?? [])],
           picklist: extra?.picklist ? [...extra.picklist] : null

@@ -10,6 +10,8 @@ export interface LayoutSection {
   label: string;
   /** Field API names in reading order (column by column, as the layout lists them). */
   fields: string[];
+  /** The same fields by layout column: a two-column section shows `columns[0]` down the left, `columns[1]` right. */
+  columns: string[][];
 }
 
 export type RecordPageItem =
@@ -33,14 +35,15 @@ export function readLayout(file: string): LayoutSection[] {
   const layout = (parseXml(file).Layout ?? {}) as Record<string, unknown>;
   const sections: LayoutSection[] = [];
   for (const section of asArray(layout.layoutSections as Record<string, unknown>[])) {
-    const fields: string[] = [];
+    const columns: string[][] = [];
     for (const column of asArray(section.layoutColumns as Record<string, unknown>[])) {
-      for (const item of asArray(column.layoutItems as Record<string, unknown>[])) {
-        const field = text(item.field);
-        if (field) fields.push(field);
-      }
+      const fields = asArray(column.layoutItems as Record<string, unknown>[])
+        .map((item) => text(item.field))
+        .filter(Boolean);
+      if (fields.length) columns.push(fields);
     }
-    if (fields.length) sections.push({ label: text(section.label) || 'Information', fields });
+    const fields = columns.flat();
+    if (fields.length) sections.push({ label: text(section.label) || 'Information', fields, columns });
   }
   return sections;
 }

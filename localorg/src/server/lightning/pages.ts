@@ -4,8 +4,10 @@
  * record page planned from its FlexiPage or layout, or an object's recent records.
  */
 import type { AppInfo, UiMetadata } from '../../lightning/metadata/project-ui.js';
-import { planRecordPage } from '../../lightning/metadata/record-page.js';
+import { planRecordPage, type LayoutSection } from '../../lightning/metadata/record-page.js';
+import { standardLayout } from '../../lightning/metadata/standard-layouts.js';
 import type { ObjectInfo, ServerDataPlatform } from '../runtime-seams.js';
+import { detailSections } from './record-fields.js';
 import { objectOfId } from './ui-api.js';
 
 export class PageError extends Error {
@@ -137,44 +139,17 @@ export function recordPage(
   const recordName = textOf(record.get(nameField)) ?? recordId;
   const app = appFor(ui, `standard-${info.name}`);
   const plan = planRecordPage(ui, app, info.name);
-  const labels = new Map(info.fields.map((f) => [f.name.toLowerCase(), f.label ?? f.name]));
-  const known = (name: string): boolean => labels.has(name.toLowerCase());
+  const fallback = standardLayout(info.name) ?? defaultSection(info);
   const regions = Object.fromEntries(
     Object.entries(plan.regions).map(([region, items]) => [
       region,
       items.map((item) =>
         item.kind === 'detail'
-          ? {
-              kind: 'detail',
-              sections: item.sections.map((s) => ({
-                label: s.label,
-                fields: s.fields
-                  .filter(known)
-                  .map((f) => ({ name: f, label: labels.get(f.toLowerCase()), qualifiedName: `${info.name}.${f}` }))
-              }))
-            }
+          ? { kind: 'detail', sections: detailSections(platform, info, plan.layout ? item.sections : fallback) }
           : item
       )
     ])
   );
-  const fallbackSections = plan.layout
-    ? []
-    : [
-        {
-          label: 'Information',
-          fields: defaultFields(info).map((f) => ({
-            name: f,
-            label: labels.get(f.toLowerCase()),
-            qualifiedName: `${info.name}.${f}`
-          }))
-        }
-      ];
-  if (!plan.layout) {
-    for (const items of Object.values(regions)) {
-      for (const item of items as { kind: string; sections?: unknown }[])
-        if (item.kind === 'detail') item.sections = fallbackSections;
-    }
-  }
   return {
     title: `${recordName} | ${info.label ?? info.name} | ${app?.label ?? 'localorg'}`,
     ...base(ui, platform, app, `standard-${info.name}`),
@@ -197,13 +172,28 @@ export function recordPage(
   };
 }
 
-/** Without a layout: the object's first fields that people read (name-like and custom fields), at most 12. */
-function defaultFields(info: { fields: { name: string; type: string }[] }): string[] {
-  return info.fields
-    .filter((f) => f.type !== 'id' && f.type !== 'base64' && !/^(SystemModstamp|IsDeleted)$/.test(f.name))
+/**
+ * Without a layout in the project or a standard one: the object's first fields that people read (not the Id, audit
+ * or binary fields), at most 12, in two columns, then System Information.
+ */
+function defaultSection(info: { fields: { name: string; type: string }[] }): LayoutSection[] {
+  const fields = info.fields
+    .filter((f) => f.type !== 'id' && f.type !== 'base64' && !AUDIT_FIELDS.test(f.name))
     .slice(0, 12)
     .map((f) => f.name);
+  const half = Math.ceil(fields.length / 2);
+  const columns = [fields.slice(0, half), fields.slice(half)].filter((c) => c.length);
+  return [
+    { label: 'Information', fields, columns },
+    {
+      label: 'System Information',
+      fields: ['CreatedById', 'LastModifiedById'],
+      columns: [['CreatedById'], ['LastModifiedById']]
+    }
+  ];
 }
+
+const AUDIT_FIELDS = /^(SystemModstamp|IsDeleted|CreatedDate|CreatedById|LastModifiedDate|LastModifiedById)$/;
 
 export function objectHomePage(ui: UiMetadata, platform: ServerDataPlatform, objectName: string): PageConfig {
   const info = platform.describeObject(objectName);

@@ -146,7 +146,12 @@ function readRecord(
   optional: string[]
 ): Json {
   const known = new Set(info.fields.map((f) => f.name.toLowerCase()));
-  const exists = (path: string): boolean => path.includes('.') || known.has(path.toLowerCase());
+  const relationships = new Set(
+    info.fields.map((f) => f.def?.relationshipName?.toLowerCase()).filter((r): r is string => !!r)
+  );
+  // A spanning path (`Owner.Name`) needs a relationship of this object; what lies beyond it the query checks.
+  const exists = (path: string): boolean =>
+    path.includes('.') ? relationships.has(path.split('.')[0].toLowerCase()) : known.has(path.toLowerCase());
   const missing = fields.filter((f) => !exists(f));
   if (missing.length) {
     throw uiError(400, 'INVALID_FIELD', `${info.name}.${missing[0]}: no such column on ${info.name}`);
@@ -174,21 +179,23 @@ function recordJson(
   const fields: Record<string, Json> = {};
   for (const path of paths) {
     const [head] = path.split('.');
-    if (fields[head] !== undefined) continue;
+    const key = record.names.get(head.toLowerCase()) ?? head;
+    if (fields[key] !== undefined) continue;
     const value = record.get(head);
     if (value instanceof SObject) {
       const nestedInfo = platform.describeObject(value.type);
       const nestedPaths = paths.filter((p) => p.startsWith(head + '.')).map((p) => p.slice(head.length + 1));
-      fields[head] = {
+      // A related record's display value is its name (UI API Field Value: "the value property is a related record").
+      const name = nestedInfo ? value.get('Name') : null;
+      fields[key] = {
         value: nestedInfo ? recordJson(value, nestedInfo, user, platform, nestedPaths) : null,
-        displayValue: null
+        displayValue: typeof name === 'string' ? name : null
       };
       continue;
     }
     const type = info.fields.find((f) => f.name.toLowerCase() === head.toLowerCase())?.type ?? 'string';
     const json = value === null ? null : valueToJson(value, VERSION);
-    const name = record.names.get(head.toLowerCase()) ?? head;
-    fields[name] = { value: json, displayValue: displayValue(json, type, user) };
+    fields[key] = { value: json, displayValue: displayValue(json, type, user) };
   }
   const idValue = record.id?.value ?? '';
   return {

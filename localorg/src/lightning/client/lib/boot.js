@@ -5,6 +5,7 @@ import Toast from 'lightning/toast';
 import { pageConfig } from 'localorg/config';
 import { installErrorReporting, reportError } from 'localorg/report';
 import { TOAST_EVENT } from 'localorg/toastEvent';
+import { installLinkProvider } from 'localorg/linkProvider';
 
 export function start(loaders) {
   installErrorReporting();
@@ -26,7 +27,9 @@ export function start(loaders) {
     element.config = pageConfig();
     element.loaders = loaders;
     // eslint-disable-next-line @lwc/lwc/no-document-query -- the container mounts into its own page, outside any component
-    document.getElementById('localorg-root').replaceChildren(element);
+    const root = document.getElementById('localorg-root');
+    installLinkProvider(root);
+    root.replaceChildren(element);
   } catch (error) {
     reportError('The page could not start', error);
   }

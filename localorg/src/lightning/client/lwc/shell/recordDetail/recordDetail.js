@@ -1,7 +1,10 @@
-// The record's fields, section by section as the page layout lists them, read through lightning/uiRecordApi.
+// The record's fields, section by section as the page layout lists them (two columns), read through
+// lightning/uiRecordApi and shown as Lightning's detail panel does: a lookup as the related record's name linking to
+// its page, a checkbox as a checkbox, an email, phone or URL as a link, Created By as "name, date".
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord } from 'lightning/uiRecordApi';
 import { describe } from 'localorg/report';
+import { cellView } from './cellView';
 
 export default class RecordDetail extends LightningElement {
   @api recordId;
@@ -10,11 +13,11 @@ export default class RecordDetail extends LightningElement {
   error;
 
   get fields() {
-    const names = [];
+    const names = new Set();
     for (const section of this.sections || []) {
-      for (const field of section.fields) names.push(field.qualifiedName);
+      for (const cell of section.cells) if (cell) cell.paths.forEach((p) => names.add(p));
     }
-    return names;
+    return [...names];
   }
 
   @wire(getRecord, { recordId: '$recordId', optionalFields: '$fields' })
@@ -28,15 +31,7 @@ export default class RecordDetail extends LightningElement {
     return (this.sections || []).map((section, index) => ({
       key: `section-${index}`,
       label: section.label,
-      fields: section.fields.map((field) => {
-        const entry = values[field.name];
-        const shown = entry ? (entry.displayValue ?? entry.value) : null;
-        return {
-          key: field.name,
-          label: field.label,
-          value: shown === null || shown === undefined ? '' : String(shown)
-        };
-      })
+      cells: section.cells.map((cell, i) => cellView(cell, values, `${index}-${i}`))
     }));
   }
 }
