@@ -11,6 +11,7 @@ import { cast, coerce, instanceOfOperator, runtimeTypeName, stripSystem } from '
 import { ApexList, ApexMap, ApexSet, ApexTypeValue, type TypeRef, type Value } from '../../values/values.js';
 import { NPE, OBJECT_T, SHORT_CIRCUIT } from './engine.js';
 import { Construction } from './construction.js';
+import { operand, read } from './operands.js';
 
 export abstract class Expressions extends Construction {
   /** The outermost access of a chain with `?.`: a link that met null skips the rest, and the chain is null. */
@@ -58,15 +59,20 @@ export abstract class Expressions extends Construction {
 
   /** Apex's implicit conversion into a declared type, as a function chosen once for that type. */
   protected coercer(t: TypeRef): (v: Value) => Value {
+    return this.keepsValue(t) ? (v) => v : (v) => coerce(v, t, this);
+  }
+
+  /** Whether assigning into type `t` never converts the value (so the compiled store skips the conversion). */
+  protected keepsValue(t: TypeRef): boolean {
     switch (t.name) {
       case 'integer':
       case 'boolean':
       case 'list':
       case 'set':
       case 'map':
-        return (v) => v;
+        return true;
     }
-    return (v) => coerce(v, t, this);
+    return false;
   }
 
   /**
@@ -255,73 +261,87 @@ export abstract class Expressions extends Construction {
     return this.throwCompile(f, e.pos, `Invalid initializer for type ${e.type.display}`);
   }
 
-  /** Binary operators; Integer operands (plain numbers) take a fast path with Apex's 32-bit wrapping. */
+  /**
+   * Binary operators. Integer operands (plain numbers) take a fast path with Apex's 32-bit wrapping; every other
+   * combination (Long, Decimal, Double, String, Date, null) goes through the operator functions. Locals and literals
+   * are read inline (see operands.ts).
+   */
   private compileBinary(e: Extract<Expr, { kind: 'binary' }>, sc: StaticScope): Ev {
-    const l = this.compileExpr(e.left, sc);
-    const r = this.compileExpr(e.right, sc);
+    const l = operand(e.left, this.compileExpr(e.left, sc), sc);
+    const r = operand(e.right, this.compileExpr(e.right, sc), sc);
     const op = e.op;
+    const str = this.str;
     switch (op) {
       case '+':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
+          const a = read(l, f);
+          const b = read(r, f);
           if (typeof a === 'number' && typeof b === 'number') return (a + b) | 0;
           // A null String operand still concatenates: `String s; s + 1` is "null1".
           if ((a === null || b === null) && (this.staticallyString(e.left, f) || this.staticallyString(e.right, f)))
             return this.toApexString(a) + this.toApexString(b);
-          return arith(op, a, b, this.str);
+          return arith(op, a, b, str);
         };
       case '-':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
-          return typeof a === 'number' && typeof b === 'number' ? (a - b) | 0 : arith(op, a, b, this.str);
+          const a = read(l, f);
+          const b = read(r, f);
+          return typeof a === 'number' && typeof b === 'number' ? (a - b) | 0 : arith(op, a, b, str);
         };
       case '*':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
-          return typeof a === 'number' && typeof b === 'number' ? Math.imul(a, b) : arith(op, a, b, this.str);
+          const a = read(l, f);
+          const b = read(r, f);
+          return typeof a === 'number' && typeof b === 'number' ? Math.imul(a, b) : arith(op, a, b, str);
         };
       case '/':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
-          return typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b) | 0 : arith(op, a, b, this.str);
+          const a = read(l, f);
+          const b = read(r, f);
+          return typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b) | 0 : arith(op, a, b, str);
         };
       case '==':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
+          const a = read(l, f);
+          const b = read(r, f);
           return typeof a === 'number' && typeof b === 'number' ? a === b : this.equals(a, b);
         };
       case '!=':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
+          const a = read(l, f);
+          const b = read(r, f);
           return typeof a === 'number' && typeof b === 'number' ? a !== b : !this.equals(a, b);
         };
       case '===':
-        return (f) => this.same(l(f), r(f));
+        return (f) => this.same(read(l, f), read(r, f));
       case '!==':
-        return (f) => !this.same(l(f), r(f));
+        return (f) => !this.same(read(l, f), read(r, f));
       case '<':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
+          const a = read(l, f);
+          const b = read(r, f);
           return typeof a === 'number' && typeof b === 'number' ? a < b : compare(op, a, b);
         };
       case '>':
         return (f) => {
-          const a = l(f);
-          const b = r(f);
+          const a = read(l, f);
+          const b = read(r, f);
           return typeof a === 'number' && typeof b === 'number' ? a > b : compare(op, a, b);
         };
       case '<=':
+        return (f) => {
+          const a = read(l, f);
+          const b = read(r, f);
+          return typeof a === 'number' && typeof b === 'number' ? a <= b : compare(op, a, b);
+        };
       case '>=':
-        return (f) => compare(op, l(f), r(f));
+        return (f) => {
+          const a = read(l, f);
+          const b = read(r, f);
+          return typeof a === 'number' && typeof b === 'number' ? a >= b : compare(op, a, b);
+        };
       default:
-        return (f) => bitwise(op, l(f), r(f));
+        return (f) => bitwise(op, read(l, f), read(r, f));
     }
   }
 
@@ -351,6 +371,7 @@ export abstract class Expressions extends Construction {
     if (local) {
       const k = local.slot;
       const conv = this.coercer(local.type);
+      if (op === null && this.keepsValue(local.type)) return (f) => (f.slots[k] = value(f));
       if (op === null) return (f) => (f.slots[k] = conv(value(f)));
       return (f) => {
         const v = value(f);
