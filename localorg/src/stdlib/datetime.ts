@@ -142,8 +142,17 @@ const JAVA_SHORT_IDS: Record<string, string> = {
   HST: 'Etc/GMT+10'
 };
 
+/** Answers of {@link checkZone} by id: the check builds an Intl formatter, which costs far more than the lookup. */
+const zoneChecks = new Map<string, string | null>();
+
 /** The IANA zone for a Java time-zone id, or null when Java would not know it. */
 function checkZone(id: string): string | null {
+  let zone = zoneChecks.get(id);
+  if (zone === undefined) zoneChecks.set(id, (zone = checkZoneOnce(id)));
+  return zone;
+}
+
+function checkZoneOnce(id: string): string | null {
   if (id in JAVA_SHORT_IDS) return JAVA_SHORT_IDS[id];
   if (!IANAZone.isValidZone(id)) return null;
   // java.util.TimeZone ids are case-sensitive (`europe/paris` is unknown, hence GMT); ICU matches any case. A

@@ -6,14 +6,14 @@ import type { ArgTypes } from '../../semantics/resolver.js';
 import type { Expr, MethodDecl, Pos, CtorDecl, InitStep } from '../../syntax/ast.js';
 import type { ClassInfo } from '../../semantics/classes.js';
 import { unsupported } from '../../values/errors.js';
-import { NORMAL, StaticScope, type Frame } from '../scope.js';
+import { NORMAL, StaticScope, type Ev, type Frame } from '../scope.js';
 import { coerce, matchScore, runtimeTypeName, sobjectFieldValue, stripSystem } from '../types.js';
 import { ApexList, ApexMap, ApexObject, ApexSet, SObject, type TypeRef, type Value } from '../../values/values.js';
 import { NPE, OBJECT_T } from './engine.js';
 import { Invocation } from './invocation.js';
 
 export abstract class Construction extends Invocation {
-  protected evalNew(e: Extract<Expr, { kind: 'new' }>, f: Frame): Value {
+  protected evalNew(e: Extract<Expr, { kind: 'new' }>, f: Frame, argEvs: readonly Ev[]): Value {
     const api = this.sobjectName(e.type.name);
     const n = stripSystem(e.type.name);
     if (api && !this.classFor(e.type)) {
@@ -30,7 +30,7 @@ export abstract class Construction extends Invocation {
       }
       return o;
     }
-    const args = this.evalArgs(e.args, f);
+    const args = this.argValues(argEvs, f);
     f.pos = e.pos;
     if (n === 'list' || n === 'set' || n === 'map') return this.newCollection(e.type, args);
     return this.instantiate(e.type, args, e.pos, this.resolver.argTypesOf(e));

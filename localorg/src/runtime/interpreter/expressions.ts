@@ -24,9 +24,7 @@ export abstract class Expressions extends Construction {
     }
   }
 
-  private evalIndex(e: Extract<Expr, { kind: 'index' }>, f: Frame): Value {
-    const t = this.eval(e.target, f);
-    const i = this.eval(e.index, f);
+  private evalIndex(t: Value, i: Value): Value {
     if (t === null) this.throwApex('System.NullPointerException', NPE);
     if (t instanceof ApexList) {
       if (typeof i !== 'number') return this.throwApex('System.TypeException', 'List index must be an Integer');
@@ -55,6 +53,16 @@ export abstract class Expressions extends Construction {
       this.compiledExprs.set(e, c);
     }
     return c;
+  }
+
+  /**
+   * Whether an expression certainly denotes a value, never a type: anything but a name or a dotted name, a name of a
+   * local, or a member of a value. The others (`Account.Name`, `Foo.bar`) are resolved while running.
+   */
+  private isValue(e: Expr, sc: StaticScope): boolean {
+    if (e.kind === 'name') return sc.lookup(e.name) !== undefined;
+    if (e.kind === 'field') return this.isValue(e.target, sc);
+    return e.kind !== 'super';
   }
 
   /** Apex's implicit conversion into a declared type, as a function chosen once for that type. */
@@ -113,17 +121,25 @@ export abstract class Expressions extends Construction {
         }
         return (f) => this.evalName(e, f);
       }
-      case 'field':
-        this.precompile(sc, [e.target]);
-        return e.shortCircuits && !e.chained
-          ? (f) => this.chainTop(() => this.evalField(e, f))
+      case 'field': {
+        const target = this.compileExpr(e.target, sc);
+        const run: Ev = this.isValue(e.target, sc)
+          ? (f) => this.readField(target(f), e, f)
           : (f) => this.evalField(e, f);
-      case 'call':
-        if (e.target && e.target.kind !== 'super') this.precompile(sc, [e.target]);
-        this.precompile(sc, e.args);
-        return e.shortCircuits && !e.chained
-          ? (f) => this.chainTop(() => this.evalCall(e, f))
-          : (f) => this.evalCall(e, f);
+        return e.shortCircuits && !e.chained ? (f) => this.chainTop(() => run(f)) : run;
+      }
+      case 'call': {
+        const args = e.args.map((a) => this.compileExpr(a, sc));
+        let target: Ev | null = null;
+        if (e.target && e.target.kind !== 'super') {
+          const t = this.compileExpr(e.target, sc);
+          // `record.Field.addError(…)` marks the field, so its target is not read as a value.
+          const addError = e.name === 'adderror' && e.target.kind === 'field';
+          if (!addError && this.isValue(e.target, sc)) target = t;
+        }
+        const run: Ev = (f) => this.evalCall(e, f, args, target);
+        return e.shortCircuits && !e.chained ? (f) => this.chainTop(() => run(f)) : run;
+      }
       case 'binary':
         return this.compileBinary(e, sc);
       case 'assign':
@@ -173,17 +189,19 @@ export abstract class Expressions extends Construction {
         return (f) => f.self ?? this.throwCompile(f, e.pos, 'Illegal access to this in a static context');
       case 'super':
         return (f) => f.self;
-      case 'index':
-        this.precompile(sc, [e.target, e.index]);
-        return e.shortCircuits && !e.chained
-          ? (f) => this.chainTop(() => this.evalIndex(e, f))
-          : (f) => this.evalIndex(e, f);
-      case 'new':
-        this.precompile(sc, e.args);
+      case 'index': {
+        const target = this.compileExpr(e.target, sc);
+        const index = this.compileExpr(e.index, sc);
+        const run: Ev = (f) => this.evalIndex(target(f), index(f));
+        return e.shortCircuits && !e.chained ? (f) => this.chainTop(() => run(f)) : run;
+      }
+      case 'new': {
+        const args = e.args.map((a) => this.compileExpr(a, sc));
         return (f) => {
           f.pos = e.pos;
-          return this.evalNew(e, f);
+          return this.evalNew(e, f, args);
         };
+      }
       case 'newArray':
         return this.compileNewArray(e, sc);
       case 'newCollection':

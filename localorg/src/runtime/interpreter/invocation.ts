@@ -8,7 +8,7 @@ import { type ClassInfo, type MethodInfo } from '../../semantics/classes.js';
 import { bestFit } from '../../semantics/overloads.js';
 import { nativeKindOf } from '../natives.js';
 import { unsupported, UnsupportedFeatureError } from '../../values/errors.js';
-import { RETURN, type Frame } from '../scope.js';
+import { RETURN, type Ev, type Frame } from '../scope.js';
 import { cast, coerce, matchScore, runtimeTypeName } from '../types.js';
 import {
   ApexEnumValue,
@@ -35,14 +35,31 @@ export abstract class Invocation extends Members {
     return out;
   }
 
-  protected evalCall(e: Extract<Expr, { kind: 'call' }>, f: Frame): Value {
+  /** The values of compiled arguments, in order. */
+  protected argValues(args: readonly Ev[], f: Frame): Value[] {
+    const out = new Array<Value>(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = args[i](f);
+    return out;
+  }
+
+  /**
+   * A call with its arguments compiled. `target` is the compiled receiver when it certainly denotes a value; a dotted
+   * name that may name a type (`Foo.bar()`, `System.debug()`) is resolved here instead.
+   */
+  protected evalCall(e: Extract<Expr, { kind: 'call' }>, f: Frame, argEvs: readonly Ev[], target: Ev | null): Value {
     if (e.target === null) {
-      const args = this.evalArgs(e.args, f);
+      const args = this.argValues(argEvs, f);
       f.pos = e.pos;
       return this.callBare(e.name, e.display, args, f, this.resolver.argTypesOf(e));
     }
+    if (target !== null) {
+      const value = target(f);
+      const args = this.argValues(argEvs, f);
+      f.pos = e.pos;
+      return this.callOn(e, value, args, f);
+    }
     if (e.target.kind === 'super') {
-      const args = this.evalArgs(e.args, f);
+      const args = this.argValues(argEvs, f);
       f.pos = e.pos;
       const sup = f.cls.superclass;
       if (!sup || !f.self)
@@ -57,7 +74,7 @@ export abstract class Invocation extends Members {
     if (e.name === 'adderror' && e.target.kind === 'field') {
       const owner = this.resolveTarget(e.target.target, f);
       if ('value' in owner && owner.value instanceof SObject) {
-        const args = this.evalArgs(e.args, f);
+        const args = this.argValues(argEvs, f);
         owner.value.errors.push({
           message: this.toApexString(args[0]),
           field: this.fieldSpelling(owner.value, e.target.display)
@@ -66,16 +83,20 @@ export abstract class Invocation extends Members {
       }
     }
     const r = this.resolveTarget(e.target, f);
-    const args = this.evalArgs(e.args, f);
+    const args = this.argValues(argEvs, f);
     f.pos = e.pos;
-    const types = this.resolver.argTypesOf(e);
-    if ('type' in r) return this.callStatic(r.type, e.name, e.display, args, f, types);
-    if (r.value === null) {
+    if ('type' in r) return this.callStatic(r.type, e.name, e.display, args, f, this.resolver.argTypesOf(e));
+    return this.callOn(e, r.value, args, f);
+  }
+
+  /** An instance call on a receiver's value: null answers null after `?.` and throws otherwise. */
+  private callOn(e: Extract<Expr, { kind: 'call' }>, value: Value, args: Value[], f: Frame): Value {
+    if (value === null) {
       if (e.safe && e.chained) throw SHORT_CIRCUIT;
       if (e.safe) return null;
       return this.throwApex('System.NullPointerException', NPE);
     }
-    return this.callMethod(r.value, e.name, args, f, e.display, types);
+    return this.callMethod(value, e.name, args, f, e.display, this.resolver.argTypesOf(e));
   }
 
   protected callBare(name: string, display: string, args: Value[], f: Frame, types?: ArgTypes): Value {
