@@ -193,3 +193,21 @@ test('a standard lookup re-declared with only <type>Lookup</type> keeps its plat
     /objects\/Contact\/fields\/Partner__c\.field-meta\.xml: lookup field Partner__c has no <referenceTo>/
   );
 });
+
+test("a standard field's metadata with a type localorg does not load (Account.ParentId Hierarchy) keeps the platform field", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-schema-'));
+  const accountFields = path.join(dir, 'objects', 'Account', 'fields');
+  fs.mkdirSync(accountFields, { recursive: true });
+  fs.writeFileSync(
+    path.join(accountFields, 'ParentId.field-meta.xml'),
+    '<CustomField><fullName>ParentId</fullName><trackFeedHistory>false</trackFeedHistory><type>Hierarchy</type></CustomField>'
+  );
+  fs.writeFileSync(
+    path.join(accountFields, 'OwnerId.field-meta.xml'),
+    '<CustomField><fullName>OwnerId</fullName><trackFeedHistory>false</trackFeedHistory><type>Lookup</type></CustomField>'
+  );
+  const org = createDataPlatform(discoverSources(dir));
+  const account = org.schema.object('Account')!;
+  assert.deepEqual(org.schema.field(account, 'ParentId')?.referenceTo, ['Account']);
+  assert.equal(org.schema.field(account, 'OwnerId')?.type, 'reference');
+});

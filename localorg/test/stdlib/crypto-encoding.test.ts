@@ -110,7 +110,7 @@ test('urlEncode follows java.net.URLEncoder', () => {
   assert.equal(callStatic(ctx, 'EncodingUtil', 'urlDecode', 'a+b%26c%3Dd%2F%C3%A9', 'UTF-8'), 'a b&c=d/é');
 });
 
-test('Id.valueOf normalises to 18 characters and rejects bad ids', () => {
+test('Id.valueOf normalises to 18 characters, recomputes a wrong checksum suffix and rejects bad ids', () => {
   const id = callStatic(ctx, 'Id', 'valueOf', '001000000000001') as ApexId;
   assert.equal(id.value, '001000000000001AAA');
   assert.equal(callInstance(ctx, id, 'to15'), '001000000000001');
@@ -118,9 +118,11 @@ test('Id.valueOf normalises to 18 characters and rejects bad ids', () => {
     apexError(() => callStatic(ctx, 'Id', 'valueOf', 'abc')),
     'System.StringException: Invalid id: abc'
   );
+  // A suffix that is not the checksum names the Id of the first fifteen characters (NebulaLogger's mock Ids).
+  assert.equal((callStatic(ctx, 'Id', 'valueOf', '001000000000000001') as ApexId).value, '001000000000000AAA');
   assert.equal(
-    apexError(() => callStatic(ctx, 'Id', 'valueOf', '001000000000001ZZZ')),
-    'System.StringException: Invalid id: 001000000000001ZZZ'
+    apexError(() => callStatic(ctx, 'Id', 'valueOf', '001000000000001ZZ')),
+    'System.StringException: Invalid id: 001000000000001ZZ'
   );
   assert.equal(callInstance(ctx, id, 'equals', '001000000000001'), true);
 });

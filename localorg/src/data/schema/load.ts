@@ -395,7 +395,8 @@ export function loadSchema(objectFolders: SourceFile[]): LoadedSchema {
       const declaredModel = str(meta, 'sharingModel');
       if (declaredModel) for (const t of targets) objects.get(t)!.sharingModel = declaredModel;
       const collected: PendingField[] = [];
-      collectFields(folder, objectName, collected);
+      const defined = (field: string) => targets.every((t) => objects.get(t)?.fields.has(field.toLowerCase()));
+      collectFields(folder, objectName, collected, defined);
       for (const c of collected) for (const t of targets) pendingFields.push({ ...c, object: t });
     }
   }
@@ -436,12 +437,24 @@ interface PendingField {
   relative: string;
 }
 
-function collectFields(folder: SourceFile, objectName: string, out: PendingField[]): void {
+/**
+ * Reads an object folder's field files. `defined` says which fields a standard object already has: the metadata of
+ * such a standard field (Account.OwnerId with `<type>Lookup</type>`, Account.ParentId with `<type>Hierarchy</type>`)
+ * only customises it (history tracking…); the platform defines the field, so do we and the file is not parsed.
+ */
+function collectFields(
+  folder: SourceFile,
+  objectName: string,
+  out: PendingField[],
+  defined: (field: string) => boolean = () => false
+): void {
   const fieldFolder = path.join(folder.path, 'fields');
   if (!fs.existsSync(fieldFolder)) return;
   for (const f of fs.readdirSync(fieldFolder).sort()) {
     if (!f.endsWith('.field-meta.xml')) continue;
     const file = { path: path.join(fieldFolder, f), relative: path.join(folder.relative, 'fields', f) };
+    const name = f.replace(/\.field-meta\.xml$/, '');
+    if (!name.includes('__') && defined(name)) continue;
     // A standard field's metadata (AccountNumber, OwnerId) carries no <type>: the platform defines it, so do we.
     if (isStandardFieldWithoutType(file)) continue;
     out.push({ object: objectName, field: parseFieldFile(file, objectName), relative: file.relative });
