@@ -23,7 +23,7 @@ import {
   type Value
 } from '../values/values.js';
 import { ArgTypeError, argBool, argInt, argItems, defineStdlibClass, npeArgument } from './native-args.js';
-import { javaCompare, javaHashCode } from './string.js';
+import { javaCompare, javaHashCode } from './string-helpers.js';
 import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
 

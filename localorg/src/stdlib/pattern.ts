@@ -8,7 +8,8 @@ import { NativeObject, type Value } from '../values/values.js';
 import { argInt, argString, defineStdlibClass } from './native-args.js';
 import { findFrom, matchPrefix, matchWhole, quoteJava, splitJava, type JavaMatch } from './regex/matching.js';
 import type { JavaRegex } from './regex/java-regex.js';
-import { apexRegex, apexReplace, stringList } from './string.js';
+import { apexRegex, apexReplace } from './apex-regex.js';
+import { stringList } from './string-helpers.js';
 import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 
