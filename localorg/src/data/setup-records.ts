@@ -1,6 +1,7 @@
 /**
  * Setup records built from the project's sources, as a deployed org holds them: one `ApexClass` per `.cls` and one
- * `ApexTrigger` per `.trigger` (Name, Body, ApiVersion from the `-meta.xml`, Status Active), and one `StaticResource`
+ * `ApexTrigger` per `.trigger` (Name, Body, ApiVersion from the `-meta.xml`, Status Active), one `ApexPage` per
+ * `pages/*.page` (Name, Markup, ApiVersion, MasterLabel), and one `StaticResource`
  * per `staticresources/*.resource-meta.xml` (Name, ContentType, Body from `<name>.resource` or `<name>.<ext>`), one `PlatformCachePartition` (with its
  * `PlatformCachePartitionType` rows) per `cachePartitions/*.cachePartition-meta.xml`. Setup objects are visible in
  * tests [mem].
@@ -34,6 +35,20 @@ export function loadSetupRecords(schema: Schema, store: Store, sources: SetupSou
     put('ApexTrigger', { ...codeFields(file, body, '.trigger'), TableEnumOrId: on ? on[1] : null, IsValid: true });
   }
   for (const file of sources.other ?? []) {
+    if (file.path.endsWith('.page') && path.basename(path.dirname(file.path)) === 'pages') {
+      const markup = fs.readFileSync(file.path, 'utf8');
+      const fields = codeFields(file, markup, '.page');
+      const meta = fs.existsSync(`${file.path}-meta.xml`) ? fs.readFileSync(`${file.path}-meta.xml`, 'utf8') : '';
+      const label = /<label>([^<]*)<\/label>/.exec(meta)?.[1] ?? fields.Name;
+      put('ApexPage', {
+        Name: fields.Name,
+        Markup: markup,
+        ApiVersion: fields.ApiVersion,
+        MasterLabel: label,
+        NamespacePrefix: null
+      });
+      continue;
+    }
     if (!file.path.endsWith('.resource-meta.xml') || path.basename(path.dirname(file.path)) !== 'staticresources')
       continue;
     const name = path.basename(file.path, '.resource-meta.xml');

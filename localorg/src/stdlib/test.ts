@@ -7,6 +7,7 @@ import { NativeDefinitions, setFixedSearchResults } from '../runtime/natives.js'
 import { apexThrow, unsupported } from '../values/errors.js';
 import { orgOf } from './schema.js';
 import { deliverTestEvents, testBroker } from './eventbus.js';
+import { setCurrentPage } from './pages.js';
 import { to18 } from '../values/ids.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
@@ -33,6 +34,8 @@ natives.defineClass({
       ctx.testState['restoreLimits'] = () => undefined;
       return null;
     },
+    setcurrentpage: setCurrentPage('setCurrentPage'),
+    setcurrentpagereference: setCurrentPage('setCurrentPageReference'),
     isrunningtest(ctx) {
       return ctx.runningTest;
     },
