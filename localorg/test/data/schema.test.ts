@@ -211,3 +211,23 @@ test("a standard field's metadata with a type localorg does not load (Account.Pa
   assert.deepEqual(org.schema.field(account, 'ParentId')?.referenceTo, ['Account']);
   assert.equal(org.schema.field(account, 'OwnerId')?.type, 'reference');
 });
+
+test('a custom geolocation field is stored in its __Latitude__s and __Longitude__s components; the compound is read-only', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-schema-'));
+  const fields = path.join(dir, 'objects', 'Place__c', 'fields');
+  fs.mkdirSync(fields, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'objects', 'Place__c', 'Place__c.object-meta.xml'),
+    '<CustomObject><label>Place</label></CustomObject>'
+  );
+  fs.writeFileSync(
+    path.join(fields, 'Location__c.field-meta.xml'),
+    '<CustomField><fullName>Location__c</fullName><label>Location</label><scale>7</scale><type>Location</type></CustomField>'
+  );
+  const org = createDataPlatform(discoverSources(dir));
+  const place = org.schema.object('Place__c')!;
+  const lat = org.schema.field(place, 'Location__Latitude__s')!;
+  assert.deepEqual([lat.name, lat.type, lat.scale, lat.createable], ['Location__Latitude__s', 'double', 7, true]);
+  assert.equal(org.schema.field(place, 'location__longitude__s')?.label, 'Location (Longitude)');
+  assert.equal(org.schema.field(place, 'Location__c')?.createable, false);
+});

@@ -457,8 +457,38 @@ function collectFields(
     if (!name.includes('__') && defined(name)) continue;
     // A standard field's metadata (AccountNumber, OwnerId) carries no <type>: the platform defines it, so do we.
     if (isStandardFieldWithoutType(file)) continue;
-    out.push({ object: objectName, field: parseFieldFile(file, objectName), relative: file.relative });
+    const parsed = parseFieldFile(file, objectName);
+    const field =
+      parsed.type === 'location'
+        ? { ...parsed, createable: false, updateable: false, required: false, nillable: true }
+        : parsed;
+    out.push({ object: objectName, field, relative: file.relative });
+    if (field.type === 'location') {
+      for (const part of geolocationComponents(parsed))
+        out.push({ object: objectName, field: part, relative: file.relative });
+    }
   }
+}
+
+/**
+ * A custom geolocation field `Where__c` is stored in two number fields, `Where__Latitude__s` and `Where__Longitude__s`,
+ * which SOQL, DML and JSON read and write; the compound `Where__c` itself is read-only (and not computed offline).
+ */
+function geolocationComponents(field: FieldDef): FieldDef[] {
+  const stem = field.name.replace(/__c$/i, '');
+  return (['Latitude', 'Longitude'] as const).map((part) =>
+    fieldDef({
+      name: `${stem}__${part}__s`,
+      label: `${field.label} (${part})`,
+      type: 'double',
+      precision: part === 'Latitude' ? field.scale + 2 : field.scale + 3,
+      scale: field.scale,
+      required: field.required,
+      nillable: field.nillable,
+      custom: true,
+      inlineHelpText: field.inlineHelpText
+    })
+  );
 }
 
 function isStandardFieldWithoutType(file: SourceFile): boolean {
