@@ -41,6 +41,13 @@ natives.defineClass({
     getpublishimmediatedml: () => 0,
     getlimitpublishimmediatedml: () => 150,
     getquerylocatorrows: () => 0,
-    getlimitquerylocatorrows: () => 10_000
+    getlimitquerylocatorrows: () => 10_000,
+    // Apex cursors (Database.Cursor is not emulated, so none is ever open or fetched).
+    getapexcursors: () => 0,
+    getlimitapexcursors: () => 10_000,
+    getapexcursorrows: () => 0,
+    getlimitapexcursorrows: () => 50_000_000,
+    getfetchcallsonapexcursor: () => 0,
+    getlimitfetchcallsonapexcursor: () => 100
   }
 });

@@ -17,6 +17,7 @@ natives.defineClass({
     getlocale: (ctx) => ctx.user.locale,
     getlanguage: (ctx) => ctx.user.language,
     getprofileid: (ctx) => ctx.user.profileId,
+    getuserroleid: (ctx) => ctx.user.roleId ?? null,
     getorganizationid: (ctx) => ctx.user.organizationId,
     getdefaultcurrency: (ctx) => ctx.user.currency,
     getusertype: () => 'Standard',

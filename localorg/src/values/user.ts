@@ -13,6 +13,8 @@ export interface RunningUser {
   locale: string; // e.g. en_US
   language: string;
   profileId: ApexId;
+  /** The user's role (`User.UserRoleId`), null or absent when the user has none. */
+  roleId?: ApexId | null;
   organizationId: ApexId;
   currency: string;
 }

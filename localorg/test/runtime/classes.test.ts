@@ -143,6 +143,16 @@ test('Type.forName and newInstance create a user class', () => {
   );
 });
 
+test('Type.forName of an SObject type and newInstance make a new record of that type', () => {
+  assert.deepEqual(
+    out(`SObject a = (SObject) System.Type.forName('Account').newInstance();
+      a.put('Name', 'x');
+      SObject c = (SObject) Type.forName('Schema.Contact').newInstance();
+      System.debug(a.getSObjectType() + ' ' + a.get('Name') + ' ' + c.getSObjectType() + ' ' + (c.Id == null));`),
+    ['Account x Contact true']
+  );
+});
+
 test('Type.forName of a collection type and newInstance make an empty collection of that type', () => {
   assert.deepEqual(
     out(`Map<String, SObject> m = (Map<String, SObject>) Type.forName('Map<String,Account>').newInstance();

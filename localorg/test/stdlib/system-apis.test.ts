@@ -104,3 +104,25 @@ test('Network: the org has no Experience Cloud site, so the user is in the inter
     ['null', 'true', 'true', 'null null null', 'true', 'localorg.my.salesforce.com']
   );
 });
+
+test('UserInfo.getUserRoleId: null for the admin, the role of a user System.runAs runs as', () => {
+  const lines = out(`
+    System.debug(UserInfo.getUserRoleId());
+    UserRole r = new UserRole(Name = 'Sales', DeveloperName = 'Sales');
+    insert r;
+    User admin = [SELECT Id, Username, LastName, Email, Alias, TimeZoneSidKey, LocaleSidKey, EmailEncodingKey, LanguageLocaleKey, ProfileId FROM User LIMIT 1];
+    User u = admin.clone(false);
+    u.Username = 'role-user@example.com';
+    u.UserRoleId = r.Id;
+    insert u;
+    System.runAs(u) { System.debug(UserInfo.getUserRoleId() == r.Id); }
+  `);
+  assert.deepEqual(lines, ['null', 'true']);
+});
+
+test('Limits reports Apex cursor usage (none) and the documented maxima', () => {
+  const lines = out(`
+    System.debug(Limits.getApexCursorRows() + ' ' + Limits.getLimitApexCursorRows() + ' ' + Limits.getFetchCallsOnApexCursor() + ' ' + Limits.getLimitFetchCallsOnApexCursor() + ' ' + Limits.getApexCursors());
+  `);
+  assert.deepEqual(lines, ['0 50000000 0 100 0']);
+});

@@ -12,6 +12,7 @@ export function userFromRow(row: SObject, base: RunningUser): RunningUser {
   const firstName = text(row, 'FirstName', '');
   const lastName = text(row, 'LastName', '');
   const profile = row.get('profileid');
+  const role = row.get('userroleid');
   return {
     id: row.get('id') as ApexId,
     userName: text(row, 'Username', ''),
@@ -23,6 +24,7 @@ export function userFromRow(row: SObject, base: RunningUser): RunningUser {
     locale: text(row, 'LocaleSidKey', base.locale),
     language: text(row, 'LanguageLocaleKey', base.language),
     profileId: profile instanceof ApexId ? profile : base.profileId,
+    roleId: role instanceof ApexId ? role : null,
     organizationId: base.organizationId,
     currency: text(row, 'DefaultCurrencyIsoCode', base.currency)
   };

@@ -13,12 +13,18 @@ import { NPE, OBJECT_T } from './engine.js';
 import { Invocation } from './invocation.js';
 
 export abstract class Construction extends Invocation {
+  /** A new record of an SObject type as `new X()` makes it (with its fields' defaults). */
+  protected newRecord(api: string): SObject {
+    const o = new SObject(api);
+    for (const [k, v] of Object.entries(this.platform.schema.newRecordDefaults(api))) o.set(k, v);
+    return o;
+  }
+
   protected evalNew(e: Extract<Expr, { kind: 'new' }>, f: Frame, argEvs: readonly Ev[]): Value {
     const api = this.sobjectName(e.type.name);
     const n = stripSystem(e.type.name);
     if (api && !this.classFor(e.type)) {
-      const o = new SObject(api);
-      for (const [k, v] of Object.entries(this.platform.schema.newRecordDefaults(api))) o.set(k, v);
+      const o = this.newRecord(api);
       for (const a of e.args) {
         if (a.kind !== 'assign' || a.target.kind !== 'name')
           return this.throwCompile(f, a.pos, `new ${api}(...) takes Field = value pairs`);
@@ -114,6 +120,9 @@ export abstract class Construction extends Invocation {
       this.construct(cls, o, args, pos, types);
       return o;
     }
+    // `Type.forName('Account').newInstance()`: an SObject type makes a new record.
+    const api = args.length === 0 ? this.sobjectName(t.name) : null;
+    if (api) return this.newRecord(api);
     const def = this.natives.classFor(t.name);
     if (def?.construct) {
       const c = def.construct;
