@@ -2,15 +2,15 @@
  * Checks on calls and `new` that the resolver ({@link ./resolver.ts}) makes once it knows the candidates, worded as
  * the platform's compiler words them (the message catalogue of Salesforce's Apex language server,
  * forcedotcom/apex-language-support `messages_en_US.properties`): an instance method called from a static context or
- * a static method through a value, a call no candidate takes by number of arguments, a user class constructed with
- * arguments no constructor takes, and a call two interface overloads fit equally. Each answers null when it is not
+ * a static method through a value, a call or a user class's constructor that no declaration takes (by number of
+ * arguments, or by a type that can certainly not be assigned), and a call two interface overloads fit equally. Each answers null when it is not
  * certain, and the call is left to run time.
  */
 import type { TypeRef } from '../values/values.js';
 import type { ClassInfo, MethodInfo } from './classes.js';
 import type { Names } from './names.js';
 import { NULL_T } from './static-types.js';
-import { typeDisplay, type TypeFacts } from './type-checks.js';
+import { assignable, typeDisplay, type TypeFacts } from './type-checks.js';
 
 /** How a call reaches its method. */
 export interface CallShape {
@@ -54,37 +54,46 @@ export class CallChecks {
   }
 
   /**
-   * A call no method of that name takes by its number of arguments, when every method of that name the receiver
-   * could have is declared in source (interfaces' abstract declarations included).
+   * A call no method of that name takes — none has that many parameters, or each that has holds one that an
+   * argument's static type can certainly not be assigned to — when every method of that name the receiver could have
+   * is declared in source (interfaces' abstract declarations and, for a bare call, outer classes' included).
    */
-  wrongArity(owner: ClassInfo, name: string, cands: MethodInfo[], arity: number): boolean {
-    if (cands.some((m) => m.decl.params.length === arity)) return false;
-    const stack = [owner];
+  noneFits(owner: ClassInfo, name: string, types: (TypeRef | null)[], bareCall: boolean): boolean {
+    const stack: ClassInfo[] = [owner];
+    if (bareCall) for (let o = owner.outer; o; o = o.outer) stack.push(o);
     const seen = new Set<ClassInfo>();
     while (stack.length) {
       const c = stack.pop()!;
       if (seen.has(c)) continue;
       seen.add(c);
       if (!c.decl) return false;
-      if (c.decl.methods.some((m) => m.name === name && m.params.length === arity)) return false;
+      for (const m of c.decl.methods) if (m.name === name && this.fits(m.params, c, types)) return false;
       if (c.superclass) stack.push(c.superclass);
       stack.push(...c.interfaces);
     }
     return true;
   }
 
+  /** Whether arguments of these static types may be passed to these parameters (unknown types may). */
+  private fits(params: { type: TypeRef }[], owner: ClassInfo, types: (TypeRef | null)[]): boolean {
+    if (params.length !== types.length) return false;
+    return params.every((p, i) => {
+      const t = types[i];
+      return !t || assignable(t, this.names.canon(p.type, owner), this.facts) !== false;
+    });
+  }
+
   /**
    * `new C(args)` for an abstract user class ("Abstract classes cannot be constructed"), or for one whose
-   * constructors (or implicit no-argument constructor) take no such number of arguments: the platform's "Constructor
-   * not defined". Exceptions (whose constructors are built in) and classes whose hierarchy is not all in source are
+   * constructors (or implicit no-argument constructor) take no such arguments — by number, or by a type that can
+   * certainly not be assigned: the platform's "Constructor not defined". Exceptions (whose constructors are built in) and classes whose hierarchy is not all in source are
    * left alone.
    */
   missingConstructor(cls: ClassInfo, types: (TypeRef | null)[]): string | null {
     if (cls.kind !== 'class' || !cls.decl) return null;
     if (cls.decl.modifiers.has('abstract')) return `Abstract classes cannot be constructed: ${cls.display}`;
     if (cls.isException || !this.names.knowsHierarchy(cls)) return null;
-    const arities = cls.ctors.length ? cls.ctors.map((k) => k.params.length) : [0];
-    if (arities.includes(types.length)) return null;
+    if (cls.ctors.length ? cls.ctors.some((k) => this.fits(k.params, cls, types)) : types.length === 0) return null;
     return `Constructor not defined: [${cls.display}].<Constructor>(${this.argList(types)})`;
   }
 

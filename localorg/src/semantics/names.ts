@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../syntax/ast.js';
 import type { TypeRef } from '../values/values.js';
-import type { ClassInfo, ClassRegistry, MethodInfo } from './classes.js';
+import type { ClassInfo, ClassRegistry, MemberInfo, MethodInfo } from './classes.js';
 import { isPlatformName } from './platform-names.js';
 import { canonicalType, simple, type TypeWorld } from './static-types.js';
 
@@ -47,6 +47,24 @@ export class Names {
     return undefined;
   }
 
+  /** The field or property a bare name reaches from `cls`, and whether it belongs to an outer class. */
+  bareMember(cls: ClassInfo, name: string): { member: MemberInfo; outer: boolean } | undefined {
+    for (let o: ClassInfo | null = cls; o; o = o.outer) {
+      const m = o.member(name);
+      if (m) return { member: m, outer: o !== cls };
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether `cls` certainly has no field, property, enum value or inner type called `name`: its hierarchy is all
+   * source, so a name it lacks is the platform's "Variable does not exist".
+   */
+  lacksMember(cls: ClassInfo, name: string): boolean {
+    if (!cls.decl || !this.knowsHierarchy(cls) || cls.member(name) || cls.inner.has(name)) return false;
+    return !cls.enumValues.some((v) => v.name.toLowerCase() === name);
+  }
+
   staticField(cls: ClassInfo, name: string): TypeRef | null {
     const m = cls.member(name);
     if (m) return this.canon(m.decl.type, m.owner);
@@ -64,9 +82,16 @@ export class Names {
 
   /**
    * When `e` names a user class rather than a value: that class; null when it names some other type or namespace
-   * (native, SObject); undefined when it is a value. `isLocal` tells whether a bare name is a local variable.
+   * (native, SObject); undefined when it is a value. `isLocal` tells whether a bare name is a local variable. In a
+   * static context an instance field does not hide a type of the same name (`Operator.EQUALS` in a static method of
+   * a class with a field `operator` and an enum `Operator`), as at run time.
    */
-  typeTarget(e: Expr, from: ClassInfo, isLocal: (name: string) => boolean): ClassInfo | null | undefined {
+  typeTarget(
+    e: Expr,
+    from: ClassInfo,
+    isLocal: (name: string) => boolean,
+    isStatic: boolean
+  ): ClassInfo | null | undefined {
     const parts: string[] = [];
     let x: Expr = e;
     while (x.kind === 'field') {
@@ -75,7 +100,9 @@ export class Names {
     }
     if (x.kind !== 'name') return undefined;
     parts.unshift(x.name);
-    if (isLocal(x.name) || this.member(from, x.name) !== undefined) return undefined;
+    if (isLocal(x.name)) return undefined;
+    const m = this.bareMember(from, x.name);
+    if (m && (m.member.decl.isStatic || (!isStatic && !m.outer))) return undefined;
     for (let n = parts.length; n >= 1; n--) {
       const joined = parts.slice(0, n).join('.');
       const cls = this.registry.resolve(joined, from);

@@ -219,7 +219,14 @@ export const SYSTEM_TYPES: ReadonlySet<string> = new Set([
   'xmlstreamwriter'
 ]);
 
-/** Whether a bare (lower-case) name is a platform namespace or a System type. */
+/**
+ * Qualifiers the compiler resolves against the org's metadata rather than a class: `Page.existingPageName` is the
+ * PageReference of a Visualforce page (Apex Reference, "PageReference Class",
+ * https://developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/apex_system_pagereference.htm).
+ */
+const METADATA_QUALIFIERS: ReadonlySet<string> = new Set(['page']);
+
+/** Whether a bare (lower-case) name is a platform namespace, a System type or a metadata qualifier such as `Page`. */
 export function isPlatformName(name: string): boolean {
-  return PLATFORM_NAMESPACES.has(name) || SYSTEM_TYPES.has(name);
+  return PLATFORM_NAMESPACES.has(name) || SYSTEM_TYPES.has(name) || METADATA_QUALIFIERS.has(name);
 }

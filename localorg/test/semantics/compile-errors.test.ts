@@ -89,7 +89,7 @@ test('an instance method reached from a static context, a static method reached 
   );
 });
 
-test('a call or constructor no declaration takes by number of arguments does not compile', () => {
+test('a call or constructor no declaration takes by number or type of arguments does not compile', () => {
   const classes = [
     'public class Two { public Two(String a, Integer b) {} public String m(String a) { return a; } }',
     'public class None { public String m() { return null; } }'
@@ -99,14 +99,21 @@ test('a call or constructor no declaration takes by number of arguments does not
     'test.apex:2:10 Constructor not defined: [None].<Constructor>(Integer)',
     'test.apex:3:25 Method does not exist or incorrect signature: void m(String) from the type None'
   ]);
+  assert.deepEqual(
+    errors("Two t = new Two(1, 1);\nSystem.debug(new None().m());\nString s = new Two('a', 1).m(5L);", classes),
+    [
+      'test.apex:1:9 Constructor not defined: [Two].<Constructor>(Integer, Integer)',
+      'test.apex:3:28 Method does not exist or incorrect signature: void m(Long) from the type Two'
+    ]
+  );
   assert.deepEqual(errors('Object o = new Abs();', ['public abstract class Abs {}']), [
     'test.apex:1:12 Abstract classes cannot be constructed: Abs'
   ]);
   assert.deepEqual(
-    errors("Two t = new Two('a', 1); None n = new None(); System.debug(t.m('x')); Exception e = new MyEx('m');", [
-      ...classes,
-      'public class MyEx extends Exception {}'
-    ]),
+    errors(
+      "Two t = new Two('a', 1); None n = new None(); System.debug(t.m('x')); Exception e = new MyEx('m'); t = new Two(null, (Integer) null); Id x = null; t.m(x); Object o = t.m(null);",
+      [...classes, 'public class MyEx extends Exception {}']
+    ),
     []
   );
 });
@@ -178,9 +185,54 @@ test('a platform namespace or System class localorg does not model is a type, no
   assert.equal(r.fatal, 'test.apex:2:1 FeatureManagement is not supported by localorg');
   assert.deepEqual(
     errors(
-      "Object o;\nif (o != null) { o = Invocable.Action.createCustomAction('apex', 'X'); o = FormulaEval.FormulaBuilder.builder(); }"
+      "Object o;\nif (o != null) { o = Invocable.Action.createCustomAction('apex', 'X'); o = FormulaEval.FormulaBuilder.builder(); o = Page.myPage; }"
     ),
     []
   );
   assert.deepEqual(errors('Object o = Nope.Thing.m();'), ['test.apex:1:12 Variable does not exist: Nope']);
+});
+
+test('a field a user class lacks, and an instance field named from a static method, do not compile; a type of the same name is the type there', () => {
+  const classes = [
+    `public class Holder {
+  public Integer count;
+  public static Integer total;
+  public static Integer read() {
+    return count;
+  }
+}`,
+    'public enum Color { RED }',
+    `public class Query {
+  public enum Operator { EQUALS }
+  public final Operator operator;
+  public Query(Operator o) { operator = o; }
+  public static Query equal() { return new Query(Operator.EQUALS); }
+}`
+  ];
+  assert.deepEqual(errors('Holder h = new Holder();\nSystem.debug(h.missing);\nSystem.debug(Holder.nope);', classes), [
+    'C0.cls:5:12 Non static field cannot be referenced from a static context: count from the type Holder',
+    'test.apex:2:14 Variable does not exist: missing',
+    'test.apex:3:14 Variable does not exist: nope'
+  ]);
+  assert.deepEqual(
+    errors(
+      'Holder h = new Holder(); h.count = 1; Holder.total = 2; System.debug(Color.RED); System.debug(h.count + Holder.total);',
+      [classes[0].replace('return count;', 'return total;'), classes[1], classes[2]]
+    ),
+    []
+  );
+});
+
+test('comparing types no value shares, or a condition that is not Boolean, does not compile', () => {
+  assert.deepEqual(errors("String s = 'a';\nInteger i = 1;\nBoolean b = s == i;\nif (i) {}\nwhile (s) {}"), [
+    'test.apex:3:13 Comparison arguments must be compatible types: String, Integer',
+    'test.apex:4:5 Condition expression must be of type Boolean: Integer',
+    'test.apex:5:8 Condition expression must be of type Boolean: String'
+  ]);
+  assert.deepEqual(
+    errors(
+      "Id x = null; String s = 'a'; Long l = 1; Integer i = 1; Object o = s; Boolean b = x == s || l == i || o == i || s != null; if (b) {} while (i > 2) {} Boolean n = true; if (n) {}"
+    ),
+    []
+  );
 });
