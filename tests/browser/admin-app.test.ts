@@ -160,7 +160,12 @@ describe('the admin app in a browser', () => {
     await withPage(t, browser, async (page) => {
       await page.goto(frontdoorUrl(server, `/lightning/r/Contact/${String(contact.Id)}/view`));
       await expectVisible(page.locator('[data-id="record-name"]', { hasText: String(contact.Name) }));
-      await expectVisible(page.locator('[data-id="record-detail"]'));
+      const detail = page.locator('[data-id="record-detail"]');
+      await expectVisible(detail.locator('[data-field="OwnerId"] a'));
+      await expectVisible(detail.locator('[data-field="CreatedById"]', { hasText: /, \d+\/\d+\/\d+, / }));
+      // Related lists are cards, not a placeholder for force:relatedListContainer.
+      await expectVisible(page.locator('[data-list="Cases"]', { hasText: 'Cases (0)' }));
+      assert.equal(await page.getByText('does not render').count(), 0);
       await screenshot(page, 'contact-record');
       await page.locator('[data-id="app-nav"] nav a', { hasText: 'Contacts' }).click();
       await expectVisible(page.locator('[data-id="object-home"] a', { hasText: String(contact.Name) }));

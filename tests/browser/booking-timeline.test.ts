@@ -129,6 +129,25 @@ describe('the booking timeline in a browser', () => {
     });
   });
 
+  test("the Contact's related lists show its upcoming and past events; a row and View All open their pages", async (t) => {
+    await withPage(t, browser, async (page) => {
+      await page.goto(frontdoorUrl(server, `/lightning/r/Contact/${adaId}/view`));
+      const open = page.locator('[data-list="OpenActivities"]');
+      const history = page.locator('[data-list="ActivityHistories"]');
+      await expectVisible(open.getByText('Open Activities (1)'));
+      await expectVisible(history.getByText('Activity History (2)'));
+      await expectVisible(history.locator('a', { hasText: 'Timeline canceled' }));
+      await screenshot(page, 'contact-related-lists');
+      await history.locator('[data-id="view-all"]').click();
+      await page.waitForURL((u) => u.pathname.endsWith('/related/ActivityHistories/view'));
+      await expectVisible(page.locator('[data-list="ActivityHistories"] a', { hasText: 'Timeline noshow' }));
+      await screenshot(page, 'related-list-page');
+      await page.locator('[data-list="ActivityHistories"] a', { hasText: 'Timeline canceled' }).click();
+      await page.waitForURL((u) => u.pathname.startsWith('/lightning/r/Event/'));
+      await expectVisible(page.locator('[data-id="record-name"]', { hasText: 'Timeline canceled' }));
+    });
+  });
+
   test('marking the no-show Completed from the timeline changes the Event', async (t) => {
     await withPage(t, browser, async (page) => {
       await page.goto(frontdoorUrl(server, `/lightning/r/Contact/${adaId}/view`));
@@ -136,6 +155,19 @@ describe('the booking timeline in a browser', () => {
       await expectVisible(item.locator('[data-id="status"]', { hasText: 'No-show' }));
       await item.getByRole('button', { name: 'Mark Completed' }).click();
       await expectVisible(item.locator('[data-id="status"]', { hasText: 'Completed' }));
+      // The success toast is Lightning's solid green with white text, fully shown (not mid-animation).
+      const toast = page.locator('.slds-notify_toast.slds-theme_success');
+      await expectVisible(toast);
+      const shownFully = () =>
+        toast.evaluate((el) => {
+          let opacity = 1;
+          for (let n: Element | null = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+          return opacity;
+        });
+      for (let i = 0; i < 50 && (await shownFully()) < 1; i++) await page.waitForTimeout(100);
+      assert.equal(await shownFully(), 1, 'the toast has finished appearing');
+      const colors = await toast.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      assert.deepEqual(colors, ['rgb(46, 132, 74)', 'rgb(255, 255, 255)']);
       await screenshot(page, 'timeline-marked');
     });
     const [event] = await apiQuery(

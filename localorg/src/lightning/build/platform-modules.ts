@@ -3,7 +3,7 @@
  * engine itself (one version, see toolchain.ts), `@salesforce/apex/*`, `@salesforce/label/c.*`, `@salesforce/user/*`,
  * `@salesforce/i18n/*` (the running user's locale and time zone, shared with the base components), `@salesforce/schema/*`,
  * `@salesforce/resourceUrl/*`, `@salesforce/customPermission/*`, and the `lightning/*` modules the base components do not
- * ship (toast events, navigation, uiRecordApi). Each is a few lines generated here or a small file under client/lib.
+ * ship (toast events, navigation, uiRecordApi, uiRelatedListApi). Each is a few lines generated here or a small file under client/lib.
  */
 import path from 'node:path';
 import type { Plugin } from 'rollup';
@@ -24,7 +24,8 @@ const USER_I18N: Record<string, string> = {
 const LIGHTNING_SHIMS: Record<string, string> = {
   'lightning/platformShowToastEvent': 'platformShowToastEvent.js',
   'lightning/navigation': 'navigation.js',
-  'lightning/uiRecordApi': 'uiRecordApi.js'
+  'lightning/uiRecordApi': 'uiRecordApi.js',
+  'lightning/uiRelatedListApi': 'uiRelatedListApi.js'
 };
 
 export interface PlatformModulesOptions {

@@ -17,12 +17,16 @@ export interface LayoutSection {
 export type RecordPageItem =
   | { kind: 'component'; component: string; props: Record<string, string | number | boolean> }
   | { kind: 'detail'; sections: LayoutSection[] }
+  /** `force:relatedListContainer` (every list of the layout) or one list (`force:relatedListSingleContainer`). */
+  | { kind: 'relatedLists'; only: string | null }
   | { kind: 'unsupported'; component: string; message: string };
 
 export interface RecordPagePlan {
   /** FlexiPage API name, or null when the page comes from the layout. */
   flexiPage: string | null;
   layout: string | null;
+  /** The layout's related lists, or null when the project has no layout for the object. */
+  relatedLists: string[] | null;
   regions: { header: RecordPageItem[]; main: RecordPageItem[]; sidebar: RecordPageItem[] };
 }
 
@@ -46,6 +50,14 @@ export function readLayout(file: string): LayoutSection[] {
     if (fields.length) sections.push({ label: text(section.label) || 'Information', fields, columns });
   }
   return sections;
+}
+
+/** The layout's related lists in order: standard names (`RelatedContactList`) or `Child__c.LookupField__c`. */
+export function readLayoutRelatedLists(file: string): string[] {
+  const layout = (parseXml(file).Layout ?? {}) as Record<string, unknown>;
+  return asArray(layout.relatedLists as Record<string, unknown>[])
+    .map((r) => text(r.relatedList))
+    .filter(Boolean);
 }
 
 /** The layout of `objectName`: `<Object>-<Name>.layout-meta.xml`, first by name when there are several. */
@@ -124,10 +136,16 @@ export function planRecordPage(
   const pages = new Map([...ui.flexiPages].map(([n, f]) => [n, readFlexiPage(n, f)]));
   const layoutName = layoutFor(ui, objectName);
   const sections = layoutName ? readLayout(ui.layouts.get(layoutName)!) : [];
+  const relatedLists = layoutName ? readLayoutRelatedLists(ui.layouts.get(layoutName)!) : null;
   const detail: RecordPageItem = { kind: 'detail', sections };
   const flexiName = flexiPageFor(ui, app, objectName, pages);
   if (!flexiName) {
-    return { flexiPage: null, layout: layoutName, regions: { header: [], main: [detail], sidebar: [] } };
+    return {
+      flexiPage: null,
+      layout: layoutName,
+      relatedLists,
+      regions: { header: [], main: [detail, { kind: 'relatedLists', only: null }], sidebar: [] }
+    };
   }
   const page = pages.get(flexiName)!;
   const regions: RecordPagePlan['regions'] = { header: [], main: [], sidebar: [] };
@@ -138,7 +156,7 @@ export function planRecordPage(
       if (planned) target.push(planned);
     }
   }
-  return { flexiPage: flexiName, layout: layoutName, regions };
+  return { flexiPage: flexiName, layout: layoutName, relatedLists, regions };
 }
 
 function planItem(item: FlexiItem, ui: Pick<UiMetadata, 'bundles'>, detail: RecordPageItem): RecordPageItem | null {
@@ -155,6 +173,10 @@ function planItem(item: FlexiItem, ui: Pick<UiMetadata, 'bundles'>, detail: Reco
   }
   if (DETAIL_COMPONENTS.has(item.componentName)) return detail;
   if (HEADER_COMPONENTS.has(item.componentName)) return null;
+  if (item.componentName === 'force:relatedListContainer') return { kind: 'relatedLists', only: null };
+  if (item.componentName === 'force:relatedListSingleContainer') {
+    return { kind: 'relatedLists', only: item.properties.relatedListApiName || null };
+  }
   if (item.componentName === 'flexipage:tabset' || item.componentName === 'flexipage:tab') return null;
   return {
     kind: 'unsupported',

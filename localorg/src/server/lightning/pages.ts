@@ -8,6 +8,7 @@ import { planRecordPage, type LayoutSection } from '../../lightning/metadata/rec
 import { standardLayout } from '../../lightning/metadata/standard-layouts.js';
 import type { ObjectInfo, ServerDataPlatform } from '../runtime-seams.js';
 import { detailSections } from './record-fields.js';
+import { relatedListsFor, resolveListId } from './related-lists.js';
 import { objectOfId } from './ui-api.js';
 
 export class PageError extends Error {
@@ -146,7 +147,9 @@ export function recordPage(
       items.map((item) =>
         item.kind === 'detail'
           ? { kind: 'detail', sections: detailSections(platform, info, plan.layout ? item.sections : fallback) }
-          : item
+          : item.kind === 'relatedLists'
+            ? { kind: 'relatedLists', lists: relatedListsFor(platform, info, plan.relatedLists, item.only) }
+            : item
       )
     ])
   );
@@ -194,6 +197,39 @@ function defaultSection(info: { fields: { name: string; type: string }[] }): Lay
 }
 
 const AUDIT_FIELDS = /^(SystemModstamp|IsDeleted|CreatedDate|CreatedById|LastModifiedDate|LastModifiedById)$/;
+
+/** `/lightning/r/<Object>/<Id>/related/<relatedListId>/view`: one related list of a record, up to 50 rows. */
+export function relatedListPage(
+  ui: UiMetadata,
+  platform: ServerDataPlatform,
+  objectName: string,
+  recordId: string,
+  listId: string
+): PageConfig {
+  const record = recordPage(ui, platform, objectName, recordId);
+  const info = objectOfId(platform, recordId);
+  const list = resolveListId(platform, info, listId);
+  if (!list) throw new PageError(404, 'Page not found', `${info.name} has no related list named ${listId}.`);
+  const parent = record.page as { recordName: string; objectLabel: string; iconName: string };
+  return {
+    ...record,
+    title: `${list.label} | ${parent.recordName} | ${record.app.label}`,
+    pageReference: {
+      type: 'standard__recordRelationshipPage',
+      attributes: { recordId, objectApiName: info.name, relationshipApiName: list.id, actionName: 'view' },
+      state: {}
+    },
+    page: {
+      kind: 'relatedList',
+      objectApiName: info.name,
+      objectLabel: parent.objectLabel,
+      recordId,
+      recordName: parent.recordName,
+      recordUrl: `/lightning/r/${info.name}/${recordId}/view`,
+      list
+    }
+  };
+}
 
 export function objectHomePage(ui: UiMetadata, platform: ServerDataPlatform, objectName: string): PageConfig {
   const info = platform.describeObject(objectName);

@@ -12,10 +12,11 @@ import { readBody } from '../request-body.js';
 import type { ApexHost, ServerDataPlatform } from '../runtime-seams.js';
 import { AuraError, parseApexCall, resolveAuraMethod, runAuraMethod } from './apex-bridge.js';
 import { buildingPage, errorPage, shellPage } from './html.js';
-import { objectHomePage, PageError, recordPage, tabPage, tabUrl, type PageConfig } from './pages.js';
+import { objectHomePage, PageError, recordPage, relatedListPage, tabPage, tabUrl, type PageConfig } from './pages.js';
 import { sessionCookie, type SessionStore } from './sessions.js';
 import { staticFile } from './static-files.js';
 import { handleUiApi, UiApiError } from './ui-api.js';
+import { handleRelatedListRecords } from './related-lists.js';
 
 export interface LightningDeps {
   ui: UiMetadata;
@@ -145,6 +146,20 @@ async function route(deps: LightningDeps, req: IncomingMessage, url: URL, transa
     if (method !== 'POST') return json(405, { message: 'POST only' });
     return apexCall(deps, await readBody(req, MAX_BODY), transact);
   }
+  if (p.startsWith('/lightning/ui-api/related-list-records/')) {
+    if (method !== 'GET') return json(405, { message: `HTTP Method '${method}' not allowed. Allowed are GET` });
+    const segments = p
+      .slice('/lightning/ui-api/related-list-records/'.length)
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
+    const user = { locale: deps.platform.user.locale, timeZone: deps.platform.user.timeZone };
+    const outcome = await transact(`${method} ${p}`, () =>
+      handleRelatedListRecords(deps.platform, user, { segments, query: url.searchParams })
+    );
+    if (!outcome.ok) throw outcome.error;
+    return json(200, outcome.value);
+  }
   if (p.startsWith('/lightning/ui-api/records')) {
     const segments = p.slice('/lightning/ui-api/records'.length).split('/').filter(Boolean).map(decodeURIComponent);
     const body = method === 'GET' ? Buffer.alloc(0) : await readBody(req, MAX_BODY);
@@ -237,12 +252,16 @@ function parsePage(
   | { kind: 'tab'; tab: string }
   | { kind: 'record'; object: string | null; id: string }
   | { kind: 'object'; object: string }
+  | { kind: 'related'; object: string; id: string; list: string }
   | null {
   const s = p.split('/').filter(Boolean).map(decodeURIComponent);
   if (s.length === 1 || (s[1] === 'page' && s[2] === 'home')) return { kind: 'home' };
   if (s[1] === 'n' && s.length === 3) return { kind: 'tab', tab: s[2] };
   if (s[1] === 'r' && s.length === 5 && s[4] === 'view') return { kind: 'record', object: s[2], id: s[3] };
   if (s[1] === 'r' && s.length === 4 && s[3] === 'view') return { kind: 'record', object: null, id: s[2] };
+  if (s[1] === 'r' && s.length === 7 && s[4] === 'related' && s[6] === 'view') {
+    return { kind: 'related', object: s[2], id: s[3], list: s[5] };
+  }
   if (s[1] === 'o' && s.length === 4 && (s[3] === 'home' || s[3] === 'list')) return { kind: 'object', object: s[2] };
   return null;
 }
@@ -263,6 +282,9 @@ async function page(deps: LightningDeps, p: string, transact: Transact): Promise
   const outcome = await transact(`page ${p}`, (): PageConfig => {
     if (target.kind === 'tab') return tabPage(deps.ui, deps.platform, target.tab);
     if (target.kind === 'record') return recordPage(deps.ui, deps.platform, target.object, target.id);
+    if (target.kind === 'related') {
+      return relatedListPage(deps.ui, deps.platform, target.object, target.id, target.list);
+    }
     return objectHomePage(deps.ui, deps.platform, target.object);
   });
   if (!outcome.ok) throw outcome.error;

@@ -36,7 +36,7 @@ export class UiApiError extends Error {
   }
 }
 
-function uiError(status: number, errorCode: string, message: string, fields: string[] = []): UiApiError {
+export function uiError(status: number, errorCode: string, message: string, fields: string[] = []): UiApiError {
   const fieldErrors: Record<string, Json> = {};
   for (const f of fields) fieldErrors[f] = [{ errorCode, message }];
   return new UiApiError(status, {
@@ -169,7 +169,7 @@ function readRecord(
   return recordJson(rows[0], info, user, platform, wanted);
 }
 
-function recordJson(
+export function recordJson(
   record: SObject,
   info: ObjectInfo,
   user: UiUser,

@@ -1,7 +1,8 @@
 /**
  * What a record page shows, over HTTP with the package's metadata: the UI API names a related record in its display
  * value, and the page configuration gives the detail panel Lightning's labels, the layout's two columns, lookups with
- * the paths that name their records, checkboxes, and System Information for objects the project has no layout for.
+ * the paths that name their records, checkboxes, and System Information for objects the project has no layout for;
+ * related lists (the Contact's standard ones) and their records through the UI API's related-list-records.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ let server: TestServer;
 let cookie = '';
 let contactId = '';
 let eventId = '';
+const DAY = 24 * 60 * 60 * 1000;
 const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lightning-bundle-'));
 
 async function post(object: string, body: unknown): Promise<string> {
@@ -54,8 +56,8 @@ before(async () => {
   eventId = await post('Event', {
     Subject: 'Intro call',
     WhoId: contactId,
-    StartDateTime: '2026-12-02T15:00:00.000Z',
-    EndDateTime: '2026-12-02T15:30:00.000Z'
+    StartDateTime: new Date(Date.now() + DAY).toISOString(),
+    EndDateTime: new Date(Date.now() + DAY + 30 * 60_000).toISOString()
   });
 });
 
@@ -143,4 +145,79 @@ test('a Contact without a project layout gets the standard one: owner, compound 
     ]
   );
   assert.ok(system[0]!.paths.includes('Contact.CreatedBy.Name'));
+});
+
+interface RelatedListJson {
+  id: string;
+  label: string;
+  childObject: string;
+  nameField: string;
+  columns: { name: string; label: string }[];
+}
+
+test("a Contact's page lists the standard related lists instead of a placeholder card", async () => {
+  const res = await get(`/lightning/r/Contact/${contactId}/view`);
+  const html = await res.text();
+  const config = JSON.parse(/<script type="application\/json" id="localorg-page">(.*?)<\/script>/s.exec(html)![1]) as {
+    page: { regions: Record<string, { kind: string; lists?: RelatedListJson[] }[]> };
+  };
+  const items = Object.values(config.page.regions).flat();
+  assert.equal(items.filter((i) => i.kind === 'unsupported').length, 0, 'no "not rendered" card');
+  const lists = items.find((i) => i.kind === 'relatedLists')?.lists ?? [];
+  assert.deepEqual(
+    lists.map((l) => [l.id, l.label]),
+    [
+      ['Opportunities', 'Opportunities'],
+      ['Cases', 'Cases'],
+      ['OpenActivities', 'Open Activities'],
+      ['ActivityHistories', 'Activity History']
+    ]
+  );
+  const open = lists[2];
+  assert.equal(open.childObject, 'Event');
+  assert.equal(open.nameField, 'Subject');
+  assert.deepEqual(
+    open.columns.map((c) => c.label),
+    ['Start', 'End', 'Location']
+  );
+});
+
+test('related-list-records gives the rows, their count and display values; bad requests get UI API errors', async () => {
+  const fields = 'Event.Subject,Event.StartDateTime,Event.Nope__c';
+  const open = await get(
+    `/lightning/ui-api/related-list-records/${contactId}/OpenActivities?fields=${fields}&pageSize=5`
+  );
+  const body = (await open.json()) as {
+    count: number;
+    records: { id: string; apiName: string; fields: Record<string, { value: unknown; displayValue: unknown }> }[];
+    listReference: { relatedListId: string };
+  };
+  assert.equal(open.status, 200, JSON.stringify(body));
+  assert.equal(body.count, 1);
+  assert.equal(body.records[0].id, eventId);
+  assert.equal(body.records[0].apiName, 'Event');
+  assert.equal(body.records[0].fields.Subject.value, 'Intro call');
+  assert.match(String(body.records[0].fields.StartDateTime.displayValue), /\d+\/\d+\/\d+, \d+:\d+ [AP]M/);
+  assert.equal(body.records[0].fields.Nope__c, undefined);
+  assert.equal(body.listReference.relatedListId, 'OpenActivities');
+  const history = (await (
+    await get(`/lightning/ui-api/related-list-records/${contactId}/ActivityHistories`)
+  ).json()) as {
+    count: number;
+  };
+  assert.equal(history.count, 0, 'the event has not ended');
+  const unknown = await get(`/lightning/ui-api/related-list-records/${contactId}/Nope`);
+  assert.equal(unknown.status, 404);
+  assert.equal(((await unknown.json()) as { errorCode: string }).errorCode, 'NOT_FOUND');
+  const badSize = await get(`/lightning/ui-api/related-list-records/${contactId}/Cases?pageSize=0`);
+  assert.equal(badSize.status, 400);
+  assert.equal(((await badSize.json()) as { errorCode: string }).errorCode, 'ILLEGAL_QUERY_PARAMETER_VALUE');
+  assert.equal((await get('/lightning/ui-api/related-list-records/zzz/Cases')).status, 400);
+});
+
+test("View All opens the list's own page; an unknown list is a 404 page", async () => {
+  const page = await get(`/lightning/r/Contact/${contactId}/related/OpenActivities/view`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /"kind":"relatedList"/);
+  assert.equal((await get(`/lightning/r/Contact/${contactId}/related/Nope/view`)).status, 404);
 });

@@ -11,8 +11,14 @@ export function installLinkProvider(root) {
     let url;
     try {
       // Base components describe the page as {stateType, attributes, state}; a page reference names it `type`.
+      // lightning-formatted-url asks for its own URL as `standard_webPage` (routingService urlTypes.standard).
       const ref = stateRef || {};
-      url = urlOf({ type: ref.type || ref.stateType, attributes: ref.attributes, state: ref.state });
+      const type = ref.type || ref.stateType;
+      url = urlOf({
+        type: type === 'standard_webPage' ? 'standard__webPage' : type,
+        attributes: ref.attributes,
+        state: ref.state
+      });
     } catch (error) {
       callback(error);
       return;

@@ -29,6 +29,10 @@ export default class App extends LightningElement {
     return this.page.kind === 'record';
   }
 
+  get isRelatedList() {
+    return this.page.kind === 'relatedList';
+  }
+
   get isObjectHome() {
     return this.page.kind === 'objectHome';
   }

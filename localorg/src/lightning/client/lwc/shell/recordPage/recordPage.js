@@ -9,6 +9,7 @@ function items(list, page) {
     isComponent: item.kind === 'component',
     isDetail: item.kind === 'detail',
     isUnsupported: item.kind === 'unsupported',
+    isRelatedLists: item.kind === 'relatedLists',
     props:
       item.kind === 'component'
         ? { ...item.props, recordId: page.recordId, objectApiName: page.objectApiName }
