@@ -14,6 +14,7 @@ import { natives as label } from './label.js';
 import { natives as limits } from './limits.js';
 import { natives as metadataDeploy } from './metadata-deploy.js';
 import { natives as offline } from './offline.js';
+import { natives as operationResults } from './operation-results.js';
 import { natives as pages } from './pages.js';
 import { natives as platformCache } from './platform-cache.js';
 import { natives as requestContext } from './request-context.js';
@@ -43,6 +44,7 @@ export function standardLibrary(): NativeLibrary {
     schemaFieldSets,
     security,
     database,
+    operationResults,
     dmlOptions,
     search,
     eventbus,
