@@ -137,7 +137,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
   }
 
   query(query: unknown, bind: BindEvaluator, access?: DataAccess): Value {
-    return runQuery(this, query as SoqlQuery, bind, access);
+    return runQuery(this, query as SoqlQuery, bind, access, 'soql', true);
   }
 
   search(query: unknown, bind: BindEvaluator, options: SearchOptions): Value {

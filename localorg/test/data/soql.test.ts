@@ -60,6 +60,18 @@ test('parent fields are returned as queried relationship SObjects', () => {
   assert.ok(!account.queried!.has('website'));
 });
 
+test('an Apex row read through a parent relationship also holds the lookup field; a REST row only what was selected', () => {
+  const { org, acme } = contacts();
+  const [ada] = rows(org, "SELECT Account.Name FROM Contact WHERE LastName = 'Lovelace'");
+  assert.equal((ada.get('AccountId') as { value: string }).value, acme.id!.value);
+  assert.ok(ada.queried!.has('accountid'));
+  const [hopper] = rows(org, "SELECT Account.Name FROM Contact WHERE LastName = 'Hopper'");
+  assert.equal(hopper.get('AccountId'), null);
+  assert.ok(hopper.queried!.has('accountid'));
+  const [viaRest] = org.queryText("SELECT Account.Name FROM Contact WHERE LastName = 'Lovelace'") as SObject[];
+  assert.ok(!viaRest.has('accountid'));
+});
+
 test('a null parent reads as a null relationship', () => {
   const { org } = contacts();
   const [hopper] = rows(org, "SELECT Account.Name FROM Contact WHERE LastName = 'Hopper'");

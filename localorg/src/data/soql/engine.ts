@@ -15,14 +15,17 @@ import { queryError, type ResolvedPath } from './resolve.js';
 
 /**
  * Runs a query; returns an ApexList of SObjects (or AggregateResults), or an Integer for `COUNT()`. A SOSL search's
- * RETURNING entries run here too (`statement` 'search'): the search was counted once, as a SOSL statement.
+ * RETURNING entries run here too (`statement` 'search'): the search was counted once, as a SOSL statement. For Apex
+ * (`parentKeys`), a row read through a parent relationship (`Account.Name`) also holds that lookup's own field
+ * (`AccountId`), as Apex rows do; the REST API returns only what was selected.
  */
 export function runQuery(
   org: OrgContext,
   query: SoqlQuery,
   bind: BindEvaluator,
   access?: DataAccess,
-  statement: 'soql' | 'search' = 'soql'
+  statement: 'soql' | 'search' = 'soql',
+  parentKeys = false
 ): Value {
   const object = org.schema.object(query.from);
   if (!object || object.queryableOnly) throw queryError(msg.noSuchObject(query.from), query.position);
@@ -31,7 +34,7 @@ export function runQuery(
   if (statement === 'soql') org.limits.chargeQuery(metadata);
   const check = accessCheck(org, queryAccess(query.withMode, access));
   check?.requireReadable(object);
-  const result = new Execution(org, q, object, bind, check).run();
+  const result = new Execution(org, q, object, bind, check, parentKeys).run();
   // Names resolve while the query runs (ORDER BY among the last); nothing is returned if any was unreadable.
   check?.throwIfDenied();
   return result;

@@ -47,6 +47,11 @@ export class Projection extends WhereFilter {
       const relName = step.relationshipName!;
       const relKey = relName.toLowerCase();
       dst.queried!.add(relKey);
+      const keyField = step.name.toLowerCase();
+      if (this.parentKeys && !dst.queried!.has(keyField)) {
+        dst.queried!.add(keyField);
+        dst.set(step.name, src.get(keyField));
+      }
       const parent = parentRow(this.org, step, src);
       if (!parent) {
         // A null parent reads as null; deeper fields are simply absent.
@@ -95,7 +100,7 @@ export class Projection extends WhereFilter {
     if (cached) return cached;
     const rel = this.org.schema.childRelationship(object, sub.from)!;
     const child = this.org.schema.object(rel.childObject)!;
-    const inner = new Projection(this.org, { ...sub, from: child.name }, child, this.bind, this.check);
+    const inner = new Projection(this.org, { ...sub, from: child.name }, child, this.bind, this.check, this.parentKeys);
     const lookup = this.org.schema.field(child, rel.field)!;
     const predicate = sub.where ? inner.compile(sub.where, child) : () => true;
     const byParent = new Map<string, SObject[]>();

@@ -20,7 +20,9 @@ export class QueryScope {
     protected readonly q: SoqlQuery,
     protected readonly object: ObjectDef,
     protected readonly bind: BindEvaluator,
-    protected readonly check: AccessCheck | null = null
+    protected readonly check: AccessCheck | null = null,
+    /** Apex rows: a parent relationship read also fills the lookup's own field (see runQuery). */
+    protected readonly parentKeys = false
   ) {
     this.aliases = q.fromAlias ? [q.fromAlias] : [];
   }

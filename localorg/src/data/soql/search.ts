@@ -42,7 +42,7 @@ export function runSearch(org: OrgContext, q: SoslQuery, bind: BindEvaluator, op
     const object = org.schema.object(entry.from);
     if (!object || object.queryableOnly) throw queryError(msg.noSuchObject(entry.from), entry.position);
     const ids = candidates(org, object, q.group, term, options.fixedResults);
-    const rows = runQuery(org, restrictTo(entry, ids), bind, access, 'search');
+    const rows = runQuery(org, restrictTo(entry, ids), bind, access, 'search', true);
     const found = rows instanceof ApexList ? (rows.items as SObject[]) : [];
     const kept = found.slice(0, Math.max(0, remaining));
     remaining -= kept.length;
