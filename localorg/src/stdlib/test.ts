@@ -104,6 +104,16 @@ natives.defineClass({
         return apexThrow('TypeException', 'Methods defined as TestMethod do not support Web service callouts');
       }
       return apexThrow('CalloutException', `callouts are not available offline (localorg): ${endpoint}`);
+    },
+    /** The body of the project's static resource `args[0]` (StaticResourceCalloutMock); a missing one is an error. */
+    staticresourcebody(ctx, args) {
+      const name = typeof args[0] === 'string' ? args[0] : null;
+      if (name === null) return apexThrow('CalloutException', 'the callout mock has no static resource set');
+      for (const row of orgOf(ctx).store.rows('staticresource')) {
+        const rowName = row.get('Name');
+        if (typeof rowName === 'string' && rowName.toLowerCase() === name.toLowerCase()) return row.get('Body');
+      }
+      return apexThrow('CalloutException', `Static resource not found: ${name}`);
     }
   }
 });
