@@ -23,6 +23,8 @@ test("Event, Contact and Lead fields carry the platform's labels, lookups by the
   assert.equal(label('Contact', 'AccountId'), 'Account Name');
   assert.equal(label('Lead', 'Status'), 'Lead Status');
   assert.equal(label('Account', 'Name'), 'Account Name');
+  // The guide's Contact table (API 202.0) labels Description plain "Description", as record pages show it.
+  assert.equal(label('Contact', 'Description'), 'Description');
 });
 
 test('every field of every standard object has a label (fields without one are named after their API name)', () => {

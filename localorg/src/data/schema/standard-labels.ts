@@ -65,8 +65,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     MobilePhone: 'Mobile Phone',
     HasOptedOutOfEmail: 'Email Opt Out',
     DoNotCall: 'Do Not Call',
-    LeadSource: 'Lead Source',
-    Description: 'Contact Description'
+    LeadSource: 'Lead Source'
   },
   Lead: {
     Id: 'Lead ID',
@@ -94,7 +93,6 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     AccountNumber: 'Account Number',
     Site: 'Account Site',
     Rating: 'Account Rating',
-    Description: 'Account Description',
     NumberOfEmployees: 'Employees'
   },
   Opportunity: {
