@@ -1,6 +1,7 @@
 /**
  * `localorg run`: executes anonymous Apex in one transaction against a loaded project, committing on success and
- * rolling back on an uncaught exception, as `executeAnonymous` does.
+ * rolling back on an uncaught exception, as `executeAnonymous` does; then the async Apex it queued runs, each job in
+ * a transaction of its own.
  */
 import fs from 'node:fs';
 import { lowerAnonymousText } from '../syntax/lower.js';
@@ -11,13 +12,26 @@ import type { DataPlatform } from '../runtime/data-platform.js';
 import { SourceError } from '../syntax/diagnostics.js';
 import { formatDiagnostic } from '../semantics/resolver.js';
 
-export function runAnonymousFile(project: LoadedProject, file: string, displayName = file): Failure | null {
+/** Hears an async job (Queueable, `@future`, finalizer) that failed after the script committed. */
+export type AsyncFailureListener = (label: string, failure: Failure) => void;
+
+export function runAnonymousFile(
+  project: LoadedProject,
+  file: string,
+  displayName = file,
+  onAsyncFailure?: AsyncFailureListener
+): Failure | null {
   const text = fs.readFileSync(file, 'utf8');
-  return runAnonymousText(project, text, displayName);
+  return runAnonymousText(project, text, displayName, onAsyncFailure);
 }
 
-export function runAnonymousText(project: LoadedProject, text: string, file = 'anonymous.apex'): Failure | null {
-  const { interp, platform } = project;
+export function runAnonymousText(
+  project: LoadedProject,
+  text: string,
+  file = 'anonymous.apex',
+  onAsyncFailure?: AsyncFailureListener
+): Failure | null {
+  const { interp } = project;
   let unit;
   try {
     unit = lowerAnonymousText(text, file);
@@ -40,20 +54,16 @@ export function runAnonymousText(project: LoadedProject, text: string, file = 'a
       message: diagnostics.map(formatDiagnostic).join('\n'),
       stack: []
     };
-  platform.beginTransaction();
-  interp.resetCpuClock();
-  interp.quiddity = 'ANONYMOUS';
-  try {
+  const outcome = project.transactions.run(() => {
+    interp.quiddity = 'ANONYMOUS';
     interp.runAnonymous(unit.stmts, members, file);
-    // Queued async work runs after the block, in its own transaction on the platform; here, before commit.
-    for (let i = 0; i < interp.asyncQueue.length; i++) interp.asyncQueue[i]();
-    interp.asyncQueue = [];
-    platform.commitTransaction();
-    return null;
-  } catch (e) {
-    platform.rollbackTransaction();
-    return describeFailure(e, interp);
-  }
+  });
+  if (!outcome.ok) return describeFailure(outcome.error, interp);
+  // Queued async work runs after the commit, each job in a transaction of its own; its failures are not the script's.
+  project.transactions.drain((work, done) => {
+    if (!done.ok) onAsyncFailure?.(work.label, describeFailure(done.error, interp));
+  });
+  return null;
 }
 
 /** What `executeAnonymous` answers: the SOAP Apex API's ExecuteAnonymousResult plus the debug lines of the run. */
@@ -109,8 +119,8 @@ export function executeAnonymous(interp: Interpreter, platform: DataPlatform, te
     // A block that does not compile runs nothing.
     const [problem] = interp.resolveAnonymous(unit.stmts, members, 'anonymous.apex');
     if (problem) throw new SourceError(problem.file, problem.line, problem.col, problem.message);
+    // Async work it queued waits for the caller's transaction to commit (the server runs it then).
     interp.runAnonymous(unit.stmts, members, 'anonymous.apex');
-    for (let i = 0; i < interp.asyncQueue.length; i++) interp.asyncQueue[i]();
     return outcome;
   } catch (e) {
     platform.rollbackTo(savepoint);
@@ -121,7 +131,6 @@ export function executeAnonymous(interp: Interpreter, platform: DataPlatform, te
     outcome.exceptionStackTrace = f.stack.join('\n').replace(/Class\.anonymousblock/gi, 'AnonymousBlock') || null;
     return outcome;
   } finally {
-    interp.asyncQueue = [];
     interp.debugSink = sink;
   }
 }

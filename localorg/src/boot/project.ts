@@ -3,6 +3,7 @@
  * adds the Apex prelude (RestContext…), links the class registry and connects the data platform. Every source error
  * is collected and reported together, each as `file:line:column message`.
  */
+import { TransactionRunner } from '../runtime/transaction.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,17 @@ export interface LoadedProject {
    * serves and tests, and code reaching a broken line fails there.
    */
   compileErrors: string[];
+  /** Runs each Apex transaction of this project (a request, a test method, a script) and the async work it queues. */
+  transactions: TransactionRunner;
+}
+
+/**
+ * The compile errors of a loaded project as the CLI prints them (`localorg gauge`, `test`, `serve`): a heading, then one
+ * `file:line:col message` line each; nothing when there are none. `goesOn` says what still happens despite them.
+ */
+export function compileErrorLines(errors: string[], goesOn: string): string[] {
+  if (errors.length === 0) return [];
+  return [`${errors.length} compile error(s) the platform would refuse (${goesOn}):`, ...errors.map((e) => `  ${e}`)];
 }
 
 export interface LoadOptions {
@@ -149,7 +161,8 @@ export function loadProject(opts: LoadOptions): LoadedProject {
   }
   if (errors.length && !opts.lenient) throw new ProjectLoadError(errors);
   const compileErrors = interp.compileErrors().map(formatDiagnostic);
-  return { interp, platform, sources, classes, triggers, lowerMs, loadErrors: errors, compileErrors };
+  const transactions = new TransactionRunner(platform, interp);
+  return { interp, platform, sources, classes, triggers, lowerMs, loadErrors: errors, compileErrors, transactions };
 }
 
 /** `<apiVersion>` of a class's `-meta.xml`, when it has one (sharing and access defaults depend on it). */

@@ -10,7 +10,7 @@ import { Command, CommanderError } from 'commander';
 import { ProjectError } from '../syntax/sources.js';
 import { runAnonymousFile } from '../boot/anonymous.js';
 import { failureLine } from '../runtime/failures.js';
-import { loadProject, ProjectLoadError, type LoadedProject } from '../boot/project.js';
+import { compileErrorLines, loadProject, ProjectLoadError, type LoadedProject } from '../boot/project.js';
 import { consoleCoverage, consoleFailures, writeJson, writeJunit } from '../testing/reporters.js';
 import { runTests } from '../testing/runner.js';
 import { gaugeReport, gaugeTable } from '../testing/gauge.js';
@@ -69,7 +69,12 @@ export async function main(argv: string[]): Promise<number> {
     .action((file: string, o: { source: string[] }) => {
       if (!fs.existsSync(file)) throw new UsageError(`file not found: ${file}`);
       const project = load(o.source, true);
-      const failure = runAnonymousFile(project, file, path.relative(process.cwd(), path.resolve(file)) || file);
+      const display = path.relative(process.cwd(), path.resolve(file)) || file;
+      const failure = runAnonymousFile(project, file, display, (label, f) => {
+        // A failed async job does not fail the script (it had committed), as on the platform; say so on stderr.
+        err(`${label} failed: ${failureLine(f)}`);
+        for (const s of f.stack) err(s);
+      });
       if (failure) {
         out(`FATAL_ERROR|${failureLine(failure)}`);
         for (const s of failure.stack) err(s);
@@ -87,6 +92,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--coverage', 'report line coverage per class')
     .action((o: { source: string[]; class: string[]; json?: string; junit?: string; coverage?: boolean }) => {
       const project = load(o.source, false);
+      // Tests still run: those that reach no broken line pass or fail on their own merits.
+      compileErrorLines(project.compileErrors, 'the rest of those classes run').forEach(err);
       const run = runTests(project, {
         classes: o.class,
         coverage: !!o.coverage,

@@ -44,12 +44,8 @@ export interface OrgMetadata {
 
 export type { OrgContext, OrgSettings } from './context.js';
 
-/** One committed row: the full stored after-image, or null when the row is gone for good. */
-export interface CommittedChange {
-  sobjectType: string;
-  id: string;
-  after: SObject | null;
-}
+import type { CommittedChange } from '../runtime/data-platform.js';
+export type { CommittedChange };
 
 /** A field as the data API needs it to turn JSON into Apex values. */
 export interface FieldInfo {
@@ -87,7 +83,6 @@ export class LocalOrg implements DataPlatform, OrgContext {
   triggers: TriggerHost | null = null;
   triggerDepth = 0;
   private txMark = 0;
-  private readonly commitListeners: ((changes: CommittedChange[]) => void)[] = [];
   private savepoints: number[] = [];
   /** Deferred work of the open transaction, and work whose transaction committed, waiting for its runner. */
   private pendingWork: DeferredWork[] = [];
@@ -192,7 +187,7 @@ export class LocalOrg implements DataPlatform, OrgContext {
     this.events.begin();
   }
 
-  commitTransaction(): void {
+  commitTransaction(): CommittedChange[] {
     this.committedWork.push(...this.pendingWork);
     this.pendingWork = [];
     const messages = this.events.commit();
@@ -200,27 +195,24 @@ export class LocalOrg implements DataPlatform, OrgContext {
     const touched = this.store.touchedSince(this.txMark);
     this.store.clearJournal();
     this.savepoints = [];
-    if ((touched.length === 0 && messages.length === 0) || this.commitListeners.length === 0) return;
     const changes: CommittedChange[] = touched.map(({ table, id }) => {
       const row = this.store.get(table, id);
       const object = this.schema.object(table);
       return { sobjectType: object?.name ?? table, id, after: row ?? null };
     });
     changes.push(...messages.map((m) => this.messageChange(m)));
-    for (const l of this.commitListeners) l(changes);
+    return changes;
   }
 
-  rollbackTransaction(): void {
+  rollbackTransaction(): CommittedChange[] {
     this.pendingWork = [];
     this.store.rollbackTo(this.txMark);
     this.store.clearJournal();
     this.savepoints = [];
     // PublishImmediately messages are out already: they are kept (journalled) and their subscribers still run.
     const messages = this.events.rollback();
-    if (messages.length === 0) return;
     this.committedWork.push(...this.events.subscriberWork(messages));
-    const changes = messages.map((m) => this.messageChange(m));
-    for (const l of this.commitListeners) l(changes);
+    return messages.map((m) => this.messageChange(m));
   }
 
   /** A published message as a committed change: journalled like a row, under an Id made from its replay id. */
@@ -255,14 +247,13 @@ export class LocalOrg implements DataPlatform, OrgContext {
 
   /**
    * Runs work whose writes are never kept (Apex tests run from the API): the data, savepoints and queued work are as
-   * before afterwards, and commit listeners (the server's journal) hear nothing of what it committed.
+   * before afterwards; what it committed is never returned to a transaction's caller (the server's journal).
    */
   isolated<T>(work: () => T): T {
     const snapshot = this.store.snapshot();
     // Tests see an empty cache and leave the org's as it was.
     const cache = this.platformCache.snapshot();
     this.platformCache.clear();
-    const listeners = this.commitListeners.splice(0);
     const [pending, committed] = [this.pendingWork, this.committedWork];
     this.pendingWork = [];
     this.committedWork = [];
@@ -274,14 +265,9 @@ export class LocalOrg implements DataPlatform, OrgContext {
       this.store.clearJournal();
       this.savepoints = [];
       this.limits.reset();
-      this.commitListeners.push(...listeners);
       this.pendingWork = pending;
       this.committedWork = committed;
     }
-  }
-
-  onCommit(listener: (changes: CommittedChange[]) => void): void {
-    this.commitListeners.push(listener);
   }
 
   /** Journal replay: rows are stored as given, with no triggers, validation or limits. */

@@ -128,11 +128,26 @@ export interface SearchOptions {
   access?: DataAccess;
 }
 
-/** Work the platform runs after a transaction commits, in a transaction of its own (queued metadata deployments). */
+/**
+ * Work the platform runs after a transaction commits, in a transaction of its own (queued metadata deployments,
+ * platform event subscribers, Queueable and `@future` Apex).
+ */
 export interface DeferredWork {
-  /** What the work is, for logs and the journal: `metadata deployment 0Af…`. */
+  /** What the work is, for logs and the journal: `metadata deployment 0Af…`, `Queueable AccountJob 707…`. */
   label: string;
   run(): void;
+  /**
+   * Called once the work's own transaction has committed (`failure` null) or rolled back (the error): work to run next
+   * in a transaction of its own (a Queueable's finalizer), or null.
+   */
+  settled?(failure: unknown): DeferredWork | null;
+}
+
+/** One committed row: the full stored after-image, or null when the row is gone for good. */
+export interface CommittedChange {
+  sobjectType: string;
+  id: string;
+  after: SObject | null;
 }
 
 export interface DataPlatform {
@@ -162,10 +177,14 @@ export interface DataPlatform {
   setSavepoint(): number;
   rollbackTo(savepoint: number): void;
 
-  /** Transaction boundaries, used by the test runner and the HTTP server. */
+  /** Transaction boundaries, driven by the transaction runner (runtime/transaction.ts). */
   beginTransaction(): void;
-  commitTransaction(): void;
-  rollbackTransaction(): void;
+  /** Makes the transaction's writes permanent and returns them (what a journal keeps). */
+  commitTransaction(): CommittedChange[];
+  /** Discards the transaction's writes; returns what stays committed anyway (`PublishImmediately` event messages). */
+  rollbackTransaction(): CommittedChange[];
+  /** Work queued by committed transactions (see {@link deferUntilCommit}), handed over once to whoever runs it. */
+  takeCommittedWork(): DeferredWork[];
 
   /** Queues work to run after this transaction commits; a rollback discards it. */
   deferUntilCommit(work: DeferredWork): void;

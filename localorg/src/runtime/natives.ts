@@ -7,7 +7,7 @@
  * Apex overloads share one name, so a method receives all arguments and picks its overload by `args.length` and
  * argument types. A method that cannot serve a call throws {@link unsupported}: never a silent null.
  */
-import type { DataAccess, DataPlatform } from './data-platform.js';
+import type { DataAccess, DataPlatform, DeferredWork } from './data-platform.js';
 import {
   ApexBlob,
   ApexDate,
@@ -66,8 +66,13 @@ export type TypeInfo =
 export interface TransactionState {
   /** Whether a test method is running (`Test.isRunningTest()`). */
   readonly runningTest: boolean;
-  /** Queueables and other async work, run at `Test.stopTest()` or when the transaction ends. */
-  asyncQueue: (() => void)[];
+  /** Async Apex a test method queued (Queueable, `@future`), waiting for `Test.stopTest()`. */
+  asyncQueue: DeferredWork[];
+  /**
+   * Queues async Apex: in a test method until `Test.stopTest()`, otherwise until the transaction commits (a rollback
+   * discards it), then each job in a transaction of its own (runtime/transaction.ts).
+   */
+  enqueueAsync(work: DeferredWork): void;
   /** Per-test state native modules may keep, reset with statics. */
   testState: Record<string, unknown>;
   /**

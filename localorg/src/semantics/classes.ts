@@ -10,6 +10,8 @@ import { ApexEnumValue, type ClassHandle, type TypeRef } from '../values/values.
 export interface MethodInfo {
   decl: MethodDecl;
   owner: ClassInfo;
+  /** Whether it is an `@future` method (its calls queue a job), worked out on the first call. */
+  future?: boolean;
 }
 
 export type MemberInfo =

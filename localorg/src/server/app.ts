@@ -21,7 +21,7 @@ import { SerialQueue } from './serial-queue.js';
 import { handleSoapApex } from './soap-apex.js';
 import { emptyToolingQuery, runTestsSynchronous } from './tooling-api.js';
 import type { Json } from './sobject-json.js';
-import { inTransaction, type TransactionOutcome } from './transaction.js';
+import { TransactionRunner, type TransactionOutcome } from '../runtime/transaction.js';
 import type { LightningRoutes } from './lightning/routes.js';
 import { streamingEndpoint } from './streaming/endpoint.js';
 import { refuseUpgrades } from './streaming/cometd.js';
@@ -32,6 +32,10 @@ export interface OrgRuntime {
   apex: ApexHost | null;
   /** Anonymous Apex and test runs (the SOAP Apex API and the Tooling API's test resources); absent in data-only use. */
   developer?: DeveloperApi | null;
+  /** Runs each request's transaction and the async work it queues; absent: a runner for the data platform alone. */
+  transactions?: TransactionRunner;
+  /** What the platform's compiler would refuse in the project (`file:line:col message`); the rest is served. */
+  compileErrors?: string[];
 }
 
 /** Where committed changes go before a request is answered (the `--data` folder). */
@@ -52,6 +56,8 @@ export interface LocalOrgServerOptions {
   log?: (line: string) => void;
   /** The Lightning shell's routes (browser pages, signed in by cookie), when the project has a Lightning UI. */
   lightning?: LightningRoutes | null;
+  /** Hears every committed change, after the journal has it (the org thread watches identity rows). */
+  onCommitted?: (changes: CommittedChange[]) => void;
   /** Called when a commit cannot be journaled; default: report and exit, so nothing unjournaled is ever served. */
   onJournalFailure?: (error: Error) => void;
   /** How long the streaming endpoint holds a `/meta/connect` (default 110 s, the platform's). */
@@ -87,18 +93,19 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
   const usage = new ApiUsageCounter();
   const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
   const streaming = streamingEndpoint(runtime.platform, token, options.streamingConnectTimeoutMs);
-  let journalLabel = '';
+  const transactions = runtime.transactions ?? new TransactionRunner(runtime.platform, null);
   let compactionQueued = false;
-  if (options.journal) {
+
+  /** Journals what a transaction committed before its request is answered, then tells `onCommitted`. */
+  function record(label: string, changes: CommittedChange[]): void {
+    if (changes.length === 0) return;
     const journal = options.journal;
-    const onFailure = options.onJournalFailure ?? exitOnJournalFailure;
-    runtime.platform.onCommit((changes) => {
-      if (changes.length === 0) return;
+    if (journal) {
       try {
-        journal.append(journalLabel, changes);
+        journal.append(label, changes);
       } catch (e) {
         // The org already holds the change in memory; answering on would acknowledge what a restart would lose.
-        onFailure(e as Error);
+        (options.onJournalFailure ?? exitOnJournalFailure)(e as Error);
         throw e;
       }
       if (journal.wantsCompaction() && !compactionQueued) {
@@ -118,18 +125,27 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
           }
         });
       }
-    });
+    }
+    options.onCommitted?.(changes);
+  }
+
+  /** One Apex transaction (runtime/transaction.ts) whose committed rows are journaled under `label`. */
+  function journaled<T>(label: string, work: () => T): TransactionOutcome<T> {
+    const outcome = transactions.run(work);
+    record(label, outcome.committed);
+    return outcome;
   }
 
   /**
-   * Work that committed transactions queued (metadata deployments, then their callbacks) runs after them, each as its
-   * own queued transaction, so the request that queued it is answered first, as with the platform's async jobs.
+   * Work that committed transactions queued (Queueable and `@future` Apex, platform event subscribers, metadata
+   * deployments and their callbacks) runs after them, each as its own queued, journaled transaction, so the request
+   * that queued it is answered first, as with the platform's async jobs.
    */
   function runCommittedWork(): void {
-    for (const work of runtime.platform.takeCommittedWork()) {
+    for (const work of transactions.takePending()) {
       void queue.run(() => {
-        journalLabel = work.label;
-        const outcome = inTransaction(runtime.platform, () => work.run());
+        const outcome = transactions.runDeferred(work);
+        record(work.label, outcome.committed);
         if (!outcome.ok) options.log?.(`${work.label} failed: ${failureText(outcome.error, runtime.apex)}`);
         runCommittedWork();
       });
@@ -138,10 +154,11 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
 
   const transact = <T>(label: string, work: () => T): Promise<TransactionOutcome<T>> =>
     queue.run(() => {
-      journalLabel = label;
-      const outcome = inTransaction(runtime.platform, work);
-      runCommittedWork();
-      return outcome;
+      try {
+        return journaled(label, work);
+      } finally {
+        runCommittedWork();
+      }
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -168,10 +185,12 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       usage.count();
       const body = await readBody(req, maxBody);
       const outcome = await queue.run(() => {
-        journalLabel = `${method} ${url.pathname}`;
-        const routed = route(method, url, req, body);
-        runCommittedWork();
-        return routed;
+        try {
+          return route(method, url, req, body);
+        } finally {
+          // Whatever the request's own transaction queued runs next, also when answering it failed afterwards.
+          runCommittedWork();
+        }
       });
       limitsUsed = outcome.usage;
       answer = outcome.answer;
@@ -195,6 +214,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     body: Buffer
   ): { answer: Answer; usage: LimitsSnapshot } {
     const path = url.pathname;
+    const label = `${method} ${path}`;
     if (path.startsWith('/services/apexrest/') || path === '/services/apexrest') {
       if (!isRestVerb(method)) throw methodNotAllowed(method, ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
       const apex = runtime.apex;
@@ -202,7 +222,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       const restPath = path.slice('/services/apexrest'.length) || '/';
       // Routing errors (404/405) come before the transaction: nothing runs, nothing is charged.
       router.resolve(method, restPath);
-      const outcome = inTransaction(runtime.platform, () =>
+      const outcome = journaled(label, () =>
         dispatchApexRest(apex, router, {
           method,
           path: restPath,
@@ -217,7 +237,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     }
     if (path === '/services/oauth2/userinfo' || path.startsWith('/id/')) {
       if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed(method, ['GET', 'HEAD']);
-      const outcome = inTransaction(runtime.platform, () =>
+      const outcome = journaled(label, () =>
         identityAnswer(runtime.platform, path, `http://${req.headers.host ?? 'localhost'}`)
       );
       if (!outcome.ok) throw new Routed(outcome.error, outcome.usage);
@@ -226,7 +246,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
     const soap = /^\/services\/Soap\/s\/(\d+\.\d+)\/[^/]+\/?$/.exec(path);
     if (soap) {
       if (method !== 'POST') throw methodNotAllowed(method, ['POST']);
-      const outcome = inTransaction(runtime.platform, () => handleSoapApex(runtime.developer, token, body, soap[1]));
+      const outcome = journaled(label, () => handleSoapApex(runtime.developer, token, body, soap[1]));
       if (!outcome.ok) throw new Routed(outcome.error, outcome.usage);
       return { answer: xmlAnswer(outcome.value.status, outcome.value.body), usage: outcome.usage };
     }
@@ -248,7 +268,7 @@ export function createLocalOrgServer(options: LocalOrgServerOptions): LocalOrgSe
       }
       const version = parseVersionSegment(segments[2]);
       if (!version) throw notFound();
-      const outcome = inTransaction(runtime.platform, () =>
+      const outcome = journaled(label, () =>
         handleDataApi(runtime.platform, {
           method,
           version,

@@ -17,7 +17,13 @@ export function loadOrgRuntime(sources: string[]): OrgRuntime {
   const platform: ServerDataPlatform = createDataPlatform(project);
   const loaded = loadProject({ sources: sources.length === 1 ? sources[0] : sources, platform, user: platform.user });
   const apex: ApexHost = new ApexHostImpl(loaded.interp);
-  return { platform, apex, developer: developerApi(loaded, platform) };
+  return {
+    platform,
+    apex,
+    developer: developerApi(loaded, platform),
+    transactions: loaded.transactions,
+    compileErrors: loaded.compileErrors
+  };
 }
 
 function developerApi(project: LoadedProject, platform: ServerDataPlatform): DeveloperApi {

@@ -9,6 +9,7 @@ import { readIdentity, type IdentityFacts } from './identity.js';
 import { loadOrgRuntime } from './org-runtime.js';
 import { startOrg, type StartedOrg } from './start-org.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { CommittedChange } from './runtime-seams.js';
 
 const IDENTITY_OBJECTS = new Set(['user', 'organization']);
 
@@ -16,23 +17,8 @@ export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise
   const post = (m: FromWorker): void => port.postMessage(m);
   const out = (line: string): void => post({ type: 'log', line });
   let started: StartedOrg;
-  try {
-    started = await startOrg(
-      { ...init.options, port: 0, host: '127.0.0.1' },
-      { createRuntime: (sources) => loadOrgRuntime(sources), out, lightning: init.lightning }
-    );
-  } catch (e) {
-    post({ type: 'failed', message: (e as Error)?.message ?? String(e) });
-    port.close();
-    return;
-  }
-  const { org } = started;
-  const identity = async (): Promise<IdentityFacts | null> => {
-    const outcome = await org.transact('identity', () => readIdentity(org.runtime.platform));
-    return outcome.ok ? outcome.value : null;
-  };
   let identityStale = false;
-  org.runtime.platform.onCommit((changes) => {
+  const onCommitted = (changes: CommittedChange[]): void => {
     if (identityStale || !changes.some((c) => IDENTITY_OBJECTS.has(c.sobjectType.toLowerCase()))) return;
     identityStale = true;
     // Read after this transaction, as the next one in the queue.
@@ -40,7 +26,22 @@ export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise
       identityStale = false;
       post({ type: 'identity', identity: facts });
     });
-  });
+  };
+  try {
+    started = await startOrg(
+      { ...init.options, port: 0, host: '127.0.0.1' },
+      { createRuntime: (sources) => loadOrgRuntime(sources), out, lightning: init.lightning, onCommitted }
+    );
+  } catch (e) {
+    post({ type: 'failed', message: (e as Error)?.message ?? String(e) });
+    port.close();
+    return;
+  }
+  const { org } = started;
+  async function identity(): Promise<IdentityFacts | null> {
+    const outcome = await org.transact('identity', () => readIdentity(org.runtime.platform));
+    return outcome.ok ? outcome.value : null;
+  }
   port.on('message', (m: ToWorker) => {
     if (m.type !== 'stop') return;
     void started.stop().then(() => {

@@ -4,7 +4,7 @@
  * place.
  */
 import type { CommittedChange, FieldInfo, ObjectInfo, QueryTextOptions } from '../data/org.js';
-import type { DataPlatform, DeferredWork } from '../runtime/data-platform.js';
+import type { DataPlatform } from '../runtime/data-platform.js';
 import type { EventStore } from '../data/events/event-store.js';
 import type { SObject, TypeRef, Value } from '../values/values.js';
 import type { RunningUser } from '../values/user.js';
@@ -88,9 +88,6 @@ export type { CommittedChange, FieldInfo, ObjectInfo };
 
 /** The data platform plus what the server needs beyond the interpreter seam. */
 export interface ServerDataPlatform extends DataPlatform {
-  onCommit(listener: (changes: CommittedChange[]) => void): void;
-  /** Work queued by committed transactions (metadata deployments, their callbacks), each to run as its own transaction. */
-  takeCommittedWork(): DeferredWork[];
   /** Re-applies journaled rows as-is: no triggers, validation or limits; advances Id counters past replayed Ids. */
   applyCommitted(changes: CommittedChange[]): void;
   /**
@@ -104,7 +101,7 @@ export interface ServerDataPlatform extends DataPlatform {
   objectNameForKeyPrefix(prefix: string): string | null;
   /** The org's user: whom requests run as (UserInfo, locale, time zone). */
   readonly user: RunningUser;
-  /** Runs work whose writes are never kept and never reach commit listeners (Apex tests run from the API). */
+  /** Runs work whose writes are never kept and never reach the journal (Apex tests run from the API). */
   isolated<T>(work: () => T): T;
   /** The platform event bus: which objects are events, and their stored messages (replay, new ones). */
   readonly events: {

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createLocalOrgServer, type LocalOrgServer, type OrgRuntime } from './app.js';
+import type { CommittedChange } from './runtime-seams.js';
+import { compileErrorLines } from '../boot/project.js';
 import { DataFolder } from './data-folder.js';
 import type { ServeOptions } from './options.js';
 import { importSeedPlan, loadSeedPlan, SeedError } from './seed-import.js';
@@ -19,6 +21,8 @@ export interface StartDeps {
    * The CLI turns it on; tests that only need the APIs leave it off and start no build.
    */
   lightning?: boolean;
+  /** Hears every committed change once it is journaled (the org thread watches identity rows). */
+  onCommitted?: (changes: CommittedChange[]) => void;
 }
 
 export interface StartedOrg {
@@ -36,6 +40,7 @@ export class ServeError extends Error {}
 /** Builds, replays, seeds and starts listening; the pieces the command and tests share. */
 export async function startOrg(options: Omit<ServeOptions, 'runFile'>, deps: StartDeps): Promise<StartedOrg> {
   const runtime = await deps.createRuntime(options.sources);
+  compileErrorLines(runtime.compileErrors ?? [], 'the rest is served').forEach((l) => deps.out(l));
   let journal: DataFolder | null = null;
   let appliedLabels = new Set<string>();
   if (options.dataDir) {
@@ -70,7 +75,8 @@ export async function startOrg(options: Omit<ServeOptions, 'runFile'>, deps: Sta
       token: options.token,
       journal,
       log: deps.out,
-      lightning: lightning?.routes ?? null
+      lightning: lightning?.routes ?? null,
+      onCommitted: deps.onCommitted
     });
   } catch (e) {
     lightning?.bundle.close();

@@ -3,6 +3,7 @@
  * UndeleteResult, Database.Error with a `System.StatusCode`), dynamic SOQL (`query`, `queryWithBinds`, `countQuery`)
  * and savepoints. DML runs through the data platform, so triggers and validation behave as for DML statements.
  */
+import { executeBatch } from './batch-apex.js';
 import { idOf } from '../data/coerce.js';
 import type { DmlError, DmlOperation, DmlRowResult } from '../runtime/data-platform.js';
 import { parseSoqlText } from '../syntax/soql/lower.js';
@@ -206,7 +207,8 @@ natives.defineClass({
       return null;
     },
     releasesavepoint: () => null,
-    getquerylocator: (ctx, args) => queryLocator(ctx, args)
+    getquerylocator: (ctx, args) => queryLocator(ctx, args),
+    executebatch: (ctx, args) => executeBatch(ctx, args[0], args.length > 1 ? args[1] : null)
   }
 });
 

@@ -61,7 +61,11 @@ function registerCallback(ctx: NativeContext, callback: ApexObject, rows: DmlRow
     pending.push({ callback, uuids });
     return;
   }
-  ctx.asyncQueue.push(() => void runCallback(ctx, { callback, uuids }, true));
+  // Outside tests the callback runs as async Apex once the publishing transaction commits.
+  ctx.enqueueAsync({
+    label: `EventBus callback ${callback.cls.display}`,
+    run: () => runCallback(ctx, { callback, uuids }, true)
+  });
 }
 
 /** Calls `onSuccess` / `onFailure` when the callback's class declares it (it implements that interface). */

@@ -5,6 +5,8 @@
  */
 import { NativeLibrary } from '../runtime/natives.js';
 import { natives as assert } from './assert.js';
+import { natives as asyncApex } from './async-apex.js';
+import { natives as batchApex } from './batch-apex.js';
 import { natives as custommetadata } from './custommetadata.js';
 import { natives as database } from './database.js';
 import { natives as dmlOptions } from './dml-options.js';
@@ -35,6 +37,8 @@ export function standardLibrary(): NativeLibrary {
   return new NativeLibrary([
     ...generalPurposeNatives,
     system,
+    asyncApex,
+    batchApex,
     assert,
     test,
     type,

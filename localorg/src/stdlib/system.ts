@@ -1,7 +1,7 @@
 /**
  * System: debug output, assertions, clock, and async entry points. `System.debug` prints through the interpreter's
- * debug sink as `USER_DEBUG|[LINE]|LEVEL|MESSAGE`; Queueables run at `Test.stopTest()` (or the end of an anonymous
- * run), as on the platform.
+ * debug sink as `USER_DEBUG|[LINE]|LEVEL|MESSAGE`; Queueables (async-apex.ts) run after the transaction commits, or
+ * at `Test.stopTest()` in a test, as on the platform.
  */
 import { DateTime } from 'luxon';
 import { makeId } from '../values/ids.js';
@@ -9,6 +9,7 @@ import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value }
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { quiddityOf } from './request-context.js';
+import { attachFinalizer, enqueueQueueable } from './async-apex.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -122,16 +123,19 @@ natives.defineClass({
     isqueueable: (ctx) => quiddityOf(ctx) === 'QUEUEABLE',
     isscheduled: (ctx) => quiddityOf(ctx) === 'SCHEDULED',
     enqueuejob(ctx, args) {
-      const job = args[0];
-      if (!(job instanceof ApexObject)) apexThrow('NullPointerException', 'Argument cannot be null.');
-      ctx.asyncQueue.push(() => runAs(ctx, 'QUEUEABLE', () => ctx.call(job, 'execute', [null])));
-      return new ApexId(makeId('707', ++asyncCounter));
+      return enqueueQueueable(ctx, args[0]);
+    },
+    attachfinalizer(ctx, args) {
+      return attachFinalizer(ctx, args[0]);
     },
     schedule(ctx, args) {
-      // Scheduling records the job; scheduled Apex never fires inside a local run [mem: tests run it at stopTest].
+      // Scheduled Apex never fires in a local run; a test runs it at Test.stopTest() [mem].
       const job = args[2];
-      if (job instanceof ApexObject)
-        ctx.asyncQueue.push(() => runAs(ctx, 'SCHEDULED', () => ctx.call(job, 'execute', [null])));
+      if (ctx.runningTest && job instanceof ApexObject)
+        ctx.asyncQueue.push({
+          label: `Schedulable ${job.cls.display}`,
+          run: () => runAs(ctx, 'SCHEDULED', () => ctx.call(job, 'execute', [null]))
+        });
       return new ApexId(makeId('08e', ++asyncCounter));
     },
     abortjob() {

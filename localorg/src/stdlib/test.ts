@@ -9,6 +9,7 @@ import { orgOf } from './schema.js';
 import { deliverTestEvents, testBroker } from './eventbus.js';
 import { setCurrentPage } from './pages.js';
 import { to18 } from '../values/ids.js';
+import { runQueuedInTest } from './async-apex.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -23,10 +24,8 @@ natives.defineClass({
       return null;
     },
     stoptest(ctx) {
-      const queue = ctx.asyncQueue;
-      ctx.asyncQueue = [];
       // Async work runs inside the fresh limit set, then the outer limits return.
-      for (const job of queue) job();
+      runQueuedInTest(ctx);
       // Platform event messages published in the test are delivered now [doc: "Deliver Test Event Messages"].
       deliverTestEvents(ctx);
       const restore = ctx.testState['restoreLimits'] as (() => void) | undefined;

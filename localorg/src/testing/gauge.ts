@@ -4,6 +4,7 @@
  * test taken out: the `file:line:column` of a source error, record Ids, numbers, the user's own assertion text.
  */
 import type { TestResult, TestRun } from './runner.js';
+import { compileErrorLines } from '../boot/project.js';
 
 export interface CauseExample {
   test: string;
@@ -108,13 +109,8 @@ export function gaugeTable(report: GaugeReport, opts: { top?: number; examples?:
     out.push('', `${report.loadErrors.length} source(s) did not load (tests reaching them fail):`);
     for (const e of report.loadErrors) out.push(`  ${e}`);
   }
-  if (report.compileErrors.length) {
-    out.push(
-      '',
-      `${report.compileErrors.length} compile error(s) the platform would refuse (the rest of those classes ran):`
-    );
-    for (const e of report.compileErrors) out.push(`  ${e}`);
-  }
+  if (report.compileErrors.length)
+    out.push('', ...compileErrorLines(report.compileErrors, 'the rest of those classes ran'));
   if (!report.causes.length) return out;
   const shown = report.causes.slice(0, opts.top ?? report.causes.length);
   out.push('', `Failures by first cause (${report.causes.length} causes):`, '');

@@ -1,7 +1,7 @@
 /**
  * Runs Apex tests with the platform's isolation: per class, `@TestSetup` runs once and the data is snapshotted; per
- * method, the snapshot is restored, statics are fresh, limits start at zero, and the transaction is rolled back
- * afterwards. Assertion failures and uncaught exceptions fail the method with Apex stack lines.
+ * method, the snapshot is restored and the method runs as one transaction (runtime/transaction.ts: fresh statics and
+ * limits) that is rolled back afterwards. Assertion failures and uncaught exceptions fail the method with Apex stack lines.
  */
 import { describeFailure, failureLine, type Failure } from '../runtime/failures.js';
 import type { LoadedProject } from '../boot/project.js';
@@ -83,14 +83,12 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
   let setupFailure: { message: string; stack: string[]; kind: Failure['kind']; typeName: string } | null = null;
   let snapshot: unknown = base;
   if (tc.setups.length) {
-    fresh(project);
-    platform.beginTransaction();
-    try {
+    // @TestSetup commits (into the class's snapshot); each test method then starts from it.
+    const setup = project.transactions.run(() => {
       for (const s of tc.setups) invoke(project, tc, s);
-      platform.commitTransaction();
-    } catch (e) {
-      platform.rollbackTransaction();
-      const f = describeFailure(e, interp);
+    });
+    if (!setup.ok) {
+      const f = describeFailure(setup.error, interp);
       setupFailure = {
         message: `@TestSetup ${tc.cls.display}: ${failureLine(f)}`,
         stack: f.stack,
@@ -115,45 +113,24 @@ function runClass(project: LoadedProject, tc: TestClass, base: unknown, opts: Ru
       };
     } else {
       platform.restore(snapshot);
-      fresh(project);
-      platform.beginTransaction();
-      try {
-        invoke(project, tc, m);
-        result = {
-          className: tc.cls.display,
-          methodName: m.display,
-          outcome: 'pass',
-          message: null,
-          stack: [],
-          failure: null,
-          ms: 0
-        };
-      } catch (e) {
-        const f = describeFailure(e, interp);
-        result = {
-          className: tc.cls.display,
-          methodName: m.display,
-          outcome: 'fail',
-          message: failureLine(f),
-          stack: f.stack,
-          failure: { kind: f.kind, typeName: f.typeName, setup: false },
-          ms: 0
-        };
-      } finally {
-        platform.rollbackTransaction();
-      }
+      // Every test method is a transaction of its own whose writes never stay.
+      const run = project.transactions.run(() => invoke(project, tc, m), { keep: false });
+      const f = run.ok ? null : describeFailure(run.error, interp);
+      result = {
+        className: tc.cls.display,
+        methodName: m.display,
+        outcome: f ? 'fail' : 'pass',
+        message: f ? failureLine(f) : null,
+        stack: f ? f.stack : [],
+        failure: f ? { kind: f.kind, typeName: f.typeName, setup: false } : null,
+        ms: 0
+      };
     }
     result.ms = performance.now() - m0;
     out.push(result);
     opts.onResult?.(result);
   }
   return out;
-}
-
-/** Fresh statics, limits and per-test state: every test method is its own transaction. */
-function fresh(project: LoadedProject): void {
-  project.interp.resetStatics();
-  project.platform.limits.reset();
 }
 
 function invoke(project: LoadedProject, tc: TestClass, m: MethodDecl): void {

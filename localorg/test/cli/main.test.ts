@@ -134,3 +134,13 @@ test('gauge --min-pass exits 1 below the bar; bad numbers exit 2', async () => {
   assert.equal(missing.code, 2);
   assert.match(missing.stderr[0], /folder not found/);
 });
+
+test('test prints the compile errors on stderr and still runs the tests', async () => {
+  const r = await cli('test', '--source', path.join(FIX, 'compile-error'));
+  assert.equal(r.code, 0, r.stdout.join('\n'));
+  assert.deepEqual(r.stderr, [
+    '1 compile error(s) the platform would refuse (the rest of those classes run):',
+    '  src/classes/Half.cls:8:9 Method does not exist or incorrect signature: void nothere() from the type Half'
+  ]);
+  assert.equal(r.stdout.at(-1), '1 passed, 0 failed');
+});

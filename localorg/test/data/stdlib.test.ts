@@ -40,6 +40,7 @@ function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext
     sobjectName: (name) => org.schema.objectName(name),
     runningTest: false,
     asyncQueue: [],
+    enqueueAsync: (work) => org.deferUntilCommit(work),
     testState: {},
     quiddity: null,
     resetStatics: () => {},

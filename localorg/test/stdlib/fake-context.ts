@@ -3,7 +3,7 @@
  * the Apex rules closely enough for the stdlib's own tests; the real ones live in the language engineer's runtime.
  */
 import { DateTime } from 'luxon';
-import type { DataPlatform } from '../../src/runtime/data-platform.js';
+import type { DataPlatform, DeferredWork } from '../../src/runtime/data-platform.js';
 import { Decimal } from '../../src/values/decimal.js';
 import {
   ApexBlob,
@@ -64,7 +64,7 @@ export class FakeContext implements NativeContext {
   readonly user: RunningUser;
   readonly debugLines: string[] = [];
   readonly runningTest = true;
-  asyncQueue: (() => void)[] = [];
+  asyncQueue: DeferredWork[] = [];
   testState: Record<string, unknown> = {};
   quiddity: string | null = null;
   private readonly opts: FakeOptions;
@@ -189,6 +189,10 @@ export class FakeContext implements NativeContext {
 
   sobjectName(name: string): string | null {
     return this.typeInfo({ name, args: [], display: name }).kind === 'sobject' ? name : null;
+  }
+
+  enqueueAsync(work: DeferredWork): void {
+    this.asyncQueue.push(work);
   }
 
   resetStatics(): void {

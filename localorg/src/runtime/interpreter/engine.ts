@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/only-throw-error --
    Apex exceptions travel as ApexThrow, deliberately not an Error: no JS stack is captured on every Apex throw. */
 import { Resolver, type ArgTypes } from '../../semantics/resolver.js';
-import type { DataAccess, DataPlatform, TriggerInvocation } from '../data-platform.js';
+import type { DataAccess, DataPlatform, DeferredWork, TriggerInvocation } from '../data-platform.js';
 import { operationAccess } from '../sharing.js';
 import type { Block, Expr, Pos, Stmt, TriggerDecl } from '../../syntax/ast.js';
 import { type ClassInfo, ClassRegistry, type MemberInfo } from '../../semantics/classes.js';
@@ -101,8 +101,8 @@ export abstract class Engine {
 
   runningTest = false;
 
-  /** Queueables and other async work, run at `Test.stopTest()` or at the end of an anonymous run. */
-  asyncQueue: (() => void)[] = [];
+  /** Async Apex a test method queued, run at `Test.stopTest()`. */
+  asyncQueue: DeferredWork[] = [];
 
   /** Per-test state native modules may keep (Test.startTest's limit restorer, mocks…), reset with statics. */
   testState: Record<string, unknown> = {};
@@ -149,6 +149,12 @@ export abstract class Engine {
     this.testState = {};
     this.quiddity = null;
     this.triggerStack = [];
+  }
+
+  /** Async Apex: held for `Test.stopTest()` in a test method, else until this transaction commits. */
+  enqueueAsync(work: DeferredWork): void {
+    if (this.runningTest) this.asyncQueue.push(work);
+    else this.platform.deferUntilCommit(work);
   }
 
   protected ticks = 0;

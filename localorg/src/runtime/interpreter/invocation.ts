@@ -27,6 +27,7 @@ import {
 import { C, NPE, SHORT_CIRCUIT, hashString, type TypeTarget } from './engine.js';
 import type { ExceptionState } from './exceptions.js';
 import { Members } from './members.js';
+import { queueFutureCall } from '../async-jobs.js';
 
 export abstract class Invocation extends Members {
   protected evalArgs(args: Expr[], f: Frame): Value[] {
@@ -366,7 +367,17 @@ export abstract class Invocation extends Members {
         'System.TypeException',
         `Abstract method ${m.owner.display}.${d.display} has no implementation`
       );
-    const body = this.compiledBody(d, d.params, d.body.stmts);
+    if ((m.future ??= d.isStatic && d.annotations.some((a) => a.name === 'future'))) {
+      queueFutureCall(this, `${m.owner.display}.${d.display}`, d.params, () => void this.invokeBody(m, null, args));
+      return null;
+    }
+    return this.invokeBody(m, self, args);
+  }
+
+  /** Runs a user method's body in a frame of its own (an `@future` method: when its job runs). */
+  private invokeBody(m: MethodInfo, self: ApexObject | null, args: Value[]): Value {
+    const d: MethodDecl = m.decl;
+    const body = this.compiledBody(d, d.params, d.body!.stmts);
     const ps = d.params;
     const slots = new Array<Value>(ps.length);
     for (let i = 0; i < ps.length; i++) slots[i] = coerce(args[i], ps[i].type, this);

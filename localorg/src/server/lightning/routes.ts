@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BundleCache } from '../../lightning/build/bundle-cache.js';
 import type { UiMetadata } from '../../lightning/metadata/project-ui.js';
-import type { TransactionOutcome } from '../transaction.js';
+import type { TransactionOutcome } from '../../runtime/transaction.js';
 import { readBody } from '../request-body.js';
 import type { ApexHost, ServerDataPlatform } from '../runtime-seams.js';
 import { AuraError, parseApexCall, resolveAuraMethod, runAuraMethod } from './apex-bridge.js';

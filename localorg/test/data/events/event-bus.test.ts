@@ -155,13 +155,12 @@ test('immediate messages of a failed transaction still reach their subscribers',
 test('published messages are journalled as committed changes and replay into a new org with their replay ids', () => {
   const source = org();
   const changes: CommittedChange[] = [];
-  source.onCommit((c) => changes.push(...c));
   source.beginTransaction();
   publish(source, rec('Ping__e', { Message__c: 'a', Count__c: 3 }), rec('Ping__e', { Message__c: 'b' }));
-  source.commitTransaction();
+  changes.push(...source.commitTransaction());
   source.beginTransaction();
   publish(source, rec('Shout__e', { Message__c: 'c' }));
-  source.rollbackTransaction();
+  changes.push(...source.rollbackTransaction());
   assert.deepEqual(
     changes.map((c) => [c.sobjectType, c.after?.get('ReplayId')]),
     [
@@ -187,14 +186,13 @@ test('messages older than 72 hours are not kept when replayed from the journal',
   let now = NOW;
   const source = org(() => now);
   const changes: CommittedChange[] = [];
-  source.onCommit((c) => changes.push(...c));
   source.beginTransaction();
   publish(source, rec('Ping__e', { Message__c: 'old' }));
-  source.commitTransaction();
+  changes.push(...source.commitTransaction());
   now = NOW + 73 * 3600 * 1000;
   source.beginTransaction();
   publish(source, rec('Ping__e', { Message__c: 'new' }));
-  source.commitTransaction();
+  changes.push(...source.commitTransaction());
   const target = org(() => now);
   target.applyCommitted(changes);
   assert.deepEqual(

@@ -1,0 +1,102 @@
+/**
+ * Batch Apex: `Database.executeBatch(batch, scope)` queues a job whose `start`, each `execute` over a chunk of at most
+ * `scope` records, and `finish` run after the commit, each in a transaction of its own (at `Test.stopTest()` in a
+ * test); `start` hands over a `Database.QueryLocator` (stdlib/database.ts) or a List. See FIDELITY.md, "Asynchronous Apex".
+ */
+import { makeId } from '../values/ids.js';
+import { ApexId, ApexList, ApexObject, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
+import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
+import type { DeferredWork } from '../runtime/data-platform.js';
+import { runAsAsyncJob, type AsyncJob } from '../runtime/async-jobs.js';
+import { apexThrow, unsupported } from '../values/errors.js';
+
+/** Records per `execute` when no scope is given, and the largest scope [doc: Using Batch Apex]. */
+const DEFAULT_SCOPE = 200;
+const MAX_SCOPE = 2000;
+
+/** This module's native classes, installed into a NativeLibrary by the composition root. */
+export const natives = new NativeDefinitions();
+
+natives.defineClass({
+  name: 'Database.BatchableContext',
+  instance: {
+    getjobid: (_ctx, _args, self) => (self as NativeObject<{ id: ApexId }>).state.id,
+    getchildjobid: (_ctx, _args, self) => (self as NativeObject<{ id: ApexId }>).state.id
+  }
+});
+
+let batchCounter = 0;
+
+/** `Database.executeBatch(batch[, scope])`: queues the job and returns its AsyncApexJob Id. */
+export function executeBatch(ctx: NativeContext, batch: Value, scopeArg: Value): ApexId {
+  if (!(batch instanceof ApexObject)) return apexThrow('NullPointerException', 'Argument cannot be null.');
+  if (!batch.cls.isSubtypeOf('database.batchable'))
+    return apexThrow('TypeException', `${batch.cls.display} does not implement Database.Batchable`);
+  const scope = scopeArg === null || scopeArg === undefined ? DEFAULT_SCOPE : Number(scopeArg);
+  if (!Number.isInteger(scope) || scope < 1)
+    return apexThrow(
+      'InvalidParameterValueException',
+      `Batch size must be greater than 0: ${ctx.toApexString(scopeArg)}`
+    );
+  const id = new ApexId(makeId('707', 500000 + ++batchCounter));
+  const job: AsyncJob = { kind: 'batch', id, depth: 1, finalizer: null };
+  ctx.enqueueAsync(startWork(ctx, batch, job, Math.min(scope, MAX_SCOPE)));
+  return id;
+}
+
+function context(job: AsyncJob): NativeObject {
+  return new NativeObject('database.batchablecontext', { id: job.id! });
+}
+
+function startWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob, scope: number): DeferredWork {
+  let records = new ApexList(typeRef('SObject'), []);
+  return {
+    label: `Batch Apex ${batch.cls.display} ${job.id!.value} start`,
+    run: () =>
+      runAsAsyncJob(ctx, job, () => {
+        records = recordsOf(ctx.call(batch, 'start', [context(job)]));
+      }),
+    // A failed start ends the job; otherwise the chunks follow, then finish.
+    settled: (failure) => (failure === null ? chunkWork(ctx, batch, job, records, scope, 0) : null)
+  };
+}
+
+function chunkWork(
+  ctx: NativeContext,
+  batch: ApexObject,
+  job: AsyncJob,
+  records: ApexList,
+  scope: number,
+  from: number
+): DeferredWork {
+  if (from >= records.items.length) return finishWork(ctx, batch, job);
+  const chunk = new ApexList(records.elementType, records.items.slice(from, from + scope));
+  return {
+    label: `Batch Apex ${batch.cls.display} ${job.id!.value} execute ${from / scope + 1}`,
+    run: () =>
+      runAsAsyncJob(ctx, job, () => {
+        ctx.call(batch, 'execute', [context(job), chunk]);
+      }),
+    // A failed chunk rolls back alone; the next chunks and finish still run.
+    settled: () => chunkWork(ctx, batch, job, records, scope, from + scope)
+  };
+}
+
+function finishWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob): DeferredWork {
+  return {
+    label: `Batch Apex ${batch.cls.display} ${job.id!.value} finish`,
+    run: () => runAsAsyncJob(ctx, job, () => void ctx.call(batch, 'finish', [context(job)]))
+  };
+}
+
+/** What `start` returned: a QueryLocator's records (stdlib/database.ts) or a List. */
+function recordsOf(started: Value): ApexList {
+  if (started instanceof NativeObject && started.nativeType === 'database.querylocator') {
+    const records = (started.state as { records: Value[] }).records;
+    const first = records[0];
+    return new ApexList(typeRef(first instanceof SObject ? first.type : 'SObject'), records);
+  }
+  if (started instanceof ApexList) return started;
+  if (started === null) return apexThrow('NullPointerException', 'Attempt to de-reference a null object');
+  return unsupported('Database', 'executeBatch', [started]);
+}
