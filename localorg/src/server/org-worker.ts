@@ -16,17 +16,20 @@ const IDENTITY_OBJECTS = new Set(['user', 'organization']);
 export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise<void> {
   const post = (m: FromWorker): void => port.postMessage(m);
   const out = (line: string): void => post({ type: 'log', line });
-  let started: StartedOrg;
+  /** Set once the org is loaded, replayed, seeded and listening. */
+  let org: StartedOrg['org'] | null = null;
   let identityStale = false;
   const onCommitted = (changes: CommittedChange[]): void => {
-    if (identityStale || !changes.some((c) => IDENTITY_OBJECTS.has(c.sobjectType.toLowerCase()))) return;
+    // Until the org is ready (journal replay, the seed) nothing is watched: the ready message carries the identity.
+    if (!org || identityStale || !changes.some((c) => IDENTITY_OBJECTS.has(c.sobjectType.toLowerCase()))) return;
     identityStale = true;
     // Read after this transaction, as the next one in the queue.
-    void identity().then((facts) => {
+    void identity(org).then((facts) => {
       identityStale = false;
       post({ type: 'identity', identity: facts });
     });
   };
+  let started: StartedOrg;
   try {
     started = await startOrg(
       { ...init.options, port: 0, host: '127.0.0.1' },
@@ -37,11 +40,7 @@ export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise
     port.close();
     return;
   }
-  const { org } = started;
-  async function identity(): Promise<IdentityFacts | null> {
-    const outcome = await org.transact('identity', () => readIdentity(org.runtime.platform));
-    return outcome.ok ? outcome.value : null;
-  }
+  org = started.org;
   port.on('message', (m: ToWorker) => {
     if (m.type !== 'stop') return;
     void started.stop().then(() => {
@@ -53,8 +52,14 @@ export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise
     type: 'ready',
     port: new URL(started.url).port === '' ? 80 : Number(new URL(started.url).port),
     limitsMax: org.runtime.platform.limits.max,
-    identity: await identity(),
+    identity: await identity(org),
     homePath: started.lightning?.homePath ?? null,
     assetsDir: started.lightning?.assetsDir ?? null
   });
+}
+
+/** The admin User and Organization as the front answers them, read as the next transaction in the org's queue. */
+async function identity(org: StartedOrg['org']): Promise<IdentityFacts | null> {
+  const outcome = await org.transact('identity', () => readIdentity(org.runtime.platform));
+  return outcome.ok ? outcome.value : null;
 }
