@@ -1,11 +1,12 @@
 /**
  * Per-transaction governor-limit accounting. The platform's synchronous limits are fixed numbers [doc: Execution
- * Governors and Limits]; `Test.startTest()` opens a fresh set that `Test.stopTest()` closes, restoring the outer one.
+ * Governors and Limits], and asynchronous Apex (Queueable, `@future`, Batch Apex, finalizers) runs under larger ones;
+ * `Test.startTest()` opens a fresh set that `Test.stopTest()` closes, restoring the outer one.
  * Queries on custom metadata are counted separately and never against `queries`.
  */
 import { ApexRuntimeError } from '../values/values.js';
 import { threadCpuMs } from '../runtime/cpu-clock.js';
-import type { LimitsSnapshot, LimitsTracker } from '../runtime/data-platform.js';
+import type { LimitProfile, LimitsSnapshot, LimitsTracker } from '../runtime/data-platform.js';
 import { limitMessage } from './messages.js';
 
 const SYNC_LIMITS: LimitsSnapshot = Object.freeze({
@@ -17,6 +18,9 @@ const SYNC_LIMITS: LimitsSnapshot = Object.freeze({
   metadataQueries: Number.MAX_SAFE_INTEGER,
   searches: 20
 });
+
+/** Where asynchronous Apex differs: 200 queries, 60,000 ms of CPU [doc: Execution Governors and Limits]. */
+const ASYNC_LIMITS: LimitsSnapshot = Object.freeze({ ...SYNC_LIMITS, queries: 200, cpuTimeMs: 60_000 });
 
 function zero(): LimitsSnapshot {
   return { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, cpuTimeMs: 0, metadataQueries: 0, searches: 0 };
@@ -32,12 +36,21 @@ export function limitException(message: string): ApexRuntimeError {
  * since the last charge is added to the current set whenever the interpreter charges, and counts in {@link current}.
  */
 export class TransactionLimits implements LimitsTracker {
-  readonly max: LimitsSnapshot = SYNC_LIMITS;
+  private profile: LimitProfile = 'synchronous';
   private stack: LimitsSnapshot[] = [zero()];
   private cpuMark: number;
 
   constructor(private readonly cpuClock: () => number = threadCpuMs) {
     this.cpuMark = cpuClock();
+  }
+
+  /** The maxima of the running transaction: the synchronous or the asynchronous set. */
+  get max(): LimitsSnapshot {
+    return this.profile === 'asynchronous' ? ASYNC_LIMITS : SYNC_LIMITS;
+  }
+
+  get asynchronous(): boolean {
+    return this.profile === 'asynchronous';
   }
 
   private get top(): LimitsSnapshot {
@@ -59,7 +72,8 @@ export class TransactionLimits implements LimitsTracker {
     };
   }
 
-  reset(): void {
+  reset(profile: LimitProfile = 'synchronous'): void {
+    this.profile = profile;
     this.stack = [zero()];
     this.restartCpuClock();
   }

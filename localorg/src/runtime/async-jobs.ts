@@ -63,6 +63,19 @@ export interface AsyncHost {
 /** `@future` calls one transaction may make [doc: Execution Governors and Limits]. */
 export const MAX_FUTURE_CALLS = 50;
 
+const FUTURE_CALLS = 'futureCalls';
+
+/** `Limits.getFutureCalls()`: the `@future` calls this transaction made. */
+export function futureCallsMade(state: Record<string, unknown>): number {
+  return (state[FUTURE_CALLS] as number | undefined) ?? 0;
+}
+
+/** `Limits.getLimitFutureCalls()`: none from a future or batch method, else 50 [doc: Execution Governors and Limits]. */
+export function futureCallsLimit(state: Record<string, unknown>): number {
+  const running = currentAsyncJob(state)?.kind;
+  return running === 'future' || running === 'batch' ? 0 : MAX_FUTURE_CALLS;
+}
+
 /**
  * A call of an `@future` method: nothing runs now; `body` runs later as a job of its own (after the commit, or at
  * `Test.stopTest()`), with the arguments as they were passed.
@@ -75,9 +88,9 @@ export function queueFutureCall(host: AsyncHost, name: string, params: { type: T
       'System.AsyncException',
       `Future method cannot be called from a future or batch method: ${signature}`
     );
-  const calls = ((host.testState['futureCalls'] as number | undefined) ?? 0) + 1;
-  host.testState['futureCalls'] = calls;
+  const calls = futureCallsMade(host.testState) + 1;
+  host.testState[FUTURE_CALLS] = calls;
   if (calls > MAX_FUTURE_CALLS) throw new ApexRuntimeError('System.LimitException', `Too many future calls: ${calls}`);
   const job: AsyncJob = { kind: 'future', id: null, depth: 1, finalizer: null };
-  host.enqueueAsync({ label: `@future ${signature}`, run: () => runAsAsyncJob(host, job, body) });
+  host.enqueueAsync({ label: `@future ${signature}`, asynchronous: true, run: () => runAsAsyncJob(host, job, body) });
 }

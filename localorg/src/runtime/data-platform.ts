@@ -85,10 +85,18 @@ export interface LimitsSnapshot {
   searches: number;
 }
 
+/** Which governor limits a transaction runs under: asynchronous Apex (Queueable, `@future`, Batch Apex) has larger ones. */
+export type LimitProfile = 'synchronous' | 'asynchronous';
+
 export interface LimitsTracker {
   current(): LimitsSnapshot;
-  /** The platform's synchronous limits: 100 queries, 50,000 rows, 150 DML statements, 10,000 DML rows, 10,000 ms CPU. */
+  /**
+   * The running transaction's maxima: synchronous 100 queries, 50,000 rows, 150 DML statements, 10,000 DML rows,
+   * 10,000 ms CPU; asynchronous 200 queries and 60,000 ms CPU.
+   */
   readonly max: LimitsSnapshot;
+  /** True while an asynchronous job's transaction runs (its heap limit is 12 MB instead of 6 MB). */
+  readonly asynchronous: boolean;
   /** Starts a fresh limit set (Test.startTest) and returns a function that restores the outer set (Test.stopTest). */
   pushFreshSet(): () => void;
   /** Charges `ms` of CPU time; throws System.LimitException past the CPU limit. */
@@ -99,8 +107,8 @@ export interface LimitsTracker {
   chargeElapsedCpu(): void;
   /** Starts CPU accounting afresh from now (a new transaction or test method). */
   restartCpuClock(): void;
-  /** Resets every counter (new transaction, new test method). */
-  reset(): void;
+  /** Resets every counter (new transaction, new test method), under the synchronous limits unless told otherwise. */
+  reset(profile?: LimitProfile): void;
 }
 
 /** What the interpreter needs from the schema to resolve names; full describe lives in the data platform's stdlib modules. */
@@ -141,6 +149,8 @@ export interface DeferredWork {
    * in a transaction of its own (a Queueable's finalizer), or null.
    */
   settled?(failure: unknown): DeferredWork | null;
+  /** The work is asynchronous Apex (a Queueable, `@future` call, batch piece or finalizer): its own governor limits. */
+  asynchronous?: boolean;
 }
 
 /** One committed row: the full stored after-image, or null when the row is gone for good. */

@@ -23,6 +23,8 @@ export type TransactionOutcome<T> = ({ ok: true; value: T } | { ok: false; error
 export interface TransactionOptions {
   /** False for an Apex test method: its writes are always rolled back and the work it queued never runs. */
   keep?: boolean;
+  /** Asynchronous Apex (a queued job): the asynchronous governor limits apply. */
+  asynchronous?: boolean;
 }
 
 export class TransactionRunner {
@@ -37,8 +39,8 @@ export class TransactionRunner {
   run<T>(work: () => T, options: TransactionOptions = {}): TransactionOutcome<T> {
     const platform = this.platform;
     this.host?.resetStatics();
-    platform.limits.reset();
     platform.beginTransaction();
+    platform.limits.reset(options.asynchronous ? 'asynchronous' : 'synchronous');
     let value: T;
     try {
       value = work();
@@ -67,7 +69,7 @@ export class TransactionRunner {
 
   /** Runs one piece of queued work as its own transaction; what follows it (a finalizer) joins the queue. */
   runDeferred(work: DeferredWork): TransactionOutcome<void> {
-    const outcome = this.run(() => work.run());
+    const outcome = this.run(() => work.run(), { asynchronous: work.asynchronous });
     const next = work.settled?.(outcome.ok ? null : outcome.error) ?? null;
     if (next) this.pending.push(next);
     return outcome;

@@ -51,16 +51,28 @@ natives.defineClass({
 
 let jobCounter = 0;
 
+const QUEUEABLES = 'queueables';
+
+/** `Limits.getQueueableJobs()`: the jobs this transaction queued with `System.enqueueJob`. */
+export function queueableJobsQueued(state: Record<string, unknown>): number {
+  return (state[QUEUEABLES] as number | undefined) ?? 0;
+}
+
+/** `Limits.getLimitQueueableJobs()`: 50 in synchronous code, 1 in an asynchronous job [doc: Limits]. */
+export function queueableJobsLimit(state: Record<string, unknown>): number {
+  return currentAsyncJob(state) ? MAX_QUEUEABLES_ASYNC : MAX_QUEUEABLES_SYNC;
+}
+
 /** `System.enqueueJob(queueable)`: queues the job and returns its AsyncApexJob Id. */
 export function enqueueQueueable(ctx: NativeContext, job: Value): ApexId {
   if (!(job instanceof ApexObject)) return apexThrow('NullPointerException', 'Argument cannot be null.');
   if (!job.cls.isSubtypeOf('system.queueable'))
     return apexThrow('TypeException', `${job.cls.display} does not implement System.Queueable`);
   const parent = currentAsyncJob(ctx.testState);
-  const queued = ((ctx.testState['queueables'] as number | undefined) ?? 0) + 1;
-  ctx.testState['queueables'] = queued;
-  const max = parent?.kind === 'queueable' ? MAX_QUEUEABLES_ASYNC : MAX_QUEUEABLES_SYNC;
-  if (queued > max) return apexThrow('LimitException', `Too many queueable jobs added to the queue: ${queued}`);
+  const queued = queueableJobsQueued(ctx.testState) + 1;
+  ctx.testState[QUEUEABLES] = queued;
+  if (queued > queueableJobsLimit(ctx.testState))
+    return apexThrow('LimitException', `Too many queueable jobs added to the queue: ${queued}`);
   const depth = parent ? parent.depth + 1 : 1;
   if (depth > MAX_CHAIN_DEPTH) return apexThrow('AsyncException', 'Maximum stack depth has been reached.');
   const id = new ApexId(makeId('707', ++jobCounter));
@@ -71,6 +83,7 @@ export function enqueueQueueable(ctx: NativeContext, job: Value): ApexId {
 function queueableWork(ctx: NativeContext, queueable: ApexObject, job: AsyncJob): DeferredWork {
   return {
     label: `Queueable ${queueable.cls.display} ${job.id!.value}`,
+    asynchronous: true,
     run: () =>
       runAsAsyncJob(ctx, job, () => {
         ctx.call(queueable, 'execute', [new NativeObject('system.queueablecontext', { id: job.id! })]);
@@ -84,6 +97,7 @@ function finalizerWork(ctx: NativeContext, parent: AsyncJob, failure: unknown): 
   const job: AsyncJob = { kind: 'finalizer', id: parent.id, depth: parent.depth, finalizer: null };
   return {
     label: `Finalizer ${finalizer.cls.display} ${parent.id!.value}`,
+    asynchronous: true,
     run: () =>
       runAsAsyncJob(ctx, job, () => {
         const state: FinalizerState = {

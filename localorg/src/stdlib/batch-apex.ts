@@ -52,6 +52,7 @@ function startWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob, scope: 
   let records = new ApexList(typeRef('SObject'), []);
   return {
     label: `Batch Apex ${batch.cls.display} ${job.id!.value} start`,
+    asynchronous: true,
     run: () =>
       runAsAsyncJob(ctx, job, () => {
         records = recordsOf(ctx.call(batch, 'start', [context(job)]));
@@ -73,6 +74,7 @@ function chunkWork(
   const chunk = new ApexList(records.elementType, records.items.slice(from, from + scope));
   return {
     label: `Batch Apex ${batch.cls.display} ${job.id!.value} execute ${from / scope + 1}`,
+    asynchronous: true,
     run: () =>
       runAsAsyncJob(ctx, job, () => {
         ctx.call(batch, 'execute', [context(job), chunk]);
@@ -85,6 +87,7 @@ function chunkWork(
 function finishWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob): DeferredWork {
   return {
     label: `Batch Apex ${batch.cls.display} ${job.id!.value} finish`,
+    asynchronous: true,
     run: () => runAsAsyncJob(ctx, job, () => void ctx.call(batch, 'finish', [context(job)]))
   };
 }

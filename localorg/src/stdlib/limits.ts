@@ -1,9 +1,12 @@
 /**
  * The Limits class: current usage and maxima of the transaction's governor limits, read from the data platform's
- * tracker (a fresh set inside Test.startTest/stopTest). Limits the emulation does not track report 0 usage and the
- * platform's synchronous maximum [doc: Execution Governors and Limits].
+ * tracker (a fresh set inside Test.startTest/stopTest; the asynchronous set inside a queued job) and the async Apex
+ * counters. Limits the emulation does not track report 0 usage and the platform's maximum [doc: Execution Governors
+ * and Limits].
  */
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
+import { futureCallsLimit, futureCallsMade } from '../runtime/async-jobs.js';
+import { queueableJobsLimit, queueableJobsQueued } from './async-apex.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
@@ -30,12 +33,12 @@ natives.defineClass({
     getlimitcallouts: () => 100,
     getemailinvocations: () => 0,
     getlimitemailinvocations: () => 10,
-    getfuturecalls: () => 0,
-    getlimitfuturecalls: () => 50,
-    getqueueablejobs: () => 0,
-    getlimitqueueablejobs: () => 50,
+    getfuturecalls: (ctx) => futureCallsMade(ctx.testState),
+    getlimitfuturecalls: (ctx) => futureCallsLimit(ctx.testState),
+    getqueueablejobs: (ctx) => queueableJobsQueued(ctx.testState),
+    getlimitqueueablejobs: (ctx) => queueableJobsLimit(ctx.testState),
     getheapsize: () => 0,
-    getlimitheapsize: () => 6_000_000,
+    getlimitheapsize: (ctx) => (ctx.platform.limits.asynchronous ? 12_000_000 : 6_000_000),
     getsoslqueries: (ctx) => ctx.platform.limits.current().searches,
     getlimitsoslqueries: (ctx) => ctx.platform.limits.max.searches,
     getpublishimmediatedml: () => 0,

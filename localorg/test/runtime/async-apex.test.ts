@@ -183,3 +183,21 @@ test('Batch Apex runs start, each chunk and finish in transactions of their own;
   assert.deepEqual(r.debug, ['queued 707', 'start true 707', 'chunk 2', 'chunk 2', 'chunk 1', 'finish 3']);
   assert.deepEqual(r.asyncFailures, ['Batch: System.IllegalArgumentException: bad chunk']);
 });
+
+test('asynchronous Apex runs under the asynchronous governor limits, and Limits counts the jobs and calls queued', () => {
+  const limits = `'queries ' + Limits.getLimitQueries() + ' cpu ' + Limits.getLimitCpuTime() + ' heap ' + Limits.getLimitHeapSize() + ' queueables ' + Limits.getQueueableJobs() + '/' + Limits.getLimitQueueableJobs() + ' future ' + Limits.getFutureCalls() + '/' + Limits.getLimitFutureCalls()`;
+  const classes = [
+    `public class Report implements Queueable {
+      public void execute(QueueableContext ctx) { later(); System.debug('queueable ' + ${limits}); }
+      @future public static void later() { System.debug('future ' + ${limits}); }
+    }`
+  ];
+  const r = runAsync(`System.enqueueJob(new Report()); System.debug('sync ' + ${limits});`, classes);
+  assert.equal(r.fatal, null);
+  assert.deepEqual(r.asyncFailures, []);
+  assert.deepEqual(r.debug, [
+    'sync queries 100 cpu 10000 heap 6000000 queueables 1/50 future 0/50',
+    'queueable queries 200 cpu 60000 heap 12000000 queueables 0/1 future 1/50',
+    'future queries 200 cpu 60000 heap 12000000 queueables 0/1 future 0/0'
+  ]);
+});
