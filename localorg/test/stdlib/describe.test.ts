@@ -100,7 +100,7 @@ test('field sets: fieldSets.getMap() (any case), fieldSets.Name, members with pa
       '{summary}',
       'Summary|Gizmo summary|Shown in the gizmo list|Gizmo__c',
       'Name Gizmo Name STRING true Name',
-      'Account__r.Name Name STRING false Name',
+      'Account__r.Name Account Name STRING false Name',
       '2',
       'true',
       '0'
