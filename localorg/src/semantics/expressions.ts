@@ -5,7 +5,7 @@
  * does not exist, an illegal assignment, an impossible cast — as `file:line:col` diagnostics worded as the platform
  * words them. It only reports what it is sure of; anything else is left to run time.
  */
-import type { Expr } from '../syntax/ast.js';
+import type { Expr, Pos } from '../syntax/ast.js';
 import type { TypeRef } from '../values/values.js';
 import { CallChecks } from './call-checks.js';
 import type { ClassInfo, ClassRegistry } from './classes.js';
@@ -88,14 +88,13 @@ export class ExpressionResolver {
       case 'field': {
         const cls = this.typeTarget(e.target, c);
         if (cls) {
-          if (this.names.lacksMember(cls, e.name)) this.report(out, c, e.pos, `Variable does not exist: ${e.display}`);
+          this.checkMember(cls, e, c, out);
           return this.names.staticField(cls, e.name);
         }
         if (cls === null) return null;
         const t = this.expr(e.target, c, out);
         const owner = t && this.registry.all.get(t.name);
-        if (owner && owner.kind !== 'enum' && this.names.lacksMember(owner, e.name))
-          this.report(out, c, e.pos, `Variable does not exist: ${e.display}`);
+        if (owner && owner.kind !== 'enum') this.checkMember(owner, e, c, out);
         return t ? this.names.fieldOf(t, e.name) : null;
       }
       case 'call':
@@ -204,6 +203,14 @@ export class ExpressionResolver {
     }
   }
 
+  /** `x.name` on a user class: a member it lacks, or a private one read from outside its top-level class. */
+  private checkMember(cls: ClassInfo, e: { name: string; display: string; pos: Pos }, c: Ctx, out: Diagnostic[]): void {
+    const m = cls.member(e.name);
+    if (m && this.names.notVisible(m, c.cls)) this.report(out, c, e.pos, `Variable is not visible: ${e.display}`);
+    else if (!m && this.names.lacksMember(cls, e.name))
+      this.report(out, c, e.pos, `Variable does not exist: ${e.display}`);
+  }
+
   private never(from: TypeRef, to: TypeRef): string {
     return `${typeDisplay(from, this.facts)} is never an instance of ${typeDisplay(to, this.facts)}`;
   }
@@ -233,8 +240,9 @@ export class ExpressionResolver {
   private newExpr(e: Extract<Expr, { kind: 'new' }>, c: Ctx, out: Diagnostic[]): TypeRef | null {
     const t = this.canon(e.type, c.cls);
     const cls = this.registry.all.get(t.name);
-    if (!cls && this.world.sobjectName(t.name)) {
-      // `new Account(Name = 'x')`: the names are fields, not variables.
+    if (!cls && (this.world.sobjectName(t.name) || e.args.some((a) => a.kind === 'assign'))) {
+      // `new Account(Name = 'x')`: the names are fields, not variables — also for an SObject the schema lacks
+      // (`new Log__Share(ParentId = …)`: name=value pairs are only valid for SObjects).
       for (const a of e.args) this.expr(a.kind === 'assign' ? a.value : a, c, out);
       return t;
     }

@@ -65,6 +65,18 @@ export class Names {
     return !cls.enumValues.some((v) => v.name.toLowerCase() === name);
   }
 
+  /**
+   * Whether a field or property declared private (explicitly or by default) is read from outside the top-level class
+   * that declares it. Code in an `@IsTest` class is not judged (a `@TestVisible` member is visible there, and field
+   * annotations are not kept); protected members are not judged.
+   */
+  notVisible(member: MemberInfo, from: ClassInfo): boolean {
+    const mods = member.decl.modifiers;
+    if (mods.has('public') || mods.has('global') || mods.has('protected') || member.owner.isPrelude) return false;
+    const top = outermost(from);
+    return outermost(member.owner) !== top && !top.hasAnnotation('istest');
+  }
+
   staticField(cls: ClassInfo, name: string): TypeRef | null {
     const m = cls.member(name);
     if (m) return this.canon(m.decl.type, m.owner);
@@ -152,4 +164,10 @@ export class Names {
     }
     return true;
   }
+}
+
+function outermost(cls: ClassInfo): ClassInfo {
+  let o = cls;
+  while (o.outer) o = o.outer;
+  return o;
 }

@@ -190,6 +190,8 @@ test('a platform namespace or System class localorg does not model is a type, no
     []
   );
   assert.deepEqual(errors('Object o = Nope.Thing.m();'), ['test.apex:1:12 Variable does not exist: Nope']);
+  // name=value pairs are SObject fields even for an SObject the schema lacks (a share object), never variables.
+  assert.deepEqual(errors("Object o;\nif (o != null) { o = new Log__Share(ParentId = null, RowCause = 'x'); }"), []);
 });
 
 test('a field a user class lacks, and an instance field named from a static method, do not compile; a type of the same name is the type there', () => {
@@ -235,4 +237,24 @@ test('comparing types no value shares, or a condition that is not Boolean, does 
     ),
     []
   );
+});
+
+test('a private field read from outside its top-level class is not visible; inner classes and test classes may read it', () => {
+  const classes = [
+    `public class Vault {
+  private Integer secret = 1;
+  Integer implicit = 2;
+  public Integer open = 3;
+  public class Inner {
+    private Integer mine = 4;
+    public Integer peek(Vault v) { return v.secret; }
+  }
+  public Integer peekInner(Inner i) { return i.mine; }
+}`,
+    '@IsTest public class VaultTest { static Integer read(Vault v) { return v.secret; } }'
+  ];
+  assert.deepEqual(errors('Vault v = new Vault();\nInteger a = v.secret + v.implicit + v.open;', classes), [
+    'test.apex:2:13 Variable is not visible: secret',
+    'test.apex:2:24 Variable is not visible: implicit'
+  ]);
 });
