@@ -45,6 +45,11 @@ natives.defineClass({
     getlimitpublishimmediatedml: () => 150,
     getquerylocatorrows: () => 0,
     getlimitquerylocatorrows: () => 10_000,
+    // Asynchronous calls ("reserved for future use" in the Limits reference) and mobile push calls: never made here.
+    getasynccalls: () => 0,
+    getlimitasynccalls: () => 200,
+    getmobilepushapexcalls: () => 0,
+    getlimitmobilepushapexcalls: () => 10,
     // Apex cursors (Database.Cursor is not emulated, so none is ever open or fetched).
     getapexcursors: () => 0,
     getlimitapexcursors: () => 10_000,

@@ -125,4 +125,8 @@ test('Limits reports Apex cursor usage (none) and the documented maxima', () => 
     System.debug(Limits.getApexCursorRows() + ' ' + Limits.getLimitApexCursorRows() + ' ' + Limits.getFetchCallsOnApexCursor() + ' ' + Limits.getLimitFetchCallsOnApexCursor() + ' ' + Limits.getApexCursors());
   `);
   assert.deepEqual(lines, ['0 50000000 0 100 0']);
+  const more = out(`
+    System.debug(Limits.getAsyncCalls() + ' ' + Limits.getLimitAsyncCalls() + ' ' + Limits.getMobilePushApexCalls() + ' ' + Limits.getLimitMobilePushApexCalls());
+  `);
+  assert.deepEqual(more, ['0 200 0 10']);
 });
