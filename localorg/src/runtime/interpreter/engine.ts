@@ -170,21 +170,42 @@ export abstract class Engine {
   }
 
   protected runFrame(frame: Frame, body: () => Signal): Signal {
-    if (this.stack.length >= MAX_DEPTH)
-      this.throwApex('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`);
-    this.stack.push(frame);
+    this.pushFrame(frame);
     try {
       return body();
     } catch (e) {
-      // A JS stack overflow unwinds untouched until a try statement or the top level has room to handle it.
-      if (e instanceof ApexThrow || isStackOverflow(e)) throw e;
-      const t = this.asApexThrow(e);
-      if (t) throw t;
-      this.failurePos ??= { file: frame.file, line: frame.pos.line, col: frame.pos.col, where: frame.where };
-      throw e;
+      throw this.frameFailure(e, frame);
     } finally {
       this.stack.pop();
     }
+  }
+
+  /** {@link runFrame} for a compiled body, without a closure per call (the path of every method call). */
+  protected runBody(frame: Frame, seq: readonly Ex[]): Signal {
+    this.pushFrame(frame);
+    try {
+      return this.runSeq(seq, 0, frame);
+    } catch (e) {
+      throw this.frameFailure(e, frame);
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  private pushFrame(frame: Frame): void {
+    if (this.stack.length >= MAX_DEPTH)
+      this.throwApex('System.LimitException', `Maximum stack depth reached: ${MAX_DEPTH + 1}`);
+    this.stack.push(frame);
+  }
+
+  /** What leaves a frame that failed: Apex exceptions as they are, host errors as Apex exceptions or marked here. */
+  private frameFailure(e: unknown, frame: Frame): unknown {
+    // A JS stack overflow unwinds untouched until a try statement or the top level has room to handle it.
+    if (e instanceof ApexThrow || isStackOverflow(e)) return e;
+    const t = this.asApexThrow(e);
+    if (t) return t;
+    this.failurePos ??= { file: frame.file, line: frame.pos.line, col: frame.pos.col, where: frame.where };
+    return e;
   }
 
   /** Runs a body as the outermost Apex frame: host errors become Apex exceptions with this frame in their stack. */

@@ -119,7 +119,7 @@ export abstract class Expressions extends Construction {
           const k = local.slot;
           return (f) => f.slots[k];
         }
-        return (f) => this.evalName(e, f);
+        return (f) => this.evalMemberName(e, f);
       }
       case 'field': {
         const target = this.compileExpr(e.target, sc);

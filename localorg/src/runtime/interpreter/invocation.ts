@@ -391,7 +391,7 @@ export abstract class Invocation extends Members {
       accessor: null,
       file: m.owner.decl?.file ?? ''
     };
-    const sig = this.runFrame(frame, () => this.runSeq(body.seq, 0, frame));
+    const sig = this.runBody(frame, body.seq);
     if (!d.returnType) return null;
     const rv = sig === RETURN ? this.retVal : null;
     this.retVal = null;

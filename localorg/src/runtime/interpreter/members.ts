@@ -25,6 +25,11 @@ export abstract class Members extends TypeEnvironment {
   protected evalName(e: Extract<Expr, { kind: 'name' }>, f: Frame): Value {
     const local = this.localOf(e, f);
     if (local) return f.slots[local.slot] ?? null;
+    return this.evalMemberName(e, f);
+  }
+
+  /** A name the compiler found no local for: a member of `this` or a static of the class or its outers. */
+  protected evalMemberName(e: Extract<Expr, { kind: 'name' }>, f: Frame): Value {
     const r = this.resolveImplicit(e.name, f);
     if (r) return this.readMember(r.member, r.self, f);
     const t = this.resolveTypeTarget([e.name], f);
@@ -251,7 +256,7 @@ export abstract class Members extends TypeEnvironment {
       accessor: p,
       file: owner.decl?.file ?? ''
     };
-    const sig = this.runFrame(frame, () => this.runSeq(compiled.seq, 0, frame));
+    const sig = this.runBody(frame, compiled.seq);
     if (body === p.getter) return coerce(sig === RETURN ? this.retVal : null, p.type, this);
     return null;
   }
