@@ -54,6 +54,13 @@ export function formatDate(d: ApexDate): string {
 }
 
 export function formatDatetime(dt: ApexDatetime, zone: string): string {
+  if (zone === 'UTC') {
+    // The debug form (System.debug, String.valueOf in GMT) straight from the clock fields: no zone rules to apply.
+    const d = new Date(dt.epochMs);
+    const y = d.getUTCFullYear();
+    if (y >= 0 && y <= 9999)
+      return `${pad(y, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  }
   return DateTime.fromMillis(dt.epochMs, { zone }).toFormat('yyyy-MM-dd HH:mm:ss');
 }
 
