@@ -3,7 +3,7 @@
  * REST resources and their verb methods, JSON (de)serialisation with Apex semantics, RestContext per request, static
  * calls, and uncaught-exception details in the platform's shape.
  */
-import type { DataPlatform } from '../runtime/data-platform.js';
+import type { StdlibDataPlatform } from '../stdlib/data-org.js';
 import { type RunningUser } from '../values/user.js';
 import { describeFailure } from '../runtime/failures.js';
 import type { Interpreter } from '../runtime/interpreter.js';
@@ -37,7 +37,7 @@ export interface RestRequestInput {
   requestBody: Uint8Array | null;
 }
 
-export function loadApexProject(options: { sources: string[]; platform: DataPlatform; user?: RunningUser }) {
+export function loadApexProject(options: { sources: string[]; platform: StdlibDataPlatform; user?: RunningUser }) {
   const user = options.user ?? options.platform.user;
   const project = loadProject({
     sources: options.sources.length === 1 ? options.sources[0] : options.sources,

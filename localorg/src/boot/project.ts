@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDataPlatform, runningUser } from '../data/index.js';
-import type { DataPlatform } from '../runtime/data-platform.js';
+import type { StdlibDataPlatform } from '../stdlib/data-org.js';
 import { discoverSources, type ProjectSources } from '../syntax/sources.js';
 import { standardLibrary } from '../stdlib/index.js';
 import type { RunningUser } from '../values/user.js';
@@ -27,7 +27,7 @@ export class ProjectLoadError extends Error {
 
 export interface LoadedProject {
   interp: Interpreter;
-  platform: DataPlatform;
+  platform: StdlibDataPlatform;
   sources: ProjectSources;
   classes: TypeDecl[];
   triggers: TriggerDecl[];
@@ -56,8 +56,8 @@ export function compileErrorLines(errors: string[], goesOn: string): string[] {
 export interface LoadOptions {
   /** Project root (with sfdx-project.json) or explicit source folders. */
   sources: string | string[];
-  /** Use this platform instead of creating one from the project's metadata. */
-  platform?: DataPlatform;
+  /** Use this platform (with the stdlib's view of its org) instead of creating one from the project's metadata. */
+  platform?: StdlibDataPlatform;
   user?: RunningUser;
   now?: () => number;
   debug?: (line: number, level: string, message: string) => void;
@@ -137,7 +137,13 @@ export function loadProject(opts: LoadOptions): LoadedProject {
     user ??= runningUser(org);
   }
   if (!user) throw new Error('loadProject: a running user is required with an explicit platform');
-  const interp = new Interpreter({ platform, natives: standardLibrary(), user, now: opts.now, debug: opts.debug });
+  const interp = new Interpreter({
+    platform,
+    natives: standardLibrary(platform),
+    user,
+    now: opts.now,
+    debug: opts.debug
+  });
   for (const d of classes) {
     try {
       interp.addClass(d);

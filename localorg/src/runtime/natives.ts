@@ -257,6 +257,16 @@ export class NativeDefinitions {
 }
 
 /**
+ * Names a service of type `T` that the composition root gives a {@link NativeLibrary} for its native modules (the
+ * stdlib's view of the data org), so a module reaches it through the library it runs in rather than by casting the
+ * data platform or importing a global.
+ */
+export class NativeServiceKey<T> {
+  declare private readonly type: T;
+  constructor(readonly description: string) {}
+}
+
+/**
  * The native seam the interpreter owns: every built-in class and enum it can reach, looked up by canonical (lower
  * case) name. Built once by the composition root from the standard library's {@link NativeDefinitions} and passed to
  * the interpreter; there is no process-wide registry.
@@ -269,6 +279,7 @@ export class NativeLibrary {
   private readonly classNamespaces = new Set<string>();
   private hooks: SObjectTypeHooks | null = null;
   private readonly states = new Map<symbol, unknown>();
+  private readonly services = new Map<NativeServiceKey<unknown>, unknown>();
 
   constructor(modules: readonly NativeDefinitions[]) {
     for (const m of modules) {
@@ -333,6 +344,18 @@ export class NativeLibrary {
   state<T>(key: symbol, create: () => T): T {
     if (!this.states.has(key)) this.states.set(key, create());
     return this.states.get(key) as T;
+  }
+
+  /** Gives the native modules a service (see {@link NativeServiceKey}); done once, by the composition root. */
+  provide<T>(key: NativeServiceKey<T>, value: T): this {
+    if (this.services.has(key)) throw new Error(`${key.description} was already provided to this native library`);
+    this.services.set(key, value);
+    return this;
+  }
+
+  /** The service provided under `key`, or undefined when the composition root gave none. */
+  service<T>(key: NativeServiceKey<T>): T | undefined {
+    return this.services.get(key) as T | undefined;
   }
 
   /** All class names, for diagnostics and the fidelity report. */

@@ -14,8 +14,9 @@ import type { ApexHost, ApexTestOutcome, DeveloperApi, ServerDataPlatform } from
 
 export function loadOrgRuntime(sources: string[]): OrgRuntime {
   const project = discoverSources(sources.length === 1 ? sources[0] : sources);
-  const platform: ServerDataPlatform = createDataPlatform(project);
-  const loaded = loadProject({ sources: sources.length === 1 ? sources[0] : sources, platform, user: platform.user });
+  const org = createDataPlatform(project);
+  const platform: ServerDataPlatform = org;
+  const loaded = loadProject({ sources: sources.length === 1 ? sources[0] : sources, platform: org, user: org.user });
   const apex: ApexHost = new ApexHostImpl(loaded.interp);
   return {
     platform,

@@ -8,7 +8,8 @@ import { to18 } from '../values/ids.js';
 import { argString } from './native-args.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
-import { orgOf, sobjectFieldToken, sobjectTypeToken } from './schema.js';
+import { orgOf } from './data-org.js';
+import { sobjectFieldToken, sobjectTypeToken } from './schema.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

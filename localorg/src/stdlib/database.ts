@@ -24,7 +24,8 @@ import { dmlOptionsOf, type DmlOptionValues } from './dml-options.js';
 import { iteratorInstance } from './collections.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
-import { fieldNameArg, orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
+import { fieldNameArg } from './schema.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

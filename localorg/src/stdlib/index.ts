@@ -8,6 +8,7 @@ import { natives as assert } from './assert.js';
 import { natives as asyncApex } from './async-apex.js';
 import { natives as batchApex } from './batch-apex.js';
 import { natives as custommetadata } from './custommetadata.js';
+import { DATA_ORG, type StdlibOrg } from './data-org.js';
 import { natives as database } from './database.js';
 import { natives as dmlOptions } from './dml-options.js';
 import { natives as eventbus } from './eventbus.js';
@@ -32,9 +33,12 @@ import { natives as test } from './test.js';
 import { natives as type } from './type.js';
 import { natives as userinfo } from './userinfo.js';
 
-/** A fresh library holding every native class and enum localorg emulates. */
-export function standardLibrary(): NativeLibrary {
-  return new NativeLibrary([
+/**
+ * A fresh library holding every native class and enum localorg emulates, given the org its data-facing natives read
+ * (describe, custom metadata, labels…); without one, those natives fail and the rest works.
+ */
+export function standardLibrary(org?: StdlibOrg): NativeLibrary {
+  const library = new NativeLibrary([
     ...generalPurposeNatives,
     system,
     asyncApex,
@@ -63,4 +67,5 @@ export function standardLibrary(): NativeLibrary {
     pages,
     offline
   ]);
+  return org ? library.provide(DATA_ORG, org) : library;
 }

@@ -6,7 +6,7 @@
  * `attributes` block, and serializePretty in Jackson's DefaultPrettyPrinter layout (`"key" : value`, arrays inline).
  */
 import { DateTime } from 'luxon';
-import { Schema } from '../data/schema/schema.js';
+import { schemaOf } from './data-org.js';
 import { parseFieldText, CoercionError } from '../data/coerce.js';
 import type { FieldDef, ObjectDef } from '../data/schema/types.js';
 import { to18 } from '../values/ids.js';
@@ -440,18 +440,9 @@ export class Deserializer {
     return unsupported('JSON', `deserialize into ${t.display}`, []);
   }
 
-  private schema(): Schema | null {
-    try {
-      const s = this.ctx.platform.schema;
-      return s instanceof Schema ? s : null;
-    } catch {
-      return null;
-    }
-  }
-
   private sobject(n: JsonNode, sobjectType: string, depth: number): Value {
     if (n.kind !== 'object') fail(`Expected ${sobjectType} but found ${describe(n)} ${where(n)}`);
-    const schema = this.schema();
+    const schema = schemaOf(this.ctx);
     const attrType = n.entries.find(([k]) => k === 'attributes')?.[1];
     let typeName = sobjectType;
     if (attrType?.kind === 'object') {

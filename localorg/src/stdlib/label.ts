@@ -8,7 +8,7 @@ import { apexThrow } from '../values/errors.js';
 import type { Value } from '../values/values.js';
 import type { CustomLabel } from '../data/custom-labels.js';
 import { npeArgument, optString } from './native-args.js';
-import { orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
 
 /** This module's native classes, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

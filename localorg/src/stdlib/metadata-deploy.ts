@@ -19,7 +19,7 @@ import {
 } from '../values/values.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
-import { orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

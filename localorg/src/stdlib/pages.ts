@@ -7,7 +7,7 @@
 import { NativeDefinitions, type NativeContext, type NativeMethod } from '../runtime/natives.js';
 import { unsupported } from '../values/errors.js';
 import { ApexObject, type Value } from '../values/values.js';
-import { orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
 
 /** This module's native classes, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

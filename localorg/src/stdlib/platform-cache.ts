@@ -8,7 +8,7 @@ import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
 import { ApexDouble, ApexMap, ApexSet, typeRef, type Value } from '../values/values.js';
 import type { CacheScope, PlatformCache } from '../data/platform-cache.js';
-import { orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
 import { quiddityOf } from './request-context.js';
 
 /** This module's native classes, installed into a NativeLibrary by the composition root. */

@@ -5,7 +5,8 @@
 import type { FieldDef, FieldSetDef } from '../data/schema/types.js';
 import { ApexList, ApexMap, NativeObject, typeRef, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
-import { objectDef, orgOf, sobjectFieldToken, sobjectTypeToken, state, type ObjectTokenState } from './schema.js';
+import { orgOf } from './data-org.js';
+import { objectDef, sobjectFieldToken, sobjectTypeToken, state, type ObjectTokenState } from './schema.js';
 import { displayTypeOf } from './schema-fields.js';
 
 /** This module's native classes, installed into a NativeLibrary by the composition root. */

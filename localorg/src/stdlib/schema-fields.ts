@@ -8,15 +8,8 @@ import { defaultValueFor } from '../data/schema/schema.js';
 import { UserPermissions } from '../data/security/permissions.js';
 import { ApexList, NativeObject, typeRef, type ApexEnumValue, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
-import {
-  fieldDefOf,
-  objectDef,
-  orgOf,
-  sobjectFieldToken,
-  sobjectTypeToken,
-  state,
-  type FieldTokenState
-} from './schema.js';
+import { fieldDefOf, objectDef, sobjectFieldToken, sobjectTypeToken, state, type FieldTokenState } from './schema.js';
+import { orgOf } from './data-org.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

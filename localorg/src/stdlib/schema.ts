@@ -4,12 +4,12 @@
  * from the data platform's schema. Tokens are cached per name so that `==` between tokens holds.
  */
 import { randomUUID } from 'node:crypto';
-import { LocalOrg } from '../data/org.js';
 import type { FieldDef, ObjectDef } from '../data/schema/types.js';
 import { defaultValueFor } from '../data/schema/schema.js';
 import { UserPermissions } from '../data/security/permissions.js';
 import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { argString } from './native-args.js';
+import { orgOf } from './data-org.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 
@@ -25,12 +25,6 @@ export interface FieldTokenState {
 }
 
 natives.defineEnum('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL']);
-
-/** The in-memory org behind a native call; describe needs its full schema, not only the SchemaLookup seam. */
-export function orgOf(ctx: NativeContext): LocalOrg {
-  if (ctx.platform instanceof LocalOrg) return ctx.platform;
-  throw new Error('schema describe needs the localorg data platform');
-}
 
 export function objectDef(ctx: NativeContext, name: string): ObjectDef {
   const o = orgOf(ctx).schema.object(name);

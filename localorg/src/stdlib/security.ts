@@ -17,7 +17,7 @@ import {
   type Value
 } from '../values/values.js';
 import { apexThrow } from '../values/errors.js';
-import { orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

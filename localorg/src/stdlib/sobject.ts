@@ -11,7 +11,8 @@ import { ApexId, ApexList, ApexMap, NativeObject, SObject, typeRef, type Value }
 import { argString } from './native-args.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
-import { fieldNameArg, orgOf, sobjectTypeToken } from './schema.js';
+import { orgOf } from './data-org.js';
+import { fieldNameArg, sobjectTypeToken } from './schema.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();

@@ -5,7 +5,7 @@
 import { ApexId, ApexList, ApexObject, ApexTypeValue, type Value } from '../values/values.js';
 import { NativeDefinitions, setFixedSearchResults } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
-import { orgOf } from './schema.js';
+import { orgOf } from './data-org.js';
 import { deliverTestEvents, testBroker } from './eventbus.js';
 import { setCurrentPage } from './pages.js';
 import { to18 } from '../values/ids.js';

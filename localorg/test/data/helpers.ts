@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { discoverSources } from '../../src/syntax/sources.js';
 import { createDataPlatform, parseSoqlText, type DataPlatformOptions, type LocalOrg } from '../../src/data/index.js';
 import type { DmlOptions, TriggerEventName, TriggerHost, TriggerInvocation } from '../../src/runtime/data-platform.js';
+import type { NativeLibrary } from '../../src/runtime/natives.js';
+import { standardLibrary } from '../../src/stdlib/index.js';
 import { ApexDatetime, ApexList, SObject, type Value } from '../../src/values/values.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,6 +20,15 @@ export const FIXED_NOW = Date.UTC(2024, 2, 15, 17, 0, 0);
 
 export function newOrg(options: DataPlatformOptions = {}): LocalOrg {
   return createDataPlatform(discoverSources(FIXTURE), { now: () => FIXED_NOW, ...options });
+}
+
+const libraries = new WeakMap<LocalOrg, NativeLibrary>();
+
+/** The standard library wired to this org (as the composition root wires it), one per org. */
+export function libraryFor(org: LocalOrg): NativeLibrary {
+  let library = libraries.get(org);
+  if (!library) libraries.set(org, (library = standardLibrary(org)));
+  return library;
 }
 
 /** Runs SOQL text; `:name` binds are looked up in `binds` by their source text. */

@@ -5,13 +5,13 @@ import '../../src/stdlib/custommetadata.js';
 import { type NativeContext } from '../../src/runtime/natives.js';
 import type { LocalOrg } from '../../src/data/index.js';
 import type { ApexId, ApexMap, NativeObject, Value } from '../../src/values/values.js';
-import { insert, newOrg, rec, rows } from './helpers.js';
+import { insert, libraryFor, newOrg, rec, rows } from './helpers.js';
 import { standardLibrary } from '../../src/stdlib/index.js';
 
 const natives = standardLibrary();
 
 function ctxFor(org: LocalOrg): NativeContext {
-  return { platform: org, natives, user: org.user } as unknown as NativeContext;
+  return { platform: org, natives: libraryFor(org), user: org.user } as unknown as NativeContext;
 }
 const inst = (ctx: NativeContext, target: Value, method: string) =>
   natives.classFor((target as NativeObject).nativeType)!.instance![method](ctx, [], target);

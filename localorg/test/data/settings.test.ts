@@ -4,13 +4,13 @@ import '../../src/stdlib/custommetadata.js';
 import { type NativeContext } from '../../src/runtime/natives.js';
 import type { LocalOrg } from '../../src/data/index.js';
 import { type ApexMap, type SObject, type Value } from '../../src/values/values.js';
-import { ALL_OR_NONE, insert, newOrg, rec, rows } from './helpers.js';
+import { ALL_OR_NONE, insert, libraryFor, newOrg, rec, rows } from './helpers.js';
 import { standardLibrary } from '../../src/stdlib/index.js';
 
 const natives = standardLibrary();
 
 function ctxFor(org: LocalOrg): NativeContext {
-  return { platform: org, natives, user: org.user } as unknown as NativeContext;
+  return { platform: org, natives: libraryFor(org), user: org.user } as unknown as NativeContext;
 }
 const statics = (org: LocalOrg, object: string, method: string, args: Value[] = []) =>
   natives.sobjectTypeStatics().staticCall(ctxFor(org), object, method, args);

@@ -18,7 +18,7 @@ import {
   typeRef,
   type Value
 } from '../../src/values/values.js';
-import { insert, newOrg, rec, rows } from './helpers.js';
+import { insert, libraryFor, newOrg, rec, rows } from './helpers.js';
 import { standardLibrary } from '../../src/stdlib/index.js';
 
 const natives = standardLibrary();
@@ -26,7 +26,7 @@ const natives = standardLibrary();
 function ctxFor(org: LocalOrg, binds: Record<string, Value> = {}): NativeContext {
   return {
     platform: org,
-    natives,
+    natives: libraryFor(org),
     user: org.user,
     now: () => org.now(),
     toApexString: show,
