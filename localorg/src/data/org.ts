@@ -221,6 +221,10 @@ export class LocalOrg implements DataPlatform, OrgContext {
     return { sobjectType: m.channel, id: makeId(prefix, m.replayId), after: m.record };
   }
 
+  issueId(keyPrefix: string): ApexId {
+    return this.store.nextId(keyPrefix);
+  }
+
   deferUntilCommit(work: DeferredWork): void {
     this.pendingWork.push(work);
   }

@@ -196,6 +196,13 @@ export interface DataPlatform {
   /** Work queued by committed transactions (see {@link deferUntilCommit}), handed over once to whoever runs it. */
   takeCommittedWork(): DeferredWork[];
 
+  /**
+   * An Id the org has not issued before, for what the platform tracks outside the record tables (an AsyncApexJob `707`
+   * from `System.enqueueJob`, a CronTrigger `08e` from `System.schedule`, a deployment `0Af`): counted per org and key
+   * prefix like record Ids, so two orgs in one process number their jobs independently.
+   */
+  issueId(keyPrefix: string): ApexId;
+
   /** Queues work to run after this transaction commits; a rollback discards it. */
   deferUntilCommit(work: DeferredWork): void;
 

@@ -4,8 +4,7 @@
  * the finalizer runs after the job — whether it succeeded or failed — in a transaction of its own, told the outcome
  * through `System.FinalizerContext`. See FIDELITY.md, "Asynchronous Apex".
  */
-import { makeId } from '../values/ids.js';
-import { ApexId, ApexObject, ApexRuntimeError, NativeObject, type Value } from '../values/values.js';
+import { type ApexId, ApexObject, ApexRuntimeError, NativeObject, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import type { DeferredWork } from '../runtime/data-platform.js';
 import { currentAsyncJob, runAsAsyncJob, type AsyncJob } from '../runtime/async-jobs.js';
@@ -49,8 +48,6 @@ natives.defineClass({
   }
 });
 
-let jobCounter = 0;
-
 const QUEUEABLES = 'queueables';
 
 /** `Limits.getQueueableJobs()`: the jobs this transaction queued with `System.enqueueJob`. */
@@ -75,7 +72,7 @@ export function enqueueQueueable(ctx: NativeContext, job: Value): ApexId {
     return apexThrow('LimitException', `Too many queueable jobs added to the queue: ${queued}`);
   const depth = parent ? parent.depth + 1 : 1;
   if (depth > MAX_CHAIN_DEPTH) return apexThrow('AsyncException', 'Maximum stack depth has been reached.');
-  const id = new ApexId(makeId('707', ++jobCounter));
+  const id = ctx.platform.issueId('707');
   ctx.enqueueAsync(queueableWork(ctx, job, { kind: 'queueable', id, depth, finalizer: null }));
   return id;
 }

@@ -7,11 +7,10 @@
  * cannot deploy [doc: "Testing Metadata Deployments" — tests build DeployResults and call the callback directly].
  */
 import { deployCustomMetadata, type CustomMetadataComponent, type DeploymentOutcome } from '../data/metadata-deploy.js';
-import { makeId } from '../values/ids.js';
 import {
   ApexDatetime,
   type ApexEnumValue,
-  ApexId,
+  type ApexId,
   ApexList,
   ApexObject,
   typeRef,
@@ -23,9 +22,6 @@ import { orgOf } from './data-org.js';
 
 /** This module's native classes and enums, installed into a NativeLibrary by the composition root. */
 export const natives = new NativeDefinitions();
-
-let deploymentCounter = 0;
-let callbackJobCounter = 0;
 
 /** An instance field of an Apex object, by name in any case. */
 function field(o: ApexObject, name: string): Value {
@@ -134,7 +130,7 @@ function enqueue(ctx: NativeContext, args: Value[]): Value {
     return apexThrow('System.UnexpectedException', 'Metadata cannot be deployed from within a test');
   }
   const components = readComponents(container);
-  const id = new ApexId(makeId('0Af', ++deploymentCounter));
+  const id = ctx.platform.issueId('0Af');
   const enqueuedAt = ctx.now();
   ctx.platform.deferUntilCommit({
     label: `metadata deployment ${id.value}`,
@@ -148,7 +144,7 @@ function enqueue(ctx: NativeContext, args: Value[]): Value {
         run() {
           ctx.resetStatics();
           const context = ctx.newObject('Metadata.DeployCallbackContext', []) as ApexObject;
-          setField(context, 'callbackJobId', new ApexId(makeId('707', ++callbackJobCounter)));
+          setField(context, 'callbackJobId', ctx.platform.issueId('707'));
           ctx.call(callback, 'handleResult', [deployResult(ctx, id, outcome, enqueuedAt, finishedAt), context]);
         }
       });

@@ -4,8 +4,7 @@
  * at `Test.stopTest()` in a test, as on the platform.
  */
 import { DateTime } from 'luxon';
-import { makeId } from '../values/ids.js';
-import { ApexDate, ApexDatetime, ApexEnumValue, ApexId, ApexObject, type Value } from '../values/values.js';
+import { ApexDate, ApexDatetime, ApexEnumValue, ApexObject, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import { apexThrow, unsupported } from '../values/errors.js';
 import { quiddityOf } from './request-context.js';
@@ -52,8 +51,6 @@ export function assertEqual(ctx: NativeContext, a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a === b;
   return ctx.equals(a, b);
 }
-
-let asyncCounter = 0;
 
 /** Runs an async job's body with the job's Quiddity (System.isQueueable() and Request.getQuiddity() see it). */
 function runAs(ctx: NativeContext, quiddity: string, body: () => unknown): void {
@@ -136,7 +133,7 @@ natives.defineClass({
           label: `Schedulable ${job.cls.display}`,
           run: () => runAs(ctx, 'SCHEDULED', () => ctx.call(job, 'execute', [null]))
         });
-      return new ApexId(makeId('08e', ++asyncCounter));
+      return ctx.platform.issueId('08e');
     },
     abortjob() {
       return null;
