@@ -90,8 +90,10 @@ export function standardObjects(): ObjectDef[] {
   }
   for (const o of objects.values()) o.keyPrefix = KEY_PREFIXES[o.name] ?? null;
   for (const [object, field] of ANY_TARGET) {
-    const f = objects.get(object)?.fields.get(field);
-    if (f) f.anyTarget = true;
+    const fields = objects.get(object)?.fields;
+    const f = fields?.get(field);
+    // Replaced, not changed: the catalogue's FieldDefs are shared by every org in the process.
+    if (fields && f) fields.set(field, { ...f, anyTarget: true });
   }
   for (const spec of specObjects()) {
     const key = spec.name.toLowerCase();
