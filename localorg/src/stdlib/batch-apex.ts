@@ -9,6 +9,7 @@ import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import type { DeferredWork } from '../runtime/data-platform.js';
 import { runAsAsyncJob, type AsyncJob } from '../runtime/async-jobs.js';
 import { apexThrow, unsupported } from '../values/errors.js';
+import { copyObjectGraph } from './batch-state.js';
 
 /** Records per `execute` when no scope is given, and the largest scope [doc: Using Batch Apex]. */
 const DEFAULT_SCOPE = 200;
@@ -40,22 +41,37 @@ export function executeBatch(ctx: NativeContext, batch: Value, scopeArg: Value):
     );
   const id = new ApexId(makeId('707', 500000 + ++batchCounter));
   const job: AsyncJob = { kind: 'batch', id, depth: 1, finalizer: null };
-  ctx.enqueueAsync(startWork(ctx, batch, job, Math.min(scope, MAX_SCOPE)));
+  ctx.enqueueAsync(startWork(ctx, instances(batch), job, Math.min(scope, MAX_SCOPE)));
   return id;
+}
+
+/**
+ * The job object each of the job's transactions calls: the object as submitted (later changes by the caller are not
+ * seen), the same one throughout for a `Database.Stateful` class, else a fresh copy of it every time.
+ */
+function instances(batch: ApexObject): Instances {
+  const submitted = copyObjectGraph(batch);
+  const stateful = batch.cls.isSubtypeOf('database.stateful');
+  return { display: batch.cls.display, next: () => (stateful ? submitted : copyObjectGraph(submitted)) };
+}
+
+interface Instances {
+  display: string;
+  next(): ApexObject;
 }
 
 function context(job: AsyncJob): NativeObject {
   return new NativeObject('database.batchablecontext', { id: job.id! });
 }
 
-function startWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob, scope: number): DeferredWork {
+function startWork(ctx: NativeContext, batch: Instances, job: AsyncJob, scope: number): DeferredWork {
   let records = new ApexList(typeRef('SObject'), []);
   return {
-    label: `Batch Apex ${batch.cls.display} ${job.id!.value} start`,
+    label: `Batch Apex ${batch.display} ${job.id!.value} start`,
     asynchronous: true,
     run: () =>
       runAsAsyncJob(ctx, job, () => {
-        records = recordsOf(ctx.call(batch, 'start', [context(job)]));
+        records = recordsOf(ctx.call(batch.next(), 'start', [context(job)]));
       }),
     // A failed start ends the job; otherwise the chunks follow, then finish.
     settled: (failure) => (failure === null ? chunkWork(ctx, batch, job, records, scope, 0) : null)
@@ -64,7 +80,7 @@ function startWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob, scope: 
 
 function chunkWork(
   ctx: NativeContext,
-  batch: ApexObject,
+  batch: Instances,
   job: AsyncJob,
   records: ApexList,
   scope: number,
@@ -73,22 +89,22 @@ function chunkWork(
   if (from >= records.items.length) return finishWork(ctx, batch, job);
   const chunk = new ApexList(records.elementType, records.items.slice(from, from + scope));
   return {
-    label: `Batch Apex ${batch.cls.display} ${job.id!.value} execute ${from / scope + 1}`,
+    label: `Batch Apex ${batch.display} ${job.id!.value} execute ${from / scope + 1}`,
     asynchronous: true,
     run: () =>
       runAsAsyncJob(ctx, job, () => {
-        ctx.call(batch, 'execute', [context(job), chunk]);
+        ctx.call(batch.next(), 'execute', [context(job), chunk]);
       }),
     // A failed chunk rolls back alone; the next chunks and finish still run.
     settled: () => chunkWork(ctx, batch, job, records, scope, from + scope)
   };
 }
 
-function finishWork(ctx: NativeContext, batch: ApexObject, job: AsyncJob): DeferredWork {
+function finishWork(ctx: NativeContext, batch: Instances, job: AsyncJob): DeferredWork {
   return {
-    label: `Batch Apex ${batch.cls.display} ${job.id!.value} finish`,
+    label: `Batch Apex ${batch.display} ${job.id!.value} finish`,
     asynchronous: true,
-    run: () => runAsAsyncJob(ctx, job, () => void ctx.call(batch, 'finish', [context(job)]))
+    run: () => runAsAsyncJob(ctx, job, () => void ctx.call(batch.next(), 'finish', [context(job)]))
   };
 }
 

@@ -201,3 +201,31 @@ test('asynchronous Apex runs under the asynchronous governor limits, and Limits 
     'future queries 200 cpu 60000 heap 12000000 queueables 0/1 future 0/0'
   ]);
 });
+
+test('a batch job works on the object as submitted: its instance state carries over between transactions only with Database.Stateful', () => {
+  const counter = (
+    name: string,
+    stateful: boolean
+  ) => `public class ${name} implements Database.Batchable<Integer>${stateful ? ', Database.Stateful' : ''} {
+    public Integer seen = 0;
+    public List<String> notes = new List<String>{ 'new' };
+    public Iterable<Integer> start(Database.BatchableContext bc) { seen += 100; notes.add('start'); return new List<Integer>{ 1, 2, 3 }; }
+    public void execute(Database.BatchableContext bc, List<Integer> scope) { seen += scope.size(); notes.add('execute'); }
+    public void finish(Database.BatchableContext bc) { System.debug('${name} ' + seen + ' ' + notes); }
+  }`;
+  const r = runAsync(
+    `Plain plain = new Plain(); plain.notes.add('submitted');
+     Database.executeBatch(plain, 1);
+     plain.notes.add('after');
+     Kept kept = new Kept(); kept.notes.add('submitted');
+     Database.executeBatch(kept, 1);
+     kept.notes.add('after');`,
+    [counter('Plain', false), counter('Kept', true)]
+  );
+  assert.equal(r.fatal, null);
+  assert.deepEqual(r.asyncFailures, []);
+  assert.deepEqual(r.debug, [
+    'Plain 0 (new, submitted)',
+    'Kept 103 (new, submitted, start, execute, execute, execute)'
+  ]);
+});
