@@ -3,8 +3,7 @@
  * `scope` records, and `finish` run after the commit, each in a transaction of its own (at `Test.stopTest()` in a
  * test); `start` hands over a `Database.QueryLocator` (stdlib/database.ts) or a List. See FIDELITY.md, "Asynchronous Apex".
  */
-import { makeId } from '../values/ids.js';
-import { ApexId, ApexList, ApexObject, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
+import { type ApexId, ApexList, ApexObject, NativeObject, SObject, typeRef, type Value } from '../values/values.js';
 import { NativeDefinitions, type NativeContext } from '../runtime/natives.js';
 import type { DeferredWork } from '../runtime/data-platform.js';
 import { runAsAsyncJob, type AsyncJob } from '../runtime/async-jobs.js';
@@ -26,8 +25,6 @@ natives.defineClass({
   }
 });
 
-let batchCounter = 0;
-
 /** `Database.executeBatch(batch[, scope])`: queues the job and returns its AsyncApexJob Id. */
 export function executeBatch(ctx: NativeContext, batch: Value, scopeArg: Value): ApexId {
   if (!(batch instanceof ApexObject)) return apexThrow('NullPointerException', 'Argument cannot be null.');
@@ -39,7 +36,7 @@ export function executeBatch(ctx: NativeContext, batch: Value, scopeArg: Value):
       'InvalidParameterValueException',
       `Batch size must be greater than 0: ${ctx.toApexString(scopeArg)}`
     );
-  const id = new ApexId(makeId('707', 500000 + ++batchCounter));
+  const id = ctx.platform.issueId('707');
   const job: AsyncJob = { kind: 'batch', id, depth: 1, finalizer: null };
   ctx.enqueueAsync(startWork(ctx, instances(batch), job, Math.min(scope, MAX_SCOPE)));
   return id;

@@ -25,3 +25,13 @@ test('each org numbers its jobs from its own counters, per key prefix', () => {
   // A second org in the same process issues the same Ids: nothing carries over from the first.
   assert.deepEqual(out(SCRIPT, [JOB]), first);
 });
+
+test('Database.executeBatch numbers its jobs from the org that runs it, like System.enqueueJob', () => {
+  const batch =
+    'public class Sweep implements Database.Batchable<SObject> { public List<SObject> start(Database.BatchableContext c) { return new List<SObject>(); } public void execute(Database.BatchableContext c, List<SObject> rows) {} public void finish(Database.BatchableContext c) {} }';
+  const script = 'System.debug(Database.executeBatch(new Sweep()));\nSystem.debug(System.enqueueJob(new Job()));';
+  const first = out(script, [JOB, batch]);
+  assert.equal(first[0].slice(0, 3), '707');
+  assert.notEqual(first[0], first[1], 'a batch job and a queued job of one org have two Ids');
+  assert.deepEqual(out(script, [JOB, batch]), first, 'a second org starts from the same Ids');
+});
