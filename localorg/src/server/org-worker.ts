@@ -41,6 +41,13 @@ export async function runOrgWorker(port: MessagePort, init: WorkerInit): Promise
     return;
   }
   org = started.org;
+  // Only the front connects here, over loopback, and keeps its sockets alive between requests. A transaction blocks
+  // this thread's event loop for as long as it runs; when it ends, Node's idle-socket timers run before the sockets
+  // are read, so with the default 5 s keep-alive timeout a request the front had already sent on an idle socket was
+  // dropped (the front then answered 503). The front applies the client-facing limits; this hop needs none.
+  org.server.keepAliveTimeout = 0;
+  org.server.headersTimeout = 0;
+  org.server.requestTimeout = 0;
   port.on('message', (m: ToWorker) => {
     if (m.type !== 'stop') return;
     void started.stop().then(() => {

@@ -130,3 +130,26 @@ test(
     }
   }
 );
+
+test(
+  'requests sent to the org while a long transaction runs wait for it and are answered, none dropped with a 503',
+  { timeout: 120_000 },
+  async () => {
+    const s = await spawnServe(base);
+    try {
+      // Three requests at once leave the front with three kept-alive connections to the org thread.
+      await Promise.all([1, 2, 3].map(() => call(s.url, soql('SELECT Id FROM Account'))));
+      // The runaway transaction holds the org thread past the 5 s an idle connection used to be kept.
+      const spin = await startSpin(s.url);
+      const probes = await Promise.all([1, 2].map(() => call(s.url, soql('SELECT Id FROM Account'))));
+      assert.deepEqual(
+        probes.map((p) => [p.status, p.json]),
+        [1, 2].map(() => [200, { totalSize: 0, done: true, records: [] }])
+      );
+      assert.equal((await spin.answer).status, 500);
+    } finally {
+      s.child.kill('SIGTERM');
+      await waitExit(s.child);
+    }
+  }
+);
