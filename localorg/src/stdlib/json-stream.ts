@@ -21,17 +21,8 @@ import { to18 } from '../values/ids.js';
 import { argString, defineStdlibClass, npeArgument, isNumeric } from './native-args.js';
 import { javaDoubleToString } from './number-format.js';
 import type { JsonNode } from './json-text.js';
-import {
-  Deserializer,
-  Serializer,
-  compact,
-  dateJson,
-  datetimeJson,
-  parseIsoDatetime,
-  parseOrThrow,
-  pretty,
-  timeJson
-} from './json-codec.js';
+import { Deserializer, parseIsoDatetime, parseOrThrow } from './json-deserialize.js';
+import { Serializer, compact, dateJson, datetimeJson, pretty, timeJson } from './json-serialize.js';
 import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
 import { apexThrow } from '../values/errors.js';
 

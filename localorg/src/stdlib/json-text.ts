@@ -12,6 +12,9 @@ export type JsonNode =
   | { kind: 'array'; items: JsonNode[]; line: number; col: number }
   | { kind: 'object'; entries: [string, JsonNode][]; line: number; col: number };
 
+/** The deepest nesting System.JSON writes or reads [mem]. */
+export const MAX_DEPTH = 512;
+
 export class JsonSyntaxError extends Error {}
 
 function describeChar(c: string): string {

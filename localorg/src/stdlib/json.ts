@@ -1,11 +1,12 @@
 /**
- * The `JSON` class: serialize/deserialize with Apex semantics (json-codec.ts) and the streaming JSONGenerator and
+ * The `JSON` class: serialize/deserialize with Apex semantics (json-serialize.ts, json-deserialize.ts) and the streaming JSONGenerator and
  * JSONParser (json-stream.ts).
  */
 import { ApexTypeValue, type TypeRef, type Value } from '../values/values.js';
 import { apexThrow } from '../values/errors.js';
 import { NativeDefinitions, type NativeMethod } from '../runtime/natives.js';
-import { deserializeJson, deserializeUntyped, serializeJson } from './json-codec.js';
+import { deserializeJson, deserializeUntyped } from './json-deserialize.js';
+import { serializeJson } from './json-serialize.js';
 import { createGenerator, createParser } from './json-stream.js';
 import { argBool, argString, defineStdlibClass, npeArgument } from './native-args.js';
 
