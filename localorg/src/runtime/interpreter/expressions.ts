@@ -294,11 +294,7 @@ export abstract class Expressions extends Construction {
         return (f) => {
           const a = read(l, f);
           const b = read(r, f);
-          if (typeof a === 'number' && typeof b === 'number') return (a + b) | 0;
-          // A null String operand still concatenates: `String s; s + 1` is "null1".
-          if ((a === null || b === null) && (this.staticallyString(e.left, f) || this.staticallyString(e.right, f)))
-            return this.toApexString(a) + this.toApexString(b);
-          return arith(op, a, b, str);
+          return typeof a === 'number' && typeof b === 'number' ? (a + b) | 0 : this.plusOther(e, a, b, f);
         };
       case '-':
         return (f) => {
@@ -361,6 +357,14 @@ export abstract class Expressions extends Construction {
       default:
         return (f) => bitwise(op, read(l, f), read(r, f));
     }
+  }
+
+  /** `+` on operands that are not both Integers: String concatenation, Long, Decimal, Double, Date arithmetic. */
+  protected plusOther(e: Extract<Expr, { kind: 'binary' }>, a: Value, b: Value, f: Frame): Value {
+    // A null String operand still concatenates: `String s; s + 1` is "null1".
+    if ((a === null || b === null) && (this.staticallyString(e.left, f) || this.staticallyString(e.right, f)))
+      return this.toApexString(a) + this.toApexString(b);
+    return arith('+', a, b, this.str);
   }
 
   /** `===`: reference equality for objects, value equality for primitives. */

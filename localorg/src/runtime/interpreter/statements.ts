@@ -30,6 +30,8 @@ import {
 } from '../../values/values.js';
 import { C, NPE } from './engine.js';
 import { Expressions } from './expressions.js';
+import { compareNumbers, inlineComparison, operand, read } from './operands.js';
+import { arith } from '../operators.js';
 
 export abstract class Statements extends Expressions {
   /** Compiled statements of this interpreter (parsed trees are shared between interpreters, so not on the nodes). */
@@ -111,6 +113,41 @@ export abstract class Statements extends Expressions {
     switch (s.kind) {
       case 'expr': {
         const x = this.compileExpr(s.expr, sc);
+        const e = s.expr;
+        const local =
+          e.kind === 'assign' && e.op === '=' && e.target.kind === 'name' ? sc.lookup(e.target.name) : undefined;
+        if (e.kind === 'assign' && local !== undefined && this.keepsValue(local.type)) {
+          // `x = value;` into an Integer, Boolean or collection local: the store without the assignment's own closure.
+          const value = this.compileExpr(e.value, sc);
+          const k = local.slot;
+          const v = e.value;
+          if (v.kind === 'binary' && (v.op === '+' || v.op === '-') && local.type.name === 'integer') {
+            // `total = total + x;` into an Integer: the sum is stored from the statement itself (one call fewer);
+            // operands that are not both Integers take the operator's own path.
+            const l = operand(v.left, this.compileExpr(v.left, sc), sc);
+            const r = operand(v.right, this.compileExpr(v.right, sc), sc);
+            const plus = v.op === '+';
+            return (f) => {
+              this.step(f, pos, sc);
+              const a = read(l, f);
+              const b = read(r, f);
+              f.slots[k] =
+                typeof a === 'number' && typeof b === 'number'
+                  ? plus
+                    ? (a + b) | 0
+                    : (a - b) | 0
+                  : plus
+                    ? this.plusOther(v, a, b, f)
+                    : arith('-', a, b, this.str);
+              return NORMAL;
+            };
+          }
+          return (f) => {
+            this.step(f, pos, sc);
+            f.slots[k] = value(f);
+            return NORMAL;
+          };
+        }
         return (f) => {
           this.step(f, pos, sc);
           x(f);
@@ -121,6 +158,14 @@ export abstract class Statements extends Expressions {
         const test = this.compileExpr(s.test, sc);
         const then = this.compileNested(s.then, sc);
         const otherwise = s.else ? this.compileNested(s.else, sc) : null;
+        const cmp = inlineComparison(s.test, sc);
+        if (cmp !== null)
+          return (f) => {
+            this.step(f, pos, sc);
+            const quick = compareNumbers(cmp, f);
+            const yes = quick !== undefined ? quick : this.truthy(test(f));
+            return yes ? then(f) : otherwise !== null ? otherwise(f) : NORMAL;
+          };
         return (f) => {
           this.step(f, pos, sc);
           return this.truthy(test(f)) ? then(f) : otherwise !== null ? otherwise(f) : NORMAL;
@@ -256,6 +301,49 @@ export abstract class Statements extends Expressions {
     const body = this.compileNested(s.body, sc);
     const updates = s.update.map((u) => this.compileExpr(u, sc));
     const update = updates.length === 1 ? updates[0] : (f: Frame) => this.runAll(updates, f);
+    const cmp = s.test ? inlineComparison(s.test, sc) : null;
+    const u = s.update.length === 1 ? s.update[0] : null;
+    const counter =
+      u !== null && u.kind === 'incdec' && u.target.kind === 'name' ? sc.lookup(u.target.name) : undefined;
+    if (cmp !== null && test !== null && u !== null && u.kind === 'incdec' && counter !== undefined) {
+      // `for (Integer i = 0; i < n; i++)`: test and step read and write the counter inline while it holds a number.
+      const k = counter.slot;
+      const delta = u.op === '++' ? 1 : -1;
+      return (f) => {
+        for (const i of init) i(f);
+        f.scope = sc;
+        for (;;) {
+          const quick = compareNumbers(cmp, f);
+          if (!(quick !== undefined ? quick : this.truthy(test(f)))) break;
+          const sig = body(f);
+          f.scope = sc;
+          if (sig === BREAK) break;
+          if (sig === RETURN) return sig;
+          this.backEdge();
+          const old = f.slots[k];
+          if (typeof old === 'number') f.slots[k] = (old + delta) | 0;
+          else update(f);
+        }
+        return NORMAL;
+      };
+    }
+    if (cmp !== null && test !== null)
+      // `for (Integer i = 0; i < n; i++)`: the test reads its operands inline while they hold plain numbers.
+      return (f) => {
+        for (const i of init) i(f);
+        f.scope = sc;
+        for (;;) {
+          const quick = compareNumbers(cmp, f);
+          if (!(quick !== undefined ? quick : this.truthy(test(f)))) break;
+          const sig = body(f);
+          f.scope = sc;
+          if (sig === BREAK) break;
+          if (sig === RETURN) return sig;
+          this.backEdge();
+          update(f);
+        }
+        return NORMAL;
+      };
     return (f) => {
       for (const i of init) i(f);
       f.scope = sc;
