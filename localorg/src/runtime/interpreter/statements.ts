@@ -305,10 +305,11 @@ export abstract class Statements extends Expressions {
     const u = s.update.length === 1 ? s.update[0] : null;
     const counter =
       u !== null && u.kind === 'incdec' && u.target.kind === 'name' ? sc.lookup(u.target.name) : undefined;
-    if (cmp !== null && test !== null && u !== null && u.kind === 'incdec' && counter !== undefined) {
-      // `for (Integer i = 0; i < n; i++)`: test and step read and write the counter inline while it holds a number.
-      const k = counter.slot;
-      const delta = u.op === '++' ? 1 : -1;
+    if (cmp !== null && test !== null) {
+      // `for (Integer i = 0; i < n; i++)`: the test reads its operands inline while they hold plain numbers, and an
+      // `i++`/`i--` step on a local counter adds to it inline while it holds an Integer.
+      const k = u !== null && u.kind === 'incdec' && counter !== undefined ? counter.slot : -1;
+      const delta = u !== null && u.kind === 'incdec' && u.op === '--' ? -1 : 1;
       return (f) => {
         for (const i of init) i(f);
         f.scope = sc;
@@ -320,30 +321,13 @@ export abstract class Statements extends Expressions {
           if (sig === BREAK) break;
           if (sig === RETURN) return sig;
           this.backEdge();
-          const old = f.slots[k];
+          const old = k >= 0 ? f.slots[k] : undefined;
           if (typeof old === 'number') f.slots[k] = (old + delta) | 0;
           else update(f);
         }
         return NORMAL;
       };
     }
-    if (cmp !== null && test !== null)
-      // `for (Integer i = 0; i < n; i++)`: the test reads its operands inline while they hold plain numbers.
-      return (f) => {
-        for (const i of init) i(f);
-        f.scope = sc;
-        for (;;) {
-          const quick = compareNumbers(cmp, f);
-          if (!(quick !== undefined ? quick : this.truthy(test(f)))) break;
-          const sig = body(f);
-          f.scope = sc;
-          if (sig === BREAK) break;
-          if (sig === RETURN) return sig;
-          this.backEdge();
-          update(f);
-        }
-        return NORMAL;
-      };
     return (f) => {
       for (const i of init) i(f);
       f.scope = sc;
