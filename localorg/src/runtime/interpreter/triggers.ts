@@ -9,9 +9,9 @@ import { StaticScope, type Frame } from '../scope.js';
 import { ApexList, ApexMap, ApexRuntimeError, type SObject, typeRef } from '../../values/values.js';
 import type { TriggerCtx } from './engine.js';
 import type { ExceptionState } from './exceptions.js';
-import { Statements } from './statements.js';
+import { GuardedStatements } from './guarded-statements.js';
 
-export abstract class Triggers extends Statements implements TriggerHost {
+export abstract class Triggers extends GuardedStatements implements TriggerHost {
   hasTriggers(sobjectType: string, event: TriggerEventName): boolean {
     return (this.triggers.get(sobjectType.toLowerCase()) ?? []).some((t) => t.events.includes(event));
   }
