@@ -105,27 +105,13 @@ function buildTables(schema: Schema): DerivedTables {
     for (const k of ['durableid', 'qualifiedapiname']) index.set(`entitydefinition|${k}|${o.name.toLowerCase()}`, e);
     for (const f of o.fields.values()) {
       const r = row('FieldDefinition', fieldObject, ++n, {
-        DurableId: `${o.name}.${f.name}`,
-        QualifiedApiName: f.name,
-        DeveloperName: f.name.replace(/__c$/i, ''),
-        MasterLabel: f.label,
-        Label: f.label,
-        EntityDefinitionId: o.name,
+        ...fieldFacts(o, f),
         DataType: dataType(schema, f),
-        Length: f.length,
-        Precision: f.precision,
-        Scale: f.scale,
-        IsCalculated: f.calculated,
-        IsNillable: f.nillable,
-        IsNameField: f.name === 'Name' || (f.idLookup && f.autoNumber),
-        IsCompound: f.type === 'address' || f.type === 'location',
         IsIndexed: f.type === 'id' || f.type === 'reference' || f.externalId || f.unique,
         IsApiFilterable: f.type !== 'textarea' || f.length <= 255,
         IsApiSortable: f.type !== 'textarea' || f.length <= 255,
         IsApiGroupable: f.type !== 'textarea' && f.type !== 'double' && f.type !== 'currency',
-        IsPolymorphicForeignKey: f.polymorphic,
-        RelationshipName: f.relationshipName,
-        NamespacePrefix: null
+        IsPolymorphicForeignKey: f.polymorphic
       });
       field.push(r);
       index.set(`fielddefinition|durableid|${o.name.toLowerCase()}.${f.name.toLowerCase()}`, r);
@@ -143,34 +129,41 @@ function buildTables(schema: Schema): DerivedTables {
  */
 function particleRow(def: ObjectDef | undefined, n: number, o: ObjectDef, f: FieldDef, dataType: Value): SObject {
   return row('EntityParticle', def, n, {
+    ...fieldFacts(o, f),
+    Name: f.name,
+    FieldDefinitionId: `${o.name}.${f.name}`,
+    DataType: dataType,
+    InlineHelpText: f.inlineHelpText,
+    IsAutonumber: f.autoNumber,
+    IsCaseSensitive: f.caseSensitive,
+    IsCreatable: f.createable,
+    IsUpdatable: f.updateable,
+    IsUnique: f.unique,
+    IsIdLookup: f.idLookup,
+    IsHtmlFormatted: f.htmlFormatted,
+    IsDependentPicklist: f.controllingField !== null
+  });
+}
+
+/** What a field's FieldDefinition and EntityParticle rows both say of it: its names, label, size and shape. */
+function fieldFacts(o: ObjectDef, f: FieldDef): Record<string, Value> {
+  return {
     DurableId: `${o.name}.${f.name}`,
     QualifiedApiName: f.name,
     DeveloperName: f.name.replace(/__c$/i, ''),
-    Name: f.name,
     MasterLabel: f.label,
     Label: f.label,
     EntityDefinitionId: o.name,
-    FieldDefinitionId: `${o.name}.${f.name}`,
-    DataType: dataType,
     Length: f.length,
     Precision: f.precision,
     Scale: f.scale,
-    InlineHelpText: f.inlineHelpText,
     IsCalculated: f.calculated,
-    IsAutonumber: f.autoNumber,
-    IsCaseSensitive: f.caseSensitive,
-    IsCompound: f.type === 'address' || f.type === 'location',
-    IsCreatable: f.createable,
-    IsUpdatable: f.updateable,
     IsNillable: f.nillable,
-    IsUnique: f.unique,
-    IsIdLookup: f.idLookup,
     IsNameField: f.name === 'Name' || (f.idLookup && f.autoNumber),
-    IsHtmlFormatted: f.htmlFormatted,
-    IsDependentPicklist: f.controllingField !== null,
+    IsCompound: f.type === 'address' || f.type === 'location',
     RelationshipName: f.relationshipName,
     NamespacePrefix: null
-  });
+  };
 }
 
 function row(type: string, def: ObjectDef | undefined, n: number, values: Record<string, Value>): SObject {
