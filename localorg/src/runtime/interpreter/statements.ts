@@ -134,11 +134,7 @@ export abstract class Statements extends Expressions {
               return NORMAL;
             };
           }
-          return (f) => {
-            this.step(f, pos, sc);
-            f.slots[k] = value(f);
-            return NORMAL;
-          };
+          return this.storeStep(pos, sc, k, value);
         }
         return (f) => {
           this.step(f, pos, sc);
@@ -183,12 +179,7 @@ export abstract class Statements extends Expressions {
             f.slots[k] = null;
             return NORMAL;
           };
-        if (this.keepsValue(s.type))
-          return (f) => {
-            this.step(f, pos, sc);
-            f.slots[k] = init(f);
-            return NORMAL;
-          };
+        if (this.keepsValue(s.type)) return this.storeStep(pos, sc, k, init);
         return (f) => {
           this.step(f, pos, sc);
           f.slots[k] = conv(init(f));
@@ -198,6 +189,15 @@ export abstract class Statements extends Expressions {
       default:
         return null;
     }
+  }
+
+  /** A statement that stores a value into a local's slot unconverted (`Integer n = …;`, `n = …;`). */
+  private storeStep(pos: Pos, sc: StaticScope, slot: number, value: Ev): Ex {
+    return (f) => {
+      this.step(f, pos, sc);
+      f.slots[slot] = value(f);
+      return NORMAL;
+    };
   }
 
   private compileStmtNode(s: Stmt, sc: StaticScope): Ex {
